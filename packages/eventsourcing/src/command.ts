@@ -1,0 +1,31 @@
+import type { Actor, DomainEvent, RecordedEvent } from './events';
+
+/** Options of `handleCommand` (implemented in command-handler.ts). */
+export interface HandleCommandOptions<State, Context> {
+  /** Idempotency key: a command whose id the stream already holds returns its earlier outcome. */
+  readonly commandId: string;
+  readonly actor: Actor;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /** ISO-8601 instant of the command; defaults to the handler's clock. */
+  readonly occurredAt?: string;
+  /** Fixed context given to `decide`. */
+  readonly context?: Context;
+  /** Or a context computed from the current state, again on each retry. */
+  readonly resolveContext?: (state: State) => Promise<Context>;
+  /** How many times to re-read and re-decide after a concurrency conflict (default 5). */
+  readonly maxRetries?: number;
+}
+
+/** What a handled command gives back. */
+export interface CommandResult<Event extends DomainEvent, State> {
+  readonly streamId: string;
+  /** Version of the stream's last event after the command (-1 if the stream is still empty). */
+  readonly nextExpectedVersion: number;
+  /** The events the command appended (or had appended, when `alreadyHandled`). */
+  readonly events: readonly RecordedEvent<Event>[];
+  /** The state after the command. */
+  readonly state: State;
+  /** True when the command id was found in the stream: nothing was appended this time. */
+  readonly alreadyHandled: boolean;
+}

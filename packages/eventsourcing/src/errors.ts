@@ -1,0 +1,78 @@
+import type { ExpectedVersion } from './store';
+
+/**
+ * The stream's version was not the one the writer expected. `actualVersion` is -1 when the
+ * stream does not exist. Nothing of the failed append is visible.
+ */
+export class ConcurrencyError extends Error {
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: ExpectedVersion,
+    readonly actualVersion: number,
+  ) {
+    super(
+      `Stream ${streamId}: expected version ${String(expectedVersion)}, actual version ${actualVersion === -1 ? 'no stream' : actualVersion}`,
+    );
+    this.name = 'ConcurrencyError';
+  }
+}
+
+/** An event given to `appendToStream` is not `{ type: non-empty string, data: JSON }`. Nothing was written. */
+export class InvalidEventError extends Error {
+  readonly code = 'INVALID_EVENT';
+  constructor(
+    readonly streamId: string,
+    /** Index of the offending event in the batch. */
+    readonly eventIndex: number,
+    /** Path of the offending field, e.g. `data.lines[2].amount`. */
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`Stream ${streamId}, event #${eventIndex}: ${field} ${reason}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** A stored event does not decode (after upcasting). Names where it is and what was expected. */
+export class EventDecodeError extends Error {
+  readonly code = 'EVENT_DECODE_FAILED';
+  constructor(
+    readonly streamId: string,
+    readonly version: number,
+    readonly eventType: string,
+    /** Each failing path with what was expected there. */
+    readonly problems: readonly { readonly path: string; readonly expected: string }[],
+  ) {
+    super(
+      `Stream ${streamId}, version ${version} (${eventType}) does not decode: ` +
+        problems.map((p) => `${p.path}: expected ${p.expected}`).join('; '),
+    );
+    this.name = 'EventDecodeError';
+  }
+}
+
+/** A decider threw instead of returning Left: a bug in the decider, reported with the command. */
+export class DeciderBugError extends Error {
+  readonly code = 'DECIDER_BUG';
+  constructor(
+    readonly streamId: string,
+    readonly command: unknown,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `Bug: the decider threw on stream ${streamId} for command ${safeJson(command)}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'DeciderBugError';
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return (
+      JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value)
+    );
+  } catch {
+    return String(value);
+  }
+}
