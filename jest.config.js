@@ -24,4 +24,5 @@ module.exports = {
     '^@cartes-badges/cli$': '<rootDir>/packages/cli/src/index.ts',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/jest/summary-reporter.js'],
 };
