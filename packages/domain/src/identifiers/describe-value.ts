@@ -1,0 +1,16 @@
+/**
+ * Shows a received value inside a French error message, so that the user sees what they sent:
+ * strings in French quotes (cut when long), other types named.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+    return `« ${shown} »`;
+  }
+  if (value === undefined) return 'aucune valeur';
+  if (value === null) return 'la valeur null';
+  if (typeof value === 'number') return `le nombre ${String(value)}`;
+  if (typeof value === 'boolean') return `le booléen ${String(value)}`;
+  if (Array.isArray(value)) return 'une liste';
+  return `une valeur de type ${typeof value}`;
+}
