@@ -1,0 +1,72 @@
+import { isLeft } from 'fp-ts/Either';
+import { EventDecodeError } from './errors';
+import { matchesFilter, streamPrefixes } from './event-filter';
+import type { RecordedEvent } from './events';
+import type { EventFilter } from './store';
+import type { EventStoreOptions } from './store-options';
+
+const STORED_FORM = Symbol('storedForm');
+
+/**
+ * What every store applies to each event it reads, on readStream, readAll and subscribe:
+ * upcast, then (for readAll/subscribe) filter, then decode.
+ */
+export interface ReadPipeline {
+  /** Upcasts then decodes one stored event; throws an `EventDecodeError` when it does not decode. */
+  read(stored: RecordedEvent): RecordedEvent;
+  /** As `read`, but returns undefined when the upcast event does not match the filter (then not decoded). */
+  readMatching(stored: RecordedEvent, filter: EventFilter | undefined): RecordedEvent | undefined;
+  /**
+   * A filter a store may push into its query: the same stream prefixes, and the stored type
+   * names that may read as the wanted types. Events it lets through still go to `readMatching`.
+   */
+  storageFilter(filter: EventFilter | undefined): EventFilter | undefined;
+}
+
+/** Builds the read pipeline of a store from its options. */
+export function createReadPipeline(options: EventStoreOptions = {}): ReadPipeline {
+  const { upcasters, decoder } = options;
+
+  function upcast(stored: RecordedEvent): RecordedEvent {
+    return upcasters ? upcasters.upcast(stored) : stored;
+  }
+
+  function decode(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
+    if (!decoder) return remember(stored, event);
+    const result = decoder(event);
+    if (isLeft(result)) throw new EventDecodeError(stored.streamId, stored.version, event.type, result.left);
+    return remember(stored, result.right);
+  }
+
+  return {
+    read: (stored) => decode(stored, upcast(stored)),
+    readMatching(stored, filter) {
+      const event = upcast(stored);
+      return matchesFilter(event, filter) ? decode(stored, event) : undefined;
+    },
+    storageFilter(filter) {
+      if (!filter) return undefined;
+      const prefixes = streamPrefixes(filter);
+      return {
+        ...(prefixes ? { streamPrefix: prefixes } : {}),
+        ...(filter.eventTypes
+          ? { eventTypes: upcasters ? upcasters.storedTypesFor(filter.eventTypes) : filter.eventTypes }
+          : {}),
+      };
+    },
+  };
+}
+
+// Keeps the event as stored next to the event as read, so that hash verification checks the
+// bytes the chain was computed over, not their upcast form.
+function remember(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
+  if (event === stored) return event;
+  const target = Object.isExtensible(event) ? event : ({ ...event } as RecordedEvent);
+  Object.defineProperty(target, STORED_FORM, { value: stored, enumerable: false });
+  return target;
+}
+
+/** The event exactly as the store holds it (before upcasting and decoding). */
+export function storedFormOf(event: RecordedEvent): RecordedEvent {
+  return (event as RecordedEvent & { [STORED_FORM]?: RecordedEvent })[STORED_FORM] ?? event;
+}

@@ -1,0 +1,69 @@
+import { InvalidEventError } from './errors';
+import { findNonJson, isPlainObject } from './json-check';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a batch given to `appendToStream` before anything is written: each event must be
+ * `{ type: non-empty string, data: JSON }` with well-formed optional eventId and metadata.
+ * Throws an `InvalidEventError` naming the event's index and the offending field.
+ */
+export function validateEventsToAppend(streamId: string, events: unknown): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new InvalidEventError(String(streamId), -1, 'streamId', 'must be a non-empty string');
+  }
+  if (!Array.isArray(events)) {
+    throw new InvalidEventError(streamId, -1, 'events', 'must be an array of events');
+  }
+  events.forEach((event: unknown, index) => validateOne(streamId, event, index));
+}
+
+function validateOne(streamId: string, event: unknown, index: number): void {
+  const fail = (field: string, reason: string): never => {
+    throw new InvalidEventError(streamId, index, field, reason);
+  };
+  if (!isPlainObject(event)) return fail('event', 'must be an object { type, data }');
+  if (typeof event.type !== 'string' || event.type.trim().length === 0) {
+    fail('type', 'must be a non-empty string');
+  }
+  if (!('data' in event)) fail('data', 'is missing');
+  const dataProblem = findNonJson(event.data, 'data');
+  if (dataProblem) fail(dataProblem.path, dataProblem.reason);
+  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
+    fail('eventId', 'must be a UUID string');
+  }
+  if (event.metadata !== undefined) validateMetadata(event.metadata, fail);
+}
+
+function validateMetadata(metadata: unknown, fail: (field: string, reason: string) => never): void {
+  if (!isPlainObject(metadata)) return fail('metadata', 'must be an object');
+  if (metadata.actor !== undefined) {
+    const actor = metadata.actor;
+    if (!isPlainObject(actor)) return fail('metadata.actor', 'must be an object { role, userId }');
+    for (const key of ['role', 'userId'] as const) {
+      if (typeof actor[key] !== 'string' || actor[key].length === 0) {
+        fail(`metadata.actor.${key}`, 'must be a non-empty string');
+      }
+    }
+    const problem = findNonJson(actor, 'metadata.actor');
+    if (problem) fail(problem.path, problem.reason);
+  }
+  for (const key of ['commandId', 'correlationId', 'causationId'] as const) {
+    const value = metadata[key];
+    if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0)) {
+      fail(`metadata.${key}`, 'must be a non-empty string or null');
+    }
+  }
+  const schemaVersion = metadata.schemaVersion;
+  if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1)) {
+    fail('metadata.schemaVersion', 'must be an integer of at least 1');
+  }
+  const occurredAt = metadata.occurredAt;
+  if (
+    occurredAt !== undefined &&
+    (typeof occurredAt !== 'string' || !ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt)))
+  ) {
+    fail('metadata.occurredAt', 'must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z');
+  }
+}
