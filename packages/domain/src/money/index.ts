@@ -1,0 +1,4 @@
+export * from './cents';
+export * from './parse-euros';
+export * from './format-euros';
+export * from './arithmetic';
