@@ -15,6 +15,8 @@ export interface HandleCommandOptions<State, Context> {
   readonly resolveContext?: (state: State) => Promise<Context>;
   /** How many times to re-read and re-decide after a concurrency conflict (default 5). */
   readonly maxRetries?: number;
+  /** Clock giving `occurredAt` when none is given (defaults to the system clock). */
+  readonly clock?: () => Date;
 }
 
 /** What a handled command gives back. */

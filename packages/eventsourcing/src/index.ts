@@ -14,3 +14,5 @@ export * from './read-pipeline';
 export * from './in-memory-store';
 export * from './verify';
 export * from './digest';
+export * from './name-based-uuid';
+export * from './command-handler';

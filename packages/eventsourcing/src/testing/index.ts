@@ -2,3 +2,4 @@ export * from './store-contract';
 export * from './store-harness';
 export * from './fixtures';
 export { tamperWithInMemoryStore } from '../in-memory-tamper';
+export * from './decider-spec';

@@ -1,0 +1,176 @@
+import type { Either } from 'fp-ts/Either';
+import { isLeft, left, right } from 'fp-ts/Either';
+import type { CommandResult, HandleCommandOptions } from './command';
+import type { Decider } from './decider';
+import { ConcurrencyError, DeciderBugError } from './errors';
+import type { DomainEvent, EventToAppend, RecordedEvent } from './events';
+import { commandEventId } from './name-based-uuid';
+import type { EventStore } from './store';
+
+const DEFAULT_MAX_RETRIES = 5;
+const READ_BATCH = 500;
+
+/**
+ * Handles one command on one stream: read and fold the stream, decide, append with the version
+ * read. A command id already present in the stream returns the earlier outcome and appends
+ * nothing; a concurrency conflict re-reads and re-decides, `maxRetries` times at most, then
+ * comes back as Left(ConcurrencyError). A decider that throws is a bug: `DeciderBugError` is thrown.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State, Context, Err>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  command: Command,
+  options: HandleCommandOptions<State, Context>,
+): Promise<Either<Err | ConcurrencyError, CommandResult<Event, State>>> {
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await loadStream(store, decider, streamId, options.commandId);
+    if (loaded.ownEvents.length > 0) {
+      return right({
+        streamId,
+        nextExpectedVersion: loaded.version,
+        events: loaded.ownEvents,
+        state: loaded.state,
+        alreadyHandled: true,
+      });
+    }
+    const context =
+      options.context !== undefined || !options.resolveContext
+        ? (options.context as Context)
+        : await options.resolveContext(loaded.state);
+    const decision = decide(decider, streamId, command, loaded.state, context);
+    if (isLeft(decision)) return decision;
+    const newEvents = decision.right;
+    if (newEvents.length === 0) {
+      return right({
+        streamId,
+        nextExpectedVersion: loaded.version,
+        events: [],
+        state: loaded.state,
+        alreadyHandled: false,
+      });
+    }
+    try {
+      await store.appendToStream(streamId, toAppend(decider, streamId, newEvents, options), {
+        expectedVersion: loaded.version === -1 ? 'no_stream' : loaded.version,
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      if (attempt >= maxRetries) return left(error);
+      continue;
+    }
+    return right(await appendedOutcome(store, decider, streamId, loaded, newEvents.length));
+  }
+}
+
+interface LoadedStream<Event extends DomainEvent, State> {
+  readonly state: State;
+  readonly version: number;
+  readonly ownEvents: RecordedEvent<Event>[];
+}
+
+// Folds the whole stream page by page, collecting the events this command id already wrote.
+async function loadStream<Command, Event extends DomainEvent, State, Context, Err>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  commandId: string,
+): Promise<LoadedStream<Event, State>> {
+  let state = decider.initialState();
+  let version = -1;
+  const ownEvents: RecordedEvent<Event>[] = [];
+  for await (const read of store.readStream(streamId, { batchSize: READ_BATCH })) {
+    const event = read as RecordedEvent<Event>;
+    state = decider.evolve(state, event);
+    version = event.version;
+    if (event.metadata.commandId === commandId) ownEvents.push(event);
+  }
+  return { state, version, ownEvents };
+}
+
+function decide<Command, Event extends DomainEvent, State, Context, Err>(
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  command: Command,
+  state: State,
+  context: Context,
+): Either<Err, readonly Event[]> {
+  try {
+    return decider.decide(command, state, context);
+  } catch (error) {
+    throw new DeciderBugError(streamId, command, error);
+  }
+}
+
+function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  events: readonly Event[],
+  options: HandleCommandOptions<State, Context>,
+): EventToAppend[] {
+  const occurredAt = options.occurredAt ?? (options.clock ?? (() => new Date()))().toISOString();
+  return events.map(
+    (event, index) =>
+      ({
+        type: event.type,
+        data: event.data,
+        eventId: commandEventId(streamId, options.commandId, index),
+        metadata: {
+          actor: options.actor,
+          commandId: options.commandId,
+          correlationId: options.correlationId ?? options.commandId,
+          causationId: options.causationId ?? options.commandId,
+          schemaVersion: decider.schemaVersion?.(event.type) ?? 1,
+          occurredAt,
+        },
+      }) as EventToAppend,
+  );
+}
+
+// Reads back what was appended (versions, positions, hashes are the store's) and folds it.
+async function appendedOutcome<Command, Event extends DomainEvent, State, Context, Err>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  loaded: LoadedStream<Event, State>,
+  count: number,
+): Promise<CommandResult<Event, State>> {
+  let state = loaded.state;
+  const events: RecordedEvent<Event>[] = [];
+  for await (const read of store.readStream(streamId, { fromVersion: loaded.version + 1, maxCount: count })) {
+    const event = read as RecordedEvent<Event>;
+    state = decider.evolve(state, event);
+    events.push(event);
+  }
+  return {
+    streamId,
+    nextExpectedVersion: loaded.version + count,
+    events,
+    state,
+    alreadyHandled: false,
+  };
+}
+
+/** Defaults shared by every command a handler runs (everything but the command id). */
+export type CommandHandlerDefaults<State, Context> = Partial<
+  Omit<HandleCommandOptions<State, Context>, 'commandId'>
+>;
+
+/** A `handleCommand` bound to one store and one decider, with default options. */
+export function createCommandHandler<Command, Event extends DomainEvent, State, Context, Err>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context, Err>,
+  defaults: CommandHandlerDefaults<State, Context> = {},
+) {
+  return (
+    streamId: string,
+    command: Command,
+    options: Partial<HandleCommandOptions<State, Context>> & { readonly commandId: string },
+  ): Promise<Either<Err | ConcurrencyError, CommandResult<Event, State>>> => {
+    const merged = { ...defaults, ...options };
+    if (!merged.actor)
+      throw new Error('handleCommand: an actor is required (in the defaults or the options)');
+    return handleCommand(store, decider, streamId, command, { ...merged, actor: merged.actor });
+  };
+}
