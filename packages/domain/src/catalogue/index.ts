@@ -1,0 +1,3 @@
+export * from './card-type';
+export * from './catalogue';
+export * from './default-catalogue';
