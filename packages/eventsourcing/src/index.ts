@@ -16,3 +16,4 @@ export * from './verify';
 export * from './digest';
 export * from './name-based-uuid';
 export * from './command-handler';
+export * from './aggregate-stream';
