@@ -67,3 +67,14 @@ describe('decodeField / fieldErrorsOf', () => {
     );
   });
 });
+
+describe('fieldErrorsOf paths through readonly/exact intersections', () => {
+  it('skips the branch index of a wrapped intersection', () => {
+    const Address = t.readonly(
+      t.exact(t.intersection([t.type({ postalCode: t.string }), t.partial({ extra: t.string })])),
+    );
+    const result = t.type({ address: Address }).decode({ address: { postalCode: 1 } });
+    if (E.isRight(result)) throw new Error('should fail');
+    expect(fieldErrorsOf(result.left).map((e) => e.field)).toEqual(['address.postalCode']);
+  });
+});

@@ -64,9 +64,23 @@ function toFieldError(error: t.ValidationError, field: string): FieldError {
 function pathOf(context: t.Context, root: string | undefined): string {
   const keys: string[] = root === undefined || root === '' ? [] : [root];
   for (let i = 1; i < context.length; i++) {
-    const parent = context[i - 1].type as t.Mixed & { _tag?: string };
+    const parent = unwrap(context[i - 1].type);
     if (parent._tag === 'UnionType' || parent._tag === 'IntersectionType') continue;
     if (context[i].key !== '') keys.push(context[i].key);
   }
   return keys.length === 0 ? (root ?? '') : keys.join('.');
+}
+
+type Tagged = { readonly _tag?: string; readonly type?: unknown };
+/** Readonly, exact and refinement codecs validate their inner codec in the same context. */
+function unwrap(codec: t.Decoder<unknown, unknown>): Tagged {
+  let current = codec as Tagged;
+  while (
+    (current._tag === 'ReadonlyType' || current._tag === 'ExactType' || current._tag === 'RefinementType') &&
+    typeof current.type === 'object' &&
+    current.type !== null
+  ) {
+    current = current.type as Tagged;
+  }
+  return current;
 }
