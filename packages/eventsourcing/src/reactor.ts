@@ -1,0 +1,89 @@
+import type { DomainEvent, GlobalPosition, RecordedEvent } from './events';
+import type { ProjectionTarget, Runnable, StoredCheckpoint } from './projection-target';
+import type { RetryPolicy } from './retry';
+import { retryWithBackoff } from './retry';
+import type { EventFilter } from './store';
+
+/** A side effect run once per event (a notification, a message to another system). */
+export interface ReactorDefinition<E extends DomainEvent = DomainEvent> {
+  readonly name: string;
+  readonly filter?: EventFilter;
+  /** The effect; `key` identifies the event, for a receiver that dedupes too. */
+  readonly react: (event: RecordedEvent<E>, key: string) => Promise<void>;
+  /** The dedupe key of an event (default: its event id). */
+  readonly keyOf?: (event: RecordedEvent<E>) => string;
+  readonly retry?: RetryPolicy;
+}
+
+/** Defines a reactor (checks its name). */
+export function defineReactor<E extends DomainEvent = DomainEvent>(
+  definition: ReactorDefinition<E>,
+): ReactorDefinition<E> {
+  if (!definition.name) throw new Error('A reactor needs a name');
+  return definition;
+}
+
+/** Where a reactor records its checkpoint and the effects already done. */
+export interface ReactorLedger {
+  readCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  saveCheckpoint(position: GlobalPosition): Promise<void>;
+  isDone(key: string): Promise<boolean>;
+  markDone(key: string, position: GlobalPosition): Promise<void>;
+}
+
+/** A reactor ledger in memory (its maps can be shared to survive a runner's restart). */
+export function createInMemoryReactorLedger(
+  saved: { checkpoint?: StoredCheckpoint; done: Set<string> } = { done: new Set() },
+): ReactorLedger & { readonly saved: { checkpoint?: StoredCheckpoint; done: Set<string> } } {
+  return {
+    saved,
+    readCheckpoint: async () => saved.checkpoint,
+    saveCheckpoint: async (position) => {
+      saved.checkpoint = { position };
+    },
+    isDone: async (key) => saved.done.has(key),
+    markDone: async (key) => {
+      saved.done.add(key);
+    },
+  };
+}
+
+/**
+ * Runs a reactor's effect for each event of a batch: an effect already recorded as done is
+ * skipped; a failing one is retried with backoff; if it still fails, the checkpoint is saved
+ * just before that event and the error stops the runner, so that a restart resumes it.
+ */
+export function reactorTarget<E extends DomainEvent>(
+  reactor: ReactorDefinition<E>,
+  ledger: ReactorLedger,
+): ProjectionTarget {
+  const keyOf = reactor.keyOf ?? ((event: RecordedEvent<E>) => event.eventId);
+  return {
+    readCheckpoint: () => ledger.readCheckpoint(),
+    async applyBatch(events: readonly RecordedEvent[], checkpoint: GlobalPosition) {
+      let applied: GlobalPosition | undefined;
+      try {
+        for (const read of events) {
+          const event = read as RecordedEvent<E>;
+          const key = keyOf(event);
+          if (!(await ledger.isDone(key))) {
+            await retryWithBackoff(() => reactor.react(event, key), reactor.retry);
+            await ledger.markDone(key, event.globalPosition);
+          }
+          applied = event.globalPosition;
+        }
+        applied = checkpoint;
+      } finally {
+        if (applied !== undefined) await ledger.saveCheckpoint(applied);
+      }
+    },
+  };
+}
+
+/** A reactor ready for the projection runner. */
+export function reactorRunnable<E extends DomainEvent>(
+  reactor: ReactorDefinition<E>,
+  ledger: ReactorLedger,
+): Runnable {
+  return { name: reactor.name, filter: reactor.filter, target: reactorTarget(reactor, ledger) };
+}
