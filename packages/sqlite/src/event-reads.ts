@@ -1,0 +1,95 @@
+import type {
+  ReadAllOptions,
+  ReadPipeline,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '@cartes-badges/eventsourcing';
+import type { EventQueries } from './event-queries';
+import { rowToStoredEvent } from './event-row';
+import { filterToSql } from './filter-sql';
+
+/**
+ * Reads one stream page by page (`batchSize` rows per query), so that a long stream never sits in
+ * one array. The read is bounded by the stream's head when it starts, as a snapshot would be.
+ */
+export async function* readStreamPages(
+  queries: EventQueries,
+  pipeline: ReadPipeline,
+  streamId: string,
+  options: ReadStreamOptions,
+  defaultBatchSize: number,
+): AsyncGenerator<RecordedEvent> {
+  const batchSize = positiveInteger(options.batchSize ?? defaultBatchSize, 'batchSize');
+  let remaining =
+    options.maxCount === undefined ? Infinity : nonNegativeInteger(options.maxCount, 'maxCount');
+  const head = queries.streamHead(streamId);
+  if (head === undefined || remaining === 0) return;
+  const headVersion = Number(head.version);
+  const backwards = options.direction === 'backwards';
+  let next =
+    options.fromVersion === undefined
+      ? backwards
+        ? headVersion
+        : 0
+      : nonNegativeInteger(options.fromVersion, 'fromVersion');
+  while (remaining > 0) {
+    const limit = Math.min(batchSize, remaining);
+    const rows = backwards
+      ? queries.streamBackwards(streamId, next, limit)
+      : queries.streamForwards(streamId, next, headVersion, limit);
+    for (const row of rows) {
+      yield pipeline.read(rowToStoredEvent(row));
+      remaining--;
+    }
+    if (rows.length < limit) return;
+    const last = Number(rows[rows.length - 1].version);
+    next = backwards ? last - 1 : last + 1;
+    if (next < 0) return;
+  }
+}
+
+/**
+ * Reads every event after `options.after` in global order, page by page, with the filter pushed
+ * into the query (stream prefixes, stored type names) and applied again after upcasting.
+ * Bounded by the last position stored when it starts.
+ */
+export async function* readAllPages(
+  queries: EventQueries,
+  pipeline: ReadPipeline,
+  options: ReadAllOptions,
+  defaultBatchSize: number,
+): AsyncGenerator<RecordedEvent> {
+  const batchSize = positiveInteger(options.batchSize ?? defaultBatchSize, 'batchSize');
+  let remaining =
+    options.maxCount === undefined ? Infinity : nonNegativeInteger(options.maxCount, 'maxCount');
+  const filterSql = filterToSql(pipeline.storageFilter(options.filter));
+  if (filterSql === null || remaining === 0) return;
+  const upTo = queries.lastPosition();
+  let after = options.after ?? 0n;
+  for (;;) {
+    const rows = queries.allPage(after, upTo, filterSql, batchSize);
+    for (const row of rows) {
+      after = row.global_position;
+      const event = pipeline.readMatching(rowToStoredEvent(row), options.filter);
+      if (event === undefined) continue;
+      yield event;
+      if (--remaining === 0) return;
+    }
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Checks a count option: an integer of at least 1. */
+export function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`SQLite store: ${name} must be an integer of at least 1, got ${String(value)}`);
+  }
+  return value;
+}
+
+function nonNegativeInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`SQLite store: ${name} must be an integer of at least 0, got ${String(value)}`);
+  }
+  return value;
+}

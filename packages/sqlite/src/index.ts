@@ -1,0 +1,4 @@
+export * from './sqlite-store';
+export * from './location';
+export * from './migrations';
+export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';

@@ -1,0 +1,224 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  ConcurrencyError,
+  GENESIS_HASH,
+  createReadPipeline,
+  expectedVersionHolds,
+  prepareEventsForAppend,
+  validateEventsToAppend,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventStoreOptions,
+  type EventToAppend,
+  type ExpectedVersion,
+  type Subscription,
+} from '@cartes-badges/eventsourcing';
+import { ChangePoller } from './change-poller';
+import { CommitSignal } from './commit-signal';
+import { EventQueries } from './event-queries';
+import { positiveInteger, readAllPages, readStreamPages } from './event-reads';
+import { parseSqliteLocation, type SqliteLocation } from './location';
+import { migrate } from './migrations';
+import { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
+import { subscribeToStore } from './sqlite-subscription';
+
+/** How to open a SQLite event store. */
+export interface SqliteEventStoreOptions extends EventStoreOptions {
+  /** A file path, or ':memory:' for a private in-memory database. */
+  readonly path?: string;
+  /** Or a URL: 'sqlite:./data/events.db', 'sqlite:///var/lib/events.db', 'sqlite::memory:'. */
+  readonly url?: string;
+  /** How long a writer waits for another process's write lock before failing (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for commits made by other processes (default 100 ms). */
+  readonly pollIntervalMs?: number;
+  /** Rows fetched per query by readStream, readAll and subscriptions unless told (default 500). */
+  readonly batchSize?: number;
+  /**
+   * 'full' (default): a commit survives a power cut. 'normal': faster, and still safe against
+   * a crash of the process, but the last commits may be lost if the machine loses power.
+   */
+  readonly synchronous?: 'full' | 'normal';
+}
+
+/** The SQLite event store: the kernel's port, plus what sibling code (read models) needs. */
+export interface SqliteEventStore extends EventStore {
+  /** Where the store lives. */
+  readonly location: SqliteLocation;
+  /**
+   * The open connection, for tables that live next to the events (read models and their
+   * checkpoints). Do not write to the events table through it.
+   */
+  readonly database: Database.Database;
+  /**
+   * Runs `fn` in one IMMEDIATE transaction on the store's connection: a read model's rows and
+   * its checkpoint written together are committed together or not at all.
+   */
+  transaction<T>(fn: (db: Database.Database) => T): T;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_POLL_INTERVAL_MS = 100;
+const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * Opens (creating if needed) a SQLite event store: one file in WAL mode, its schema migrated to
+ * the current version. Synchronous, because better-sqlite3 is: the store is ready on return.
+ */
+export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
+  const location = parseSqliteLocation(options);
+  const batchSize = positiveInteger(options.batchSize ?? DEFAULT_BATCH_SIZE, 'batchSize');
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const pollIntervalMs = positiveInteger(
+    options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    'pollIntervalMs',
+  );
+  const clock = options.clock ?? (() => new Date());
+
+  const db = openDatabase(location, busyTimeoutMs, options.synchronous ?? 'full');
+  try {
+    migrate(db, EVENTS_COMPONENT, EVENTS_MIGRATIONS, clock);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const queries = new EventQueries(db);
+  const pipeline = createReadPipeline(options);
+  const signal = new CommitSignal();
+  const poller = new ChangePoller(
+    db,
+    pollIntervalMs,
+    () => signal.notify(),
+    (error) => signal.fail(error),
+  );
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  const assertOpen = (): void => {
+    if (closed) throw new Error(`The SQLite event store (${describe(location)}) is closed`);
+  };
+
+  const appendInTransaction = db.transaction(
+    (streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): AppendResult => {
+      const head = queries.streamHead(streamId);
+      const current = head === undefined ? -1 : Number(head.version);
+      if (!expectedVersionHolds(expected, current)) throw new ConcurrencyError(streamId, expected, current);
+      if (events.length === 0) {
+        return { nextExpectedVersion: current, globalPosition: head?.global_position ?? 0n };
+      }
+      const prepared = prepareEventsForAppend({
+        streamId,
+        firstVersion: current + 1,
+        prevHash: head?.hash ?? GENESIS_HASH,
+        events,
+        now: clock(),
+      });
+      let globalPosition = 0n;
+      for (const event of prepared) {
+        globalPosition = queries.insert({
+          streamId,
+          version: event.version,
+          eventId: event.eventId,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          recordedAt: event.recordedAt,
+        });
+      }
+      return { nextExpectedVersion: prepared[prepared.length - 1].version, globalPosition };
+    },
+  );
+
+  const store: SqliteEventStore = {
+    location,
+    database: db,
+
+    async appendToStream(
+      streamId: string,
+      events: readonly EventToAppend[],
+      appendOptions: AppendOptions = {},
+    ) {
+      validateEventsToAppend(streamId, events);
+      assertOpen();
+      const expected = appendOptions.expectedVersion ?? 'any';
+      // IMMEDIATE: take the write lock before reading the head, so the version checked is still
+      // the version when the rows go in, even with other processes on the file. Holding the lock,
+      // no other writer can reach the UNIQUE (stream_id, version) index first.
+      const result = appendInTransaction.immediate(streamId, events, expected);
+      if (events.length > 0) signal.notify();
+      return result;
+    },
+
+    readStream(streamId, readOptions = {}) {
+      assertOpen();
+      return readStreamPages(queries, pipeline, streamId, readOptions, batchSize);
+    },
+
+    readAll(readOptions = {}) {
+      assertOpen();
+      return readAllPages(queries, pipeline, readOptions, batchSize);
+    },
+
+    subscribe(subscribeOptions = {}) {
+      assertOpen();
+      return subscribeToStore(
+        {
+          queries,
+          pipeline,
+          signal,
+          batchSize,
+          onOpen: (subscription) => {
+            subscriptions.add(subscription);
+            poller.acquire();
+          },
+          onClose: (subscription) => {
+            if (subscriptions.delete(subscription)) poller.release();
+          },
+        },
+        subscribeOptions,
+      );
+    },
+
+    transaction<T>(fn: (database: Database.Database) => T): T {
+      assertOpen();
+      return db.transaction(() => fn(db)).immediate();
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      poller.stop();
+      db.close();
+    },
+  };
+  return store;
+}
+
+function openDatabase(
+  location: SqliteLocation,
+  busyTimeoutMs: number,
+  synchronous: 'full' | 'normal',
+): Database.Database {
+  if (location.kind === 'file') fs.mkdirSync(path.dirname(location.file), { recursive: true });
+  const db = new Database(location.kind === 'memory' ? ':memory:' : location.file, {
+    timeout: busyTimeoutMs,
+  });
+  try {
+    // WAL: readers never block the writer nor the writer the readers, across processes too.
+    if (location.kind === 'file') db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function describe(location: SqliteLocation): string {
+  return location.kind === 'memory' ? ':memory:' : location.file;
+}
