@@ -1,0 +1,81 @@
+import * as E from 'fp-ts/Either';
+import { COMMAND_ROLES, mayChange } from '../authorisation';
+import type { DossierCommand } from '../commands/dossier-command';
+import { isCreationCommand } from '../commands/dossier-command';
+import { dossierError, notAuthorised } from '../errors';
+import type { DossierState } from '../state';
+import type { DossierContext } from './context';
+import { decideCreateDraft, decideDuplicateDraft, decideSubmitPresaisie } from './creation';
+import { decideAttachDocument, decideRemoveDocument } from './documents';
+import { decideEdit } from './edits';
+import { decideInstruction } from './instruction';
+import { decideAcceptPresaisie, decideDeleteDraft, decideRefusePresaisie, decideTransmit } from './lifecycle';
+import type { Decision } from './outcome';
+
+/**
+ * The dossier decider's `decide`: pure and total. Checks, in order: the stream exists (or not,
+ * for a creation), the actor's role may send this command and its scope covers the dossier
+ * (R-04), then the lifecycle and the command's own rules. A refusal writes nothing.
+ */
+export function decideDossier(
+  command: DossierCommand,
+  state: DossierState,
+  context: DossierContext,
+): Decision {
+  if (!COMMAND_ROLES[command.type].includes(command.actor.role)) {
+    return E.left(notAuthorised(`Action non autorisée pour le profil « ${command.actor.role} »`));
+  }
+  if (isCreationCommand(command)) {
+    if (state.status !== 'none') {
+      return E.left(dossierError('DOSSIER_ALREADY_EXISTS', 'Un dossier existe déjà avec cet identifiant'));
+    }
+    switch (command.type) {
+      case 'CreateDraft':
+        return decideCreateDraft(command, context);
+      case 'SubmitPresaisie':
+        return decideSubmitPresaisie(command, context);
+      case 'DuplicateDraft':
+        return decideDuplicateDraft(command, context);
+    }
+  }
+  if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
+  if (!mayChange(command.actor, state, context.attachments)) return E.left(notAuthorised());
+  switch (command.type) {
+    case 'ChangeContactEmail':
+    case 'SelectProvider':
+    case 'ChangeInternalReference':
+    case 'ChangeCostLines':
+    case 'GiveAttestation':
+    case 'WithdrawAttestation':
+    case 'ChangeComment':
+    case 'SaveDraft':
+      return decideEdit(command, state, context);
+    case 'AttachDocument':
+      return decideAttachDocument(command, state, context);
+    case 'RemoveDocument':
+      return decideRemoveDocument(command, state);
+    case 'AcceptPresaisie':
+      return decideAcceptPresaisie(state);
+    case 'RefusePresaisie':
+      return decideRefusePresaisie(command, state);
+    case 'DeleteDraft':
+      return decideDeleteDraft(state);
+    case 'TransmitDossier':
+      return decideTransmit(state, context);
+    case 'StartInstruction':
+    case 'RequestComplements':
+    case 'SubmitComplement':
+    case 'GrantFunding':
+    case 'RefuseFunding':
+    case 'RecordReimbursement':
+    case 'CloseDossier':
+    case 'CancelDossier':
+      return decideInstruction(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function assertNever(command: never): never {
+  throw new Error(`Unhandled dossier command: ${JSON.stringify(command)}`);
+}

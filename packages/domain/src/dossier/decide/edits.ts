@@ -1,0 +1,124 @@
+import * as E from 'fp-ts/Either';
+import type { Email } from '../../identifiers';
+import type { ProviderSnapshot } from '../../ports';
+import type { DossierCommandOf } from '../commands/dossier-command';
+import { dossierError } from '../errors';
+import type { Attestation, CostLine, DossierEvent } from '../events';
+import { ATTESTATIONS } from '../events';
+import { asEventData } from '../events/json-data';
+import type { DossierState } from '../state';
+import type { DossierContext } from './context';
+import { ensureEditable } from './edit-guard';
+import type { Decision } from './outcome';
+import { accept, missingContext } from './outcome';
+
+// Each helper gives the event a change produces, or none when the value is already so (a
+// save that changes nothing records nothing: "one event per meaningful change").
+
+function emailChange(state: DossierState, email: Email | null): DossierEvent[] {
+  return email === state.contactEmail ? [] : [{ type: 'ContactEmailChanged', data: { email } }];
+}
+
+function referenceChange(state: DossierState, internalReference: string | null): DossierEvent[] {
+  return internalReference === state.internalReference
+    ? []
+    : [{ type: 'InternalReferenceChanged', data: { internalReference } }];
+}
+
+function linesChange(state: DossierState, lines: CostLine[]): DossierEvent[] {
+  return JSON.stringify(lines) === JSON.stringify(state.costLines)
+    ? []
+    : [{ type: 'CostLinesChanged', data: { lines } }];
+}
+
+function commentChange(state: DossierState, comment: string | null): DossierEvent[] {
+  return comment === state.comment ? [] : [{ type: 'CommentChanged', data: { comment } }];
+}
+
+function attestationChange(state: DossierState, attestation: Attestation, given: boolean): DossierEvent[] {
+  if (state.attestations[attestation] === given) return [];
+  return [{ type: given ? 'AttestationGiven' : 'AttestationWithdrawn', data: { attestation } }];
+}
+
+function providerChange(
+  state: DossierState,
+  provider: ProviderSnapshot | null | undefined,
+): E.Either<ReturnType<typeof dossierError>, DossierEvent[]> {
+  if (provider === undefined) return E.left(missingContext('selectedProvider'));
+  if (provider === null) {
+    return E.left(
+      dossierError(
+        'PROVIDER_NOT_FOUND',
+        'Aucun prestataire trouvé dans la base SIRENE pour ce SIREN ou SIRET',
+        {
+          field: 'payload.search',
+          tab: 'Prestation',
+        },
+      ),
+    );
+  }
+  return state.provider !== null && JSON.stringify(state.provider) === JSON.stringify(provider)
+    ? E.right([])
+    : E.right([{ type: 'ProviderSelected', data: { provider: asEventData(provider) } }]);
+}
+
+type EditCommand = DossierCommandOf<
+  | 'ChangeContactEmail'
+  | 'SelectProvider'
+  | 'ChangeInternalReference'
+  | 'ChangeCostLines'
+  | 'GiveAttestation'
+  | 'WithdrawAttestation'
+  | 'ChangeComment'
+  | 'SaveDraft'
+>;
+
+/** ..R-13, R-16..R-18: the form's changes on a draft. */
+export function decideEdit(command: EditCommand, state: DossierState, context: DossierContext): Decision {
+  const editable = ensureEditable(state, 'La modification');
+  if (E.isLeft(editable)) return editable;
+  switch (command.type) {
+    case 'ChangeContactEmail':
+      return accept(...emailChange(state, command.payload.email));
+    case 'SelectProvider': {
+      const change = providerChange(state, context.selectedProvider);
+      return E.isLeft(change) ? change : accept(...change.right);
+    }
+    case 'ChangeInternalReference':
+      return accept(...referenceChange(state, command.payload.internalReference));
+    case 'ChangeCostLines':
+      return accept(...linesChange(state, command.payload.lines));
+    case 'GiveAttestation':
+      return accept(...attestationChange(state, command.payload.attestation, true));
+    case 'WithdrawAttestation':
+      return accept(...attestationChange(state, command.payload.attestation, false));
+    case 'ChangeComment':
+      return accept(...commentChange(state, command.payload.comment));
+    case 'SaveDraft':
+      return decideSave(command, state, context);
+  }
+}
+
+function decideSave(
+  command: DossierCommandOf<'SaveDraft'>,
+  state: DossierState,
+  context: DossierContext,
+): Decision {
+  const form = command.payload;
+  const events: DossierEvent[] = [];
+  if (form.contactEmail !== undefined) events.push(...emailChange(state, form.contactEmail));
+  if (form.providerSearch !== undefined) {
+    const change = providerChange(state, context.selectedProvider);
+    if (E.isLeft(change))
+      return E.left({ ...change.left, ...(change.left.field ? { field: 'payload.providerSearch' } : {}) });
+    events.push(...change.right);
+  }
+  if (form.internalReference !== undefined) events.push(...referenceChange(state, form.internalReference));
+  if (form.costLines !== undefined) events.push(...linesChange(state, form.costLines));
+  if (form.comment !== undefined) events.push(...commentChange(state, form.comment));
+  for (const attestation of ATTESTATIONS) {
+    const given = form.attestations?.[attestation];
+    if (given !== undefined) events.push(...attestationChange(state, attestation, given));
+  }
+  return accept(...events);
+}

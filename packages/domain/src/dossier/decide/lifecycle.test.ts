@@ -1,0 +1,215 @@
+import * as E from 'fp-ts/Either';
+import {
+  acceptedCompletePresaisie,
+  caseManager,
+  command,
+  completeDraft,
+  CSD_PROVIDER,
+  decideOn,
+  draftCreated,
+  DOSSIER_ID,
+  employer,
+  foldEvents,
+  OTHER_DOSSIER_ID,
+  onDossier,
+  presaisieSubmitted,
+  provider,
+  transmittedDossier,
+} from '../../testing';
+import { mayRead } from '../authorisation';
+import type { DossierEvent } from '../events';
+import { dossierStatusLabel } from '../state';
+
+const accepted = (result: E.Either<unknown, DossierEvent[]>): DossierEvent[] => {
+  if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
+  return result.right;
+};
+
+describe('transmission', () => {
+  it('R-23 transmitting an incomplete draft is refused with "Saisie invalide" and the invalid tabs, nothing produced', () => {
+    const result = decideOn([draftCreated()], onDossier('TransmitDossier'), {
+      dossierNumber: '2512AF000001',
+    });
+    expect(E.isLeft(result)).toBe(true);
+    const error = E.isLeft(result) ? result.left : undefined;
+    expect(error?.code).toBe('INVALID_INPUT');
+    expect(error?.message).toBe('Saisie invalide : Employeur, Prestation, Synthèse, Documents');
+    expect(error?.invalidTabs?.map((t) => t.tab)).toEqual([
+      'Employeur',
+      'Prestation',
+      'Synthèse',
+      'Documents',
+    ]);
+    expect(error?.invalidTabs?.[0].messages[0].message).toBe('Saisie obligatoire');
+  });
+
+  it('R-23 a business rule broken on a tab also blocks transmission', () => {
+    const history: DossierEvent[] = [
+      ...completeDraft(),
+      {
+        type: 'CostLinesChanged',
+        data: { lines: [{ nature: 'Achat Matériel', unitAmountCents: 100_000_000, quantity: 1 }] },
+      },
+    ];
+    const result = decideOn(history, onDossier('TransmitDossier'), { dossierNumber: '2512AF000001' });
+    expect(result).toEqual(
+      E.left(
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          invalidTabs: [
+            expect.objectContaining({
+              tab: 'Prestation',
+              messages: [expect.objectContaining({ kind: 'rule' })],
+            }),
+          ],
+        }),
+      ),
+    );
+  });
+
+  it('R-24 a complete draft is transmitted with its dossier number and total; its state becomes Transmis', () => {
+    const events = accepted(
+      decideOn(completeDraft(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000408' }),
+    );
+    expect(events).toEqual([
+      { type: 'Transmitted', data: { dossierNumber: '2512AF000408', totalAmountCents: 21000 } },
+    ]);
+    const state = foldEvents([...completeDraft(), ...events]);
+    expect(state.dossierNumber).toBe('2512AF000408');
+    expect(dossierStatusLabel(state)).toBe('Transmis');
+  });
+
+  it('R-24 a dossier is transmitted once: transmitting again is an illegal move', () => {
+    expect(
+      decideOn(transmittedDossier(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000409' }),
+    ).toEqual(E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })));
+  });
+
+  it('R-33 an accepted and completed pré-saisie is transmitted as any other draft', () => {
+    const events = accepted(
+      decideOn(acceptedCompletePresaisie(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000002' }),
+    );
+    expect(events[0].type).toBe('Transmitted');
+  });
+});
+
+describe('drafts list actions', () => {
+  it('R-27 duplicating a draft makes a new draft with a new number, the same employer and data, no attestations nor documents', () => {
+    const cmd = command('DuplicateDraft', {
+      dossierId: OTHER_DOSSIER_ID,
+      payload: { sourceDossierId: DOSSIER_ID },
+    });
+    const source = foldEvents(completeDraft());
+    const events = accepted(decideOn([], cmd, { source, draftNumber: 11000 }));
+    expect(events).toHaveLength(1);
+    const copy = foldEvents(events);
+    expect(copy).toEqual(
+      expect.objectContaining({
+        status: 'draft',
+        dossierId: OTHER_DOSSIER_ID,
+        draftNumber: 11000,
+        duplicatedFrom: DOSSIER_ID,
+        establishment: source.establishment,
+        provider: source.provider,
+        costLines: source.costLines,
+        contactEmail: source.contactEmail,
+        attestations: { honour: false, generalConditions: false, supportingDocuments: false },
+        documents: [],
+      }),
+    );
+  });
+
+  it('R-27 a transmitted dossier cannot be duplicated from the drafts list, nor another company’s draft', () => {
+    const cmd = command('DuplicateDraft', {
+      dossierId: OTHER_DOSSIER_ID,
+      payload: { sourceDossierId: DOSSIER_ID },
+    });
+    expect(decideOn([], cmd, { source: foldEvents(transmittedDossier()), draftNumber: 1 })).toEqual(
+      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
+    );
+    const stranger = command('DuplicateDraft', {
+      actor: { role: 'adherent', userId: 'siae-user' },
+      dossierId: OTHER_DOSSIER_ID,
+      payload: { sourceDossierId: DOSSIER_ID },
+    });
+    expect(decideOn([], stranger, { source: foldEvents(completeDraft()), draftNumber: 1 })).toEqual(
+      E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })),
+    );
+  });
+
+  it('R-27 deleting a draft removes it (state removed, label Supprimé); it cannot be changed afterwards', () => {
+    const events = accepted(decideOn([draftCreated()], onDossier('DeleteDraft')));
+    expect(events).toEqual([{ type: 'DraftDeleted', data: {} }]);
+    const state = foldEvents([draftCreated(), ...events]);
+    expect(dossierStatusLabel(state)).toBe('Supprimé');
+    expect(decideOn([draftCreated(), ...events], onDossier('ChangeComment', { comment: 'x' }))).toEqual(
+      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
+    );
+  });
+});
+
+describe('pré-saisie acceptance and refusal', () => {
+  it('R-30 the employer accepts the pré-saisie; it becomes an editable draft', () => {
+    const events = accepted(decideOn([presaisieSubmitted()], onDossier('AcceptPresaisie')));
+    expect(events).toEqual([{ type: 'PresaisieAccepted', data: {} }]);
+    expect(foldEvents([presaisieSubmitted(), ...events]).status).toBe('draft');
+    expect(decideOn([presaisieSubmitted(), ...events], onDossier('AcceptPresaisie'))).toEqual(
+      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
+    );
+  });
+
+  it('R-31 refusing a pré-saisie removes it from the drafts and names the provider to notify', () => {
+    const events = accepted(
+      decideOn([presaisieSubmitted()], onDossier('RefusePresaisie', { reason: 'Pas de commande en cours' })),
+    );
+    expect(events).toEqual([
+      {
+        type: 'PresaisieRefused',
+        data: {
+          providerSiren: CSD_PROVIDER.siren,
+          reason: 'Pas de commande en cours',
+          afterAcceptance: false,
+        },
+      },
+    ]);
+    const state = foldEvents([presaisieSubmitted(), ...events]);
+    expect(state.status).toBe('removed');
+    expect(dossierStatusLabel(state)).toBe('Pré-saisie refusée');
+  });
+
+  it('R-32 after acceptance the employer can still refuse the pré-saisie; the provider is notified', () => {
+    const events = accepted(decideOn(acceptedCompletePresaisie(), onDossier('RefusePresaisie')));
+    expect(events).toEqual([
+      {
+        type: 'PresaisieRefused',
+        data: { providerSiren: CSD_PROVIDER.siren, reason: null, afterAcceptance: true },
+      },
+    ]);
+  });
+
+  it('R-32 a draft the employer created itself, or a transmitted pré-saisie, cannot be "refused"', () => {
+    expect(decideOn(completeDraft(), onDossier('RefusePresaisie'))).toEqual(
+      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
+    );
+    const transmitted: DossierEvent[] = [
+      ...acceptedCompletePresaisie(),
+      { type: 'Transmitted', data: { dossierNumber: '2512AF000003', totalAmountCents: 21000 } },
+    ];
+    expect(decideOn(transmitted, onDossier('RefusePresaisie'))).toEqual(
+      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
+    );
+  });
+
+  it('R-26 a provider still reads its pré-saisie after the outcome; it no longer changes it', () => {
+    const refused = foldEvents([
+      presaisieSubmitted(),
+      {
+        type: 'PresaisieRefused',
+        data: { providerSiren: CSD_PROVIDER.siren, reason: null, afterAcceptance: false },
+      },
+    ]);
+    expect(mayRead(provider, refused, [])).toBe(true);
+    expect(mayRead(employer, refused, [{ siren: '401015938', sirets: ['40101593800012'] }])).toBe(true);
+    expect(mayRead(caseManager, refused, [])).toBe(false);
+  });
+});

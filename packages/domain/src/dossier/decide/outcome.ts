@@ -1,0 +1,28 @@
+import * as E from 'fp-ts/Either';
+import type { DossierError } from '../errors';
+import { dossierError } from '../errors';
+import type { DossierEvent } from '../events';
+import type { DossierState } from '../state';
+import { dossierStatusLabel } from '../state';
+
+/** What a decision returns: the new events, or why not. */
+export type Decision = E.Either<DossierError, DossierEvent[]>;
+
+/** Accept with these events. */
+export const accept = (...events: DossierEvent[]): Decision => E.right(events);
+
+/** Refuse with this error. */
+export const refuse = (error: DossierError): Decision => E.left(error);
+
+/** The dossier is not in a state where this move is possible (R-35: illegal moves refused). */
+export function illegal(state: DossierState, action: string): DossierError {
+  return dossierError(
+    'ILLEGAL_TRANSITION',
+    `${action} est impossible : le dossier est dans l'état « ${dossierStatusLabel(state)} »`,
+  );
+}
+
+/** A context value the service should have looked up is missing: a wiring bug, reported as a value. */
+export function missingContext(what: string): DossierError {
+  return dossierError('MISSING_CONTEXT', `Donnée de contexte manquante pour décider : ${what}`);
+}

@@ -1,0 +1,95 @@
+import * as t from 'io-ts';
+import { AttestationGiven, AttestationWithdrawn } from './attestation-events';
+import { DraftCreated, DraftDuplicated, PresaisieSubmitted } from './creation-events';
+import { DocumentAttached, DocumentRemoved } from './document-events';
+import {
+  Cancelled,
+  Closed,
+  ComplementsRequested,
+  ComplementSubmitted,
+  Granted,
+  InstructionStarted,
+  Refused,
+  Reimbursed,
+} from './instruction-events';
+import { DraftDeleted, PresaisieAccepted, PresaisieRefused } from './presaisie-events';
+import {
+  CommentChanged,
+  ContactEmailChanged,
+  CostLinesChanged,
+  InternalReferenceChanged,
+  ProviderSelected,
+} from './tab-events';
+import { Transmitted } from './transmission-events';
+
+/** Every event of a dossier stream, by type: the single source of the union below. */
+export const DOSSIER_EVENT_CODECS = {
+  DraftCreated,
+  PresaisieSubmitted,
+  PresaisieAccepted,
+  PresaisieRefused,
+  DraftDuplicated,
+  DraftDeleted,
+  ContactEmailChanged,
+  ProviderSelected,
+  InternalReferenceChanged,
+  CostLinesChanged,
+  AttestationGiven,
+  AttestationWithdrawn,
+  CommentChanged,
+  DocumentAttached,
+  DocumentRemoved,
+  Transmitted,
+  InstructionStarted,
+  ComplementsRequested,
+  ComplementSubmitted,
+  Granted,
+  Refused,
+  Reimbursed,
+  Closed,
+  Cancelled,
+} as const;
+
+/** The type name of a dossier event. */
+export type DossierEventType = keyof typeof DOSSIER_EVENT_CODECS;
+
+/** Every dossier event type name. */
+export const DOSSIER_EVENT_TYPES = Object.keys(DOSSIER_EVENT_CODECS) as DossierEventType[];
+
+/** The union codec of a dossier stream's events. */
+export const DossierEvent = t.union(
+  [
+    DraftCreated,
+    PresaisieSubmitted,
+    PresaisieAccepted,
+    PresaisieRefused,
+    DraftDuplicated,
+    DraftDeleted,
+    ContactEmailChanged,
+    ProviderSelected,
+    InternalReferenceChanged,
+    CostLinesChanged,
+    AttestationGiven,
+    AttestationWithdrawn,
+    CommentChanged,
+    DocumentAttached,
+    DocumentRemoved,
+    Transmitted,
+    InstructionStarted,
+    ComplementsRequested,
+    ComplementSubmitted,
+    Granted,
+    Refused,
+    Reimbursed,
+    Closed,
+    Cancelled,
+  ],
+  'DossierEvent',
+);
+/** Any event of a dossier stream. */
+export type DossierEvent = t.TypeOf<typeof DossierEvent>;
+
+/** Narrows a string to a dossier event type. */
+export function isDossierEventType(type: string): type is DossierEventType {
+  return Object.prototype.hasOwnProperty.call(DOSSIER_EVENT_CODECS, type);
+}

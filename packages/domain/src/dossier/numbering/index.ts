@@ -1,0 +1,4 @@
+export * from './dossier-number';
+export * from './numbering-events';
+export * from './numbers';
+export * from './reserve-number';

@@ -1,0 +1,4 @@
+export * from './documents-progress';
+export * from './messages';
+export * from './tab-status';
+export * from './validate-dossier';

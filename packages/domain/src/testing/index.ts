@@ -1,0 +1,6 @@
+export * from './actors';
+export * from './commands';
+export * from './decider-harness';
+export * from './files';
+export * from './histories';
+export * from './reference-data';
