@@ -14,7 +14,7 @@ export const OTHER_DOCUMENT_TYPE = 'Autre';
 const CODE = /^[A-Z][A-Z0-9_]{0,31}$/;
 
 /** A card type code: capitals, digits and `_`, at most 32 characters (`CHRONO`, `BTP`). */
-export const CardTypeCode = new FieldCodec<string>(
+const CardTypeCode = new FieldCodec<string>(
   'CardTypeCode',
   (input) =>
     typeof input === 'string' && CODE.test(input)
