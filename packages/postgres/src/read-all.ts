@@ -1,0 +1,61 @@
+import type { ReadAllOptions, ReadPipeline, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { Pool } from 'pg';
+import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
+import { lastStoredPosition, readSettledPage } from './settled-page';
+
+/** What readAll needs from its store. */
+export interface ReadAllContext {
+  readonly pool: Pool;
+  readonly schema: string;
+  readonly pipeline: ReadPipeline;
+  readonly heldBackTimeoutMs: number;
+}
+
+/**
+ * Reads the global order page by page, from `after` (exclusive) up to the last event stored
+ * when the read began. Events held back behind an older open transaction are waited for (they
+ * are committed: leaving them out would make "every event" false), up to `heldBackTimeoutMs`.
+ */
+export async function* readAllPages(
+  context: ReadAllContext,
+  options: ReadAllOptions,
+): AsyncGenerator<RecordedEvent> {
+  const { pool, schema, pipeline } = context;
+  const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
+  let remaining = options.maxCount ?? Infinity;
+  if (remaining <= 0) return;
+  const filter = pipeline.storageFilter(options.filter);
+  const upTo = await lastStoredPosition(pool, schema);
+  let after = options.after ?? 0n;
+  let waitingSince: number | undefined;
+  let delay = 2;
+  while (after < upTo) {
+    const page = await readSettledPage(pool, schema, { after, upTo, limit: batchSize, filter });
+    for (const stored of page.events) {
+      after = stored.globalPosition;
+      const event = pipeline.readMatching(stored, options.filter);
+      if (!event) continue;
+      yield event;
+      if (--remaining <= 0) return;
+    }
+    if (page.exhausted) return;
+    if (!page.heldBack) continue;
+    if (page.events.length > 0) {
+      waitingSince = undefined;
+      delay = 2;
+    }
+    waitingSince ??= Date.now();
+    if (Date.now() - waitingSince > context.heldBackTimeoutMs) {
+      throw new Error(
+        `readAll: the events after global position ${after} are committed but held back for ${context.heldBackTimeoutMs} ms ` +
+          'by an older transaction that is still open, which could still commit events placed before them. ' +
+          'Look for a long or idle-in-transaction session in pg_stat_activity.',
+      );
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 50);
+  }
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

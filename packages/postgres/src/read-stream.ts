@@ -1,0 +1,56 @@
+import type { ReadPipeline, ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { Pool } from 'pg';
+import type { EventRow } from './event-row';
+import { EVENT_COLUMNS, toStoredEvent } from './event-row';
+import { quoteIdent } from './schema-name';
+
+/** Default number of events fetched per query. */
+export const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * Reads one stream page by page (keyset paging on the version). No snapshot guard is needed
+ * here: writers of a stream hold its lock until they commit, so its committed versions are
+ * always a prefix 0..n without holes.
+ */
+export async function* readStreamPages(
+  pool: Pool,
+  schema: string,
+  pipeline: ReadPipeline,
+  streamId: string,
+  options: ReadStreamOptions,
+): AsyncGenerator<RecordedEvent> {
+  const backwards = options.direction === 'backwards';
+  const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
+  let remaining = options.maxCount ?? Infinity;
+  // Backwards without fromVersion starts at the last event: any version bound above it will do.
+  let from = options.fromVersion ?? (backwards ? 2147483647 : 0);
+  const sql = `SELECT ${EVENT_COLUMNS} FROM ${quoteIdent(schema)}.events e
+    WHERE e.stream_id = $1 AND e.version ${backwards ? '<=' : '>='} $2
+    ORDER BY e.version ${backwards ? 'DESC' : 'ASC'} LIMIT $3`;
+  while (remaining > 0) {
+    const limit = Math.min(batchSize, remaining);
+    const { rows } = await pool.query<EventRow>(sql, [streamId, clampVersion(from), limit]);
+    for (const row of rows) {
+      yield pipeline.read(toStoredEvent(row));
+      remaining--;
+    }
+    if (rows.length < limit) return;
+    const last = rows[rows.length - 1].version;
+    from = backwards ? last - 1 : last + 1;
+    if (from < 0) return;
+  }
+}
+
+// Versions are PostgreSQL integers: a bound outside their range reads as the nearest end.
+function clampVersion(version: number): number {
+  return Math.max(-1, Math.min(2147483647, Math.trunc(version)));
+}
+
+/** A positive integer option, or its default; anything else is refused, naming the option. */
+export function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a positive integer (got ${String(value)})`);
+  }
+  return value;
+}

@@ -1,0 +1,85 @@
+import type { EventFilter, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { streamPrefixes } from '@cartes-badges/eventsourcing';
+import type { Pool } from 'pg';
+import type { EventRow } from './event-row';
+import { EVENT_COLUMNS, toStoredEvent } from './event-row';
+import { quoteIdent } from './schema-name';
+
+/** One page of the global order, cut where it stops being safe to deliver. */
+export interface SettledPage {
+  /** Stored events (before the read pipeline) that may be delivered, in global order. */
+  readonly events: readonly RecordedEvent[];
+  /**
+   * True when the page stopped at a committed event that must still wait: an older transaction
+   * is open, which may yet commit events placed before it.
+   */
+  readonly heldBack: boolean;
+  /** True when nothing more is stored after the page (within the bound). */
+  readonly exhausted: boolean;
+}
+
+/** Where a page starts and what it may contain. */
+export interface PageQuery {
+  /** Exclusive lower bound. */
+  readonly after: bigint;
+  /** Inclusive upper bound, when the read is bounded. */
+  readonly upTo?: bigint;
+  readonly limit: number;
+  /** Pushed into SQL; the read pipeline still checks each event. */
+  readonly filter?: EventFilter;
+}
+
+/**
+ * Reads the next page of the global order. A row is delivered only when its transaction id is
+ * below the oldest transaction still running (`pg_snapshot_xmin`): every transaction that could
+ * still commit a row has a larger id, and (because append_events takes the id and the positions
+ * under one lock) larger positions too. So what is delivered is final, in order, with no hole
+ * that a late commit could fill. The first row not yet settled ends the page.
+ */
+export async function readSettledPage(pool: Pool, schema: string, query: PageQuery): Promise<SettledPage> {
+  const values: unknown[] = [query.after.toString(), query.limit];
+  const where = ['e.global_position > $1'];
+  if (query.upTo !== undefined) {
+    values.push(query.upTo.toString());
+    where.push(`e.global_position <= $${values.length}`);
+  }
+  const prefixes = streamPrefixes(query.filter);
+  if (prefixes) {
+    const likes = prefixes.map((prefix) => {
+      values.push(`${escapeLike(prefix)}%`);
+      return `e.stream_id LIKE $${values.length}`;
+    });
+    where.push(likes.length > 0 ? `(${likes.join(' OR ')})` : 'false');
+  }
+  if (query.filter?.eventTypes) {
+    values.push([...query.filter.eventTypes]);
+    where.push(`e.type = ANY($${values.length}::text[])`);
+  }
+  const { rows } = await pool.query<EventRow & { settled: boolean }>(
+    `SELECT ${EVENT_COLUMNS}, e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+     FROM ${quoteIdent(schema)}.events e
+     WHERE ${where.join(' AND ')}
+     ORDER BY e.global_position
+     LIMIT $2`,
+    values,
+  );
+  const events: RecordedEvent[] = [];
+  for (const row of rows) {
+    if (!row.settled) return { events, heldBack: true, exhausted: false };
+    events.push(toStoredEvent(row));
+  }
+  return { events, heldBack: false, exhausted: rows.length < query.limit };
+}
+
+/** The global position of the last event stored now (0 when there is none). */
+export async function lastStoredPosition(pool: Pool, schema: string): Promise<bigint> {
+  const { rows } = await pool.query<{ position: string }>(
+    `SELECT coalesce(max(global_position), 0)::text AS position FROM ${quoteIdent(schema)}.events`,
+  );
+  return BigInt(rows[0].position);
+}
+
+// LIKE treats % and _ as wildcards: a prefix must match them literally.
+function escapeLike(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
