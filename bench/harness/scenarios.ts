@@ -1,0 +1,94 @@
+import type { Target, TargetName } from '../targets/target';
+import { checkCommandHandling, runCommandHandling } from '../workloads/w1-command-handling';
+import { fillStore, runRebuild } from '../workloads/w2-rebuild';
+import { appendLongStream, foldLongStream, longStreamBatches } from '../workloads/w3-long-stream';
+
+/** A rate a scenario reports (higher is better). */
+export interface MetricSpec {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** One workload, runnable in a child process against one library. */
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly metrics: readonly MetricSpec[];
+  /** Size of the in-process warm-up run that precedes the measured one. */
+  warmUpSize(size: number): number;
+  /** Runs the workload at `size` and returns each metric (per second). */
+  run(target: Target, size: number): Promise<Record<string, number>>;
+}
+
+const seconds = (startedAt: number): number => (performance.now() - startedAt) / 1000;
+
+const w1: Scenario = {
+  id: 'W1',
+  title: 'command handling',
+  metrics: [{ key: 'commands', label: 'commands/s' }],
+  warmUpSize: (size) => Math.min(1_000, Math.max(100, Math.floor(size / 10))),
+  async run(target, size) {
+    const store = target.createStore();
+    const startedAt = performance.now();
+    const commands = await runCommandHandling(store, size);
+    const elapsed = seconds(startedAt);
+    await checkCommandHandling(store, size);
+    return { commands: commands / elapsed };
+  },
+};
+
+const w2: Scenario = {
+  id: 'W2',
+  title: 'rebuild',
+  metrics: [{ key: 'events', label: 'events/s' }],
+  warmUpSize: (size) => Math.min(1_000, Math.max(100, Math.floor(size / 10))),
+  async run(target, size) {
+    const store = target.createStore();
+    const streamIds = await fillStore(store, size);
+    const startedAt = performance.now();
+    const events = await runRebuild(store, streamIds);
+    return { events: events / seconds(startedAt) };
+  },
+};
+
+/** Events per append in W3. */
+export const W3_BATCH = 100;
+
+const w3: Scenario = {
+  id: 'W3',
+  title: 'long stream',
+  metrics: [
+    { key: 'append', label: 'append events/s' },
+    { key: 'fold', label: 'fold events/s' },
+  ],
+  warmUpSize: (size) => Math.min(10_000, Math.max(1_000, Math.floor(size / 10))),
+  async run(target, size) {
+    const store = target.createStore();
+    const batches = longStreamBatches(size, W3_BATCH);
+    let startedAt = performance.now();
+    const appended = await appendLongStream(store, batches);
+    const append = appended / seconds(startedAt);
+    startedAt = performance.now();
+    const folded = await foldLongStream(store, appended);
+    return { append, fold: folded / seconds(startedAt) };
+  },
+};
+
+/** Every scenario by id. */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = { W1: w1, W2: w2, W3: w3 };
+
+/** What the parent asks a child to run. */
+export interface RunSpec {
+  readonly scenario: string;
+  readonly target: TargetName;
+  readonly size: number;
+}
+
+/** What a child sends back. */
+export interface RunResult {
+  readonly metrics: Record<string, number>;
+  /** Peak resident set size of the child process, in bytes. */
+  readonly peakRss: number;
+  /** Resident set size right before the measured run (after loading and warm-up), in bytes. */
+  readonly baseRss: number;
+}

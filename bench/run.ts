@@ -1,0 +1,156 @@
+/**
+ * `pnpm bench [--quick] [--only=W1,W3] [--repetitions=5] [--profile] [--out=file]`
+ *
+ * Runs each workload against our kernel and against Emmett, each run in its own child process,
+ * alternating libraries run by run, then prints a Markdown report and writes it to a file.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadTarget } from './targets/load';
+import type { TargetName } from './targets/target';
+import { ChildKilledError, describe, runInChild } from './harness/fork-run';
+import { checkGoals } from './harness/goals';
+import { describeMachine } from './harness/machine';
+import { fullPlan, quickPlan, type Plan } from './harness/plan';
+import { formatRate, renderReport } from './harness/report';
+import type { CaseResult } from './harness/results';
+import { SCENARIOS, type RunResult, type RunSpec } from './harness/scenarios';
+
+interface Options {
+  readonly quick: boolean;
+  readonly only?: readonly string[];
+  readonly repetitions: number;
+  readonly profile: boolean;
+  readonly out?: string;
+  readonly targets?: readonly TargetName[];
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let quick = false;
+  let only: string[] | undefined;
+  let repetitions = 5;
+  let profile = false;
+  let out: string | undefined;
+  let targets: TargetName[] | undefined;
+  for (const arg of argv) {
+    const [name, value] = arg.split('=', 2);
+    if (name === '--quick') quick = true;
+    else if (name === '--profile') profile = true;
+    else if (name === '--only' && value) only = value.split(',').map((id) => id.trim().toUpperCase());
+    else if (name === '--repetitions' && value && Number.isInteger(Number(value)) && Number(value) >= 1)
+      repetitions = Number(value);
+    else if (name === '--out' && value) out = value;
+    else if (name === '--targets' && value) targets = value.split(',').map(parseTarget);
+    else throw new Error(`Unknown option ${arg}: expected ${USAGE}`);
+  }
+  return { quick, only, repetitions, profile, out, targets };
+}
+
+const USAGE = '--quick, --only=W1,W2, --targets=ours,emmett, --repetitions=N, --profile, --out=FILE';
+
+function parseTarget(name: string): TargetName {
+  if (name === 'ours' || name === 'emmett') return name;
+  throw new Error(`Unknown library ${name}: expected ours or emmett`);
+}
+
+/** Keeps the cases of the workloads asked for, run against the libraries asked for. */
+function selectCases(plan: Plan, options: Options): Plan {
+  const { only, targets } = options;
+  for (const id of only ?? []) {
+    if (!SCENARIOS[id])
+      throw new Error(`Unknown workload ${id}: expected one of ${Object.keys(SCENARIOS).join(', ')}`);
+  }
+  const cases = plan.cases
+    .filter((c) => !only || only.includes(c.scenario))
+    .map((c) => (targets ? { ...c, targets: c.targets.filter((t) => targets.includes(t)) } : c))
+    .filter((c) => c.targets.length > 0);
+  return { ...plan, cases };
+}
+
+// A child killed from outside (other work on a shared machine) is run once more; a second
+// failure, or a child that threw, is reported as a failure.
+async function runWithOneRetry(
+  spec: RunSpec,
+  profileDir: string | undefined,
+  log: (line: string) => void,
+): Promise<RunResult> {
+  try {
+    return await runInChild(spec, { profileDir, timeoutMs: CHILD_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof ChildKilledError)) throw error;
+    log(`${describe(spec)}: ${error.message}; running it once more`);
+    return runInChild(spec, { profileDir, timeoutMs: CHILD_TIMEOUT_MS });
+  }
+}
+
+const CHILD_TIMEOUT_MS = 5 * 60_000;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const plan = selectCases(
+    options.quick ? quickPlan(options.repetitions) : fullPlan(options.repetitions),
+    options,
+  );
+  const machine = describeMachine();
+  const startedAt = new Date();
+  const root = join(__dirname, '..');
+  const profileDir = options.profile ? join(__dirname, 'results', 'profiles') : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  log(
+    `bench (${plan.mode}): Node ${machine.node}, ${machine.cpu} × ${machine.cores}, commit ${machine.commit.slice(0, 12)}, load ${machine.loadAverage.join(' ')}`,
+  );
+
+  const totalRuns = plan.cases.reduce((sum, c) => sum + c.targets.length, 0) * plan.repetitions;
+  let done = 0;
+  const results: CaseResult[] = [];
+  for (const benchCase of plan.cases) {
+    const result: CaseResult = { case: benchCase, runs: {}, failures: [] };
+    results.push(result);
+    for (let repetition = 0; repetition < plan.repetitions; repetition++) {
+      for (const target of benchCase.targets) {
+        const spec = { scenario: benchCase.scenario, target, size: benchCase.size };
+        const began = performance.now();
+        done++;
+        try {
+          const run = await runWithOneRetry(spec, profileDir, log);
+          (result.runs[target] ??= []).push(run);
+          const figures = Object.entries(run.metrics).map(([key, value]) => `${key} ${formatRate(value)}/s`);
+          log(
+            `[${done}/${totalRuns}] ${describe(spec)}: ${figures.join(', ')}, peak RSS ${Math.round(run.peakRss / 2 ** 20)} MB (${((performance.now() - began) / 1000).toFixed(1)} s)`,
+          );
+        } catch (error) {
+          result.failures.push(error instanceof Error ? error.message : String(error));
+          log(`[${done}/${totalRuns}] ${describe(spec)}: FAILED ${String(error)}`);
+        }
+      }
+    }
+  }
+
+  const targetsUsed = new Set<TargetName>(plan.cases.flatMap((c) => c.targets));
+  const notes: string[] = [];
+  for (const name of targetsUsed) notes.push(...(await loadTarget(name)).notes);
+  const report = renderReport({
+    plan,
+    command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
+    machine,
+    loadAfter: loadavg().map((value) => Math.round(value * 100) / 100),
+    startedAt,
+    elapsedSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    results,
+    goals: checkGoals(results),
+    notes,
+  });
+  const out = options.out ?? join(__dirname, 'results', options.quick ? 'latest-quick.md' : 'latest.md');
+  mkdirSync(join(out, '..'), { recursive: true });
+  writeFileSync(out, report);
+  process.stdout.write(report);
+  log(`written to ${relative(root, out)}`);
+  if (results.some((result) => result.failures.length > 0)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
