@@ -22,7 +22,7 @@ export type DossierErrorCode =
   | 'DOCUMENT_NOT_REMOVABLE'
   | 'AMOUNT_NOT_ALLOWED'
   | 'MISSING_CONTEXT'
-  | 'STORE_FAILURE';
+  | 'CONCURRENT_CHANGE';
 
 /** Why a command was refused: a value, with a French message as the portal shows it. */
 export interface DossierError {

@@ -4,3 +4,4 @@ export * from './decider-harness';
 export * from './files';
 export * from './histories';
 export * from './reference-data';
+export * from './service-harness';

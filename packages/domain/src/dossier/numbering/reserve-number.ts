@@ -30,6 +30,18 @@ async function lastEvent(store: EventStore, streamId: string): Promise<RecordedE
   return undefined;
 }
 
+async function reservedSince(
+  store: EventStore,
+  stream: string,
+  fromVersion: number,
+  ownerId: string,
+): Promise<number | undefined> {
+  for await (const event of store.readStream(stream, { fromVersion })) {
+    if ((event.data as { ownerId?: unknown }).ownerId === ownerId) return numberOf(event);
+  }
+  return undefined;
+}
+
 function numberOf(event: RecordedEvent): number {
   const data = event.data as { number?: unknown };
   if (typeof data.number !== 'number')
@@ -42,8 +54,9 @@ function numberOf(event: RecordedEvent): number {
  * numbers stay unique whatever the number of processes: each number is an event appended with
  * the version read, and a writer that loses the race reads again and takes the next one. The
  * number is then claimed for its owner (append to a fresh stream, `no_stream`): a retry for the
- * same owner finds the claim and gets the same number. If two attempts for one owner race, the
- * loser's number is left unused (a gap, never a duplicate).
+ * same owner finds the claim and gets the same number; an attempt that loses the race to another
+ * attempt for the same owner takes that one's number. Only a crash between the reservation and
+ * the claim, followed by a retry, can leave a number unused: a gap, never a duplicate.
  */
 export async function reserveNumber(store: EventStore, request: NumberRequest): Promise<number> {
   const claimStream = claimStreamId(request.sequence, request.ownerId);
@@ -74,8 +87,11 @@ export async function reserveNumber(store: EventStore, request: NumberRequest): 
       reserved = next;
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt + 1 >= maxAttempts) throw error;
-      // Let the writer that won go on before reading again.
-      await new Promise((resolve) => setImmediate(resolve));
+      // The writer that won may be another attempt for the same owner (a retry racing the
+      // first try): then its number is ours, and taking another would leave a gap.
+      reserved = await reservedSince(store, stream, last ? last.version + 1 : 0, request.ownerId);
+      // Otherwise let the winner go on before reading again.
+      if (reserved === undefined) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,0 +1,168 @@
+import * as E from 'fp-ts/Either';
+import {
+  acceptedCompletePresaisie,
+  caseManager,
+  command,
+  CSD_PROVIDER,
+  decideOn,
+  DOSSIER_ID,
+  employer,
+  fileMetadata,
+  foldEvents,
+  OTHER_DOSSIER_ID,
+  OTHER_PROVIDER,
+  otherEmployer,
+  otherProvider,
+  presaisieSubmitted,
+  provider,
+  HUM_CLICHY,
+} from '../testing';
+import type { DossierActor, DossierCommandType } from './commands';
+import { DOSSIER_COMMAND_TYPES } from './commands';
+import type { DossierContext } from './decide/context';
+import type { DossierEvent } from './events';
+
+const ACTORS: Record<string, DossierActor> = {
+  'adhérent of the SIRET': employer,
+  'adhérent of another company': otherEmployer,
+  'provider of the pré-saisie': provider,
+  'another provider': otherProvider,
+  'case manager': caseManager,
+};
+type Who = keyof typeof ACTORS;
+const A: Who = 'adhérent of the SIRET';
+const P: Who = 'provider of the pré-saisie';
+const Q: Who = 'another provider';
+const G: Who = 'case manager';
+
+const DOC_ID = '00000000-0000-4000-8000-0000000000c1';
+const presaisieWithDoc: DossierEvent[] = [
+  presaisieSubmitted(),
+  {
+    type: 'DocumentAttached',
+    data: { documentId: DOC_ID, documentType: 'Copie facture prestataire', file: fileMetadata('c.pdf') },
+  },
+];
+const acceptedDraft = acceptedCompletePresaisie();
+const transmitted: DossierEvent[] = [
+  ...acceptedDraft,
+  { type: 'Transmitted', data: { dossierNumber: '2512AF000010', totalAmountCents: 21000 } },
+];
+const instructing: DossierEvent[] = [...transmitted, { type: 'InstructionStarted', data: {} }];
+const complements: DossierEvent[] = [
+  ...instructing,
+  { type: 'ComplementsRequested', data: { message: 'Devis ?' } },
+];
+const granted: DossierEvent[] = [...instructing, { type: 'Granted', data: { amountGrantedCents: 20000 } }];
+const reimbursed: DossierEvent[] = [...granted, { type: 'Reimbursed', data: { amountPaidCents: 20000 } }];
+
+interface Row {
+  readonly history: DossierEvent[];
+  readonly payload?: unknown;
+  readonly creation?: boolean;
+  readonly allowed: readonly Who[];
+  readonly extra?: Partial<DossierContext>;
+}
+
+// Each command in a state where it is legal for the right actor: the matrix then shows who may send it.
+const MATRIX: Record<DossierCommandType, Row> = {
+  CreateDraft: {
+    history: [],
+    creation: true,
+    payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO' },
+    allowed: [A],
+  },
+  SubmitPresaisie: {
+    history: [],
+    creation: true,
+    payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO', costLines: [] },
+    allowed: [P, Q], // any provider known to SIRENE may start a pré-saisie
+  },
+  DuplicateDraft: {
+    history: [],
+    creation: true,
+    payload: { sourceDossierId: DOSSIER_ID },
+    allowed: [A],
+    extra: { source: foldEvents(acceptedDraft) },
+  },
+  ChangeContactEmail: { history: acceptedDraft, payload: { email: 'rh2@hum-interim.fr' }, allowed: [A] },
+  SelectProvider: {
+    history: acceptedDraft,
+    payload: { search: '443061841' },
+    allowed: [A],
+    extra: { selectedProvider: OTHER_PROVIDER },
+  },
+  ChangeInternalReference: { history: acceptedDraft, payload: { internalReference: 'BC-1' }, allowed: [A] },
+  ChangeCostLines: { history: acceptedDraft, payload: { lines: [] }, allowed: [A] },
+  GiveAttestation: {
+    history: [presaisieSubmitted(), { type: 'PresaisieAccepted', data: {} }],
+    payload: { attestation: 'honour' },
+    allowed: [A],
+  },
+  WithdrawAttestation: { history: acceptedDraft, payload: { attestation: 'honour' }, allowed: [A] },
+  ChangeComment: { history: acceptedDraft, payload: { comment: 'Merci' }, allowed: [A] },
+  SaveDraft: { history: acceptedDraft, payload: { comment: 'Enregistré' }, allowed: [A] },
+  AttachDocument: {
+    history: presaisieWithDoc,
+    payload: { documentType: 'Autre', fileName: 'a.pdf', content: new Uint8Array([1]) },
+    allowed: [P], // before acceptance only the provider adds files; the employer reads
+    extra: { file: fileMetadata('a.pdf') },
+  },
+  RemoveDocument: { history: presaisieWithDoc, payload: { documentId: DOC_ID }, allowed: [P] },
+  AcceptPresaisie: { history: [presaisieSubmitted()], allowed: [A] },
+  RefusePresaisie: { history: [presaisieSubmitted()], payload: {}, allowed: [A] },
+  DeleteDraft: { history: acceptedDraft, allowed: [A] },
+  TransmitDossier: { history: acceptedDraft, allowed: [A], extra: { dossierNumber: '2512AF000011' } },
+  StartInstruction: { history: transmitted, allowed: [G] },
+  RequestComplements: {
+    history: instructing,
+    payload: { message: 'Merci de joindre le devis' },
+    allowed: [G],
+  },
+  SubmitComplement: { history: complements, payload: { comment: 'Devis joint' }, allowed: [A] },
+  GrantFunding: { history: instructing, payload: { amountGrantedCents: 20000 }, allowed: [G] },
+  RefuseFunding: { history: instructing, payload: { reason: 'Hors champ' }, allowed: [G] },
+  RecordReimbursement: { history: granted, payload: { amountPaidCents: 20000 }, allowed: [G] },
+  CloseDossier: { history: reimbursed, allowed: [G] },
+  CancelDossier: { history: transmitted, payload: {}, allowed: [A, G] },
+};
+
+function actingProviderFor(actor: DossierActor) {
+  if (actor === provider) return CSD_PROVIDER;
+  if (actor === otherProvider) return OTHER_PROVIDER;
+  return null;
+}
+
+const cases = DOSSIER_COMMAND_TYPES.flatMap((type) => Object.keys(ACTORS).map((who) => [type, who] as const));
+
+describe('R-04 authorisation matrix: every command × every kind of actor', () => {
+  it.each(cases)('R-04 %s by %s', (type, who) => {
+    const row = MATRIX[type];
+    const actor = ACTORS[who];
+    const cmd = command(type, {
+      actor,
+      dossierId: row.creation ? OTHER_DOSSIER_ID : DOSSIER_ID,
+      ...(row.payload !== undefined ? { payload: row.payload } : {}),
+    });
+    const extra = {
+      establishment: HUM_CLICHY,
+      draftNumber: 12000,
+      actingProvider: actingProviderFor(actor),
+      ...row.extra,
+    };
+    const result = decideOn(row.history, cmd, extra);
+    if (row.allowed.includes(who)) {
+      expect(E.isRight(result) ? 'allowed' : result.left).toBe('allowed');
+    } else {
+      // The employer is authorised on its pré-saisie but it is read-only until accepted.
+      const readOnly = who === A && foldEvents(row.history).status === 'presaisie';
+      expect(E.isLeft(result) ? result.left.code : 'allowed').toBe(
+        readOnly ? 'PRESAISIE_READ_ONLY' : 'NOT_AUTHORISED',
+      );
+    }
+  });
+
+  it('covers every command', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual([...DOSSIER_COMMAND_TYPES].sort());
+  });
+});

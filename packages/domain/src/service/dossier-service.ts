@@ -1,0 +1,153 @@
+import type { Actor, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { ConcurrencyError, handleCommand } from '@cartes-badges/eventsourcing';
+import * as E from 'fp-ts/Either';
+import { defaultCatalogue } from '../catalogue';
+import type {
+  DossierActor,
+  DossierCommand,
+  DossierError,
+  DossierEvent,
+  DossierState,
+  DossierValidation,
+} from '../dossier';
+import {
+  decodeDossierCommand,
+  dossierDecider,
+  dossierError,
+  dossierStreamId,
+  isCreationCommand,
+  mayRead,
+  newDossierIdOf,
+  notAuthorised,
+  validateDossier,
+} from '../dossier';
+import { systemClock } from '../ports';
+import type { CreationChoices, CreationPicks } from './creation-choices';
+import { creationChoices } from './creation-choices';
+import { foldDossier } from './load-dossier';
+import type { DossierServicePorts } from './ports';
+import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
+
+/** What an accepted command gives back. */
+export interface ExecuteResult {
+  readonly dossierId: string;
+  /** The stream's version after the command. */
+  readonly version: number;
+  /** The events the command appended (or had appended, when `alreadyHandled`). */
+  readonly events: readonly RecordedEvent<DossierEvent>[];
+  /** True when the command id had already been handled (R-36): nothing new was written. */
+  readonly alreadyHandled: boolean;
+  readonly state: DossierState;
+}
+
+/** Options of `execute`. */
+export interface ExecuteOptions {
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+/** The application API of the dossiers. */
+export interface DossierService {
+  /** Decodes, authorises and handles a command; nothing is written when it is refused. */
+  execute(command: unknown, options?: ExecuteOptions): Promise<E.Either<DossierError, ExecuteResult>>;
+  /** A dossier's state; with an actor, only if that actor may read it (R-04, R-26). */
+  load(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierState>>;
+  /** Each tab's status and messages (R-08, R-09). */
+  tabs(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierValidation>>;
+  /** R-03: the choices before creating a dossier. */
+  creationChoices(userId: string, picks?: CreationPicks): Promise<CreationChoices>;
+  /** A fresh command id from the id generator port. */
+  newCommandId(): string;
+}
+
+function kernelActor(actor: DossierActor): Actor {
+  return {
+    role: actor.role,
+    userId: actor.userId,
+    ...(actor.siren !== undefined ? { siren: actor.siren } : {}),
+    ...(actor.siret !== undefined ? { siret: actor.siret } : {}),
+  };
+}
+
+/** Builds the dossier service over its ports. */
+export function createDossierService(ports: DossierServicePorts): DossierService {
+  const catalogue = ports.catalogue ?? defaultCatalogue;
+  const clock = ports.clock ?? systemClock;
+
+  async function execute(
+    input: unknown,
+    options: ExecuteOptions = {},
+  ): Promise<E.Either<DossierError, ExecuteResult>> {
+    const decoded = decodeDossierCommand(input);
+    if (E.isLeft(decoded)) return decoded;
+    const command: DossierCommand = decoded.right;
+    const dossierId = isCreationCommand(command) ? newDossierIdOf(command) : command.dossierId;
+    const now = clock.now();
+    const base = await baseContext(ports, catalogue, command);
+    try {
+      const outcome = await handleCommand(ports.store, dossierDecider, dossierStreamId(dossierId), command, {
+        commandId: command.commandId,
+        actor: kernelActor(command.actor),
+        occurredAt: now.toISOString(),
+        resolveContext: contextResolver(ports, catalogue, command, dossierId, base, now),
+        ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
+        ...(options.causationId !== undefined ? { causationId: options.causationId } : {}),
+      });
+      if (E.isLeft(outcome)) {
+        const error = outcome.left;
+        return E.left(
+          error instanceof ConcurrencyError
+            ? dossierError(
+                'CONCURRENT_CHANGE',
+                'Le dossier a été modifié en même temps par ailleurs : veuillez réessayer',
+              )
+            : error,
+        );
+      }
+      const result = outcome.right;
+      return E.right({
+        dossierId,
+        version: result.nextExpectedVersion,
+        events: result.events,
+        alreadyHandled: result.alreadyHandled,
+        state: result.state,
+      });
+    } catch (error) {
+      if (error instanceof ContextRefusal) return E.left(error.error);
+      throw error;
+    }
+  }
+
+  async function load(
+    dossierId: string,
+    actor?: DossierActor,
+  ): Promise<E.Either<DossierError, DossierState>> {
+    const state = await foldDossier(ports.store, dossierId);
+    if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
+    if (actor !== undefined) {
+      const attachments = actor.role === 'adherent' ? await ports.attachments.ofUser(actor.userId) : [];
+      if (!mayRead(actor, state, attachments))
+        return E.left(notAuthorised("Vous n'êtes pas autorisé à consulter ce dossier"));
+    }
+    return E.right(state);
+  }
+
+  return {
+    execute,
+    load,
+    async tabs(dossierId, actor) {
+      const state = await load(dossierId, actor);
+      return E.isLeft(state) ? state : E.right(validateDossier(state.right));
+    },
+    creationChoices: (userId, picks) =>
+      creationChoices(
+        { attachments: ports.attachments, establishments: ports.establishments, catalogue },
+        userId,
+        picks,
+      ),
+    newCommandId() {
+      if (!ports.ids) throw new Error('newCommandId: no IdGenerator port was given to createDossierService');
+      return ports.ids.newId();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { EventStore } from '@cartes-badges/eventsourcing';
+import type { Catalogue } from '../catalogue';
+import type { BlobStore } from '../documents';
+import type { Attachments, Clock, EstablishmentDirectory, IdGenerator, ProviderDirectory } from '../ports';
+
+/** What the dossier service needs from the embedding application. */
+export interface DossierServicePorts {
+  /**
+   * The event store. Create it with `dossierStoreOptions` (upcasters and decoder) so that old
+   * event versions are upcast and malformed stored events are reported on read.
+   */
+  readonly store: EventStore;
+  /** The card types on offer; defaults to the guide's (`defaultCatalogue`). */
+  readonly catalogue?: Catalogue;
+  /** INSEE establishments, by SIRET. */
+  readonly establishments: EstablishmentDirectory;
+  /** SIRENE providers, by SIREN or SIRET. */
+  readonly providers: ProviderDirectory;
+  /** Which SIREN/SIRET each user is attached to. */
+  readonly attachments: Attachments;
+  /** Where uploaded files' bytes go. */
+  readonly blobStore: BlobStore;
+  /** Time of the commands (occurredAt, month of dossier numbers); defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Source of fresh command ids for callers (`newCommandId`); never used for dossier ids (R-36). */
+  readonly ids?: IdGenerator;
+}
