@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import * as t from 'io-ts';
 import { describeValue } from '../identifiers/describe-value';
 import { FieldCodec, problem } from '../identifiers/field-codec';
 
@@ -14,7 +13,7 @@ export const MAX_QUANTITY = 10_000;
 export const MAX_COST_LINES = 10;
 
 /** A text of at most `max` characters, trimmed; an empty text decodes to null (field cleared). */
-export function optionalText(name: string, max: number): t.Type<string | null, string | null, unknown> {
+export function optionalText(name: string, max: number): FieldCodec<string | null, string | null> {
   return new FieldCodec<string | null, string | null>(
     name,
     (u) => {
@@ -30,7 +29,7 @@ export function optionalText(name: string, max: number): t.Type<string | null, s
 }
 
 /** A required text of 1 to `max` characters, trimmed. */
-export function requiredText(name: string, max: number): t.Type<string, string, unknown> {
+export function requiredText(name: string, max: number): FieldCodec<string, string> {
   return new FieldCodec<string, string>(
     name,
     (u) => {
@@ -51,7 +50,7 @@ export function optionalInt(
   min: number,
   max: number,
   what: string,
-): t.Type<number | null, number | null, unknown> {
+): FieldCodec<number | null, number | null> {
   return new FieldCodec<number | null, number | null>(
     name,
     (u) => {
@@ -67,7 +66,7 @@ export function optionalInt(
 }
 
 /** A whole number of cents ≥ 0 (a required amount). */
-export function requiredCents(name: string, what: string): t.Type<number, number, unknown> {
+export function requiredCents(name: string, what: string): FieldCodec<number, number> {
   return new FieldCodec<number, number>(
     name,
     (u) => {
@@ -123,3 +122,16 @@ export const Reason = requiredText('Reason', 1000);
 
 /** An optional reason. */
 export const OptionalReason = optionalText('OptionalReason', 1000);
+
+/**
+ * For a field of a partial payload (SaveDraft): an absent key stays absent. Without this, a
+ * codec that reads "empty" as null would turn every field left out of the form into a
+ * "cleared" field.
+ */
+export function keepAbsent<A, O>(codec: FieldCodec<A, O>): FieldCodec<A | undefined, O | undefined> {
+  return new FieldCodec<A | undefined, O | undefined>(
+    codec.name,
+    (u) => (u === undefined ? E.right(undefined) : codec.check(u)),
+    (a) => (a === undefined ? undefined : codec.encode(a)),
+  );
+}

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Attestation } from '../events/attestation-events';
-import { Comment, InternalReference, OptionalReason, requiredText, Uuid } from '../fields';
+import { Comment, InternalReference, keepAbsent, OptionalReason, requiredText, Uuid } from '../fields';
 import { bareDossierCommand, dossierCommand, optionalPayloadCommand } from './command-shape';
 import { CostLineList, FileContent, OptionalEmail, ProviderSearch } from './payload-codecs';
 
@@ -52,11 +52,11 @@ export type ChangeComment = t.TypeOf<typeof ChangeComment>;
 export const SaveDraft = dossierCommand(
   'SaveDraft',
   t.partial({
-    contactEmail: OptionalEmail,
+    contactEmail: keepAbsent(OptionalEmail),
     providerSearch: ProviderSearch,
-    internalReference: InternalReference,
+    internalReference: keepAbsent(InternalReference),
     costLines: CostLineList,
-    comment: Comment,
+    comment: keepAbsent(Comment),
     attestations: t.partial({
       honour: t.boolean,
       generalConditions: t.boolean,

@@ -208,3 +208,20 @@ describe('a pré-saisie before and after acceptance', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('saving part of the form', () => {
+  it('R-07 fields left out of "Enregistrer" stay as they are (an absent field is not a cleared one)', () => {
+    const filled: DossierEvent[] = [
+      draftCreated(),
+      { type: 'ContactEmailChanged', data: { email: 'amoa1@hum-interim.fr' as never } },
+      { type: 'InternalReferenceChanged', data: { internalReference: 'BC-1' } },
+      { type: 'CommentChanged', data: { comment: 'Bonjour' } },
+    ];
+    expect(eventsOf(decideOn(filled, onDossier('SaveDraft', { attestations: { honour: true } })))).toEqual([
+      { type: 'AttestationGiven', data: { attestation: 'honour' } },
+    ]);
+    expect(eventsOf(decideOn(filled, onDossier('SaveDraft', { comment: null })))).toEqual([
+      { type: 'CommentChanged', data: { comment: null } },
+    ]);
+  });
+});
