@@ -1,0 +1,96 @@
+import type { EventStore, ReactorLedger, RetryPolicy } from '@cartes-badges/eventsourcing';
+import {
+  createInMemoryReactorLedger,
+  reactorRunnable,
+  runProjectionOnce,
+} from '@cartes-badges/eventsourcing';
+import type { ListQueries, ListReadModel } from '../lists';
+import {
+  brouillonsProjection,
+  createInMemoryListReadModel,
+  createListQueries,
+  dossiersProjection,
+  listRunnable,
+} from '../lists';
+import type { Notifier } from '../notifications';
+import { refusalNotificationsReactor } from '../notifications';
+import type { Attachments } from '../ports';
+import type { SupervisedRunner, SuperviseOptions } from './supervised-runner';
+import { superviseRunner } from './supervised-runner';
+
+/** What the read side needs; the read models and the ledger default to memory. */
+export interface ReadSidePorts {
+  readonly store: EventStore;
+  /** Scopes an employer user's lists. */
+  readonly attachments: Attachments;
+  /** Where refusals are sent. */
+  readonly notifier: Notifier;
+  readonly readModels?: { readonly brouillons?: ListReadModel; readonly dossiers?: ListReadModel };
+  /** Durable checkpoint and sent keys of the notifications reactor. */
+  readonly notificationsLedger?: ReactorLedger;
+  /** Retries of one notification before the runner stops and is restarted (default 5, from 100 ms). */
+  readonly notificationRetry?: RetryPolicy;
+  readonly runner?: SuperviseOptions;
+}
+
+/** The lists and the notifications, run over the store. */
+export interface ReadSide {
+  readonly brouillons: ListQueries;
+  readonly dossiers: ListQueries;
+  /** Catches up from the stored checkpoints, then follows live appends. */
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves once the lists and the notifications have handled every event stored so far. */
+  whenIdle(): Promise<void>;
+  /** Wipes both lists and rebuilds them from the whole history (the notifications never replay). */
+  rebuild(): Promise<void>;
+}
+
+/** Wires the Brouillons and Dossiers lists and the refusal notifications over one store. */
+export function createReadSide(ports: ReadSidePorts): ReadSide {
+  const brouillonsModel = ports.readModels?.brouillons ?? createInMemoryListReadModel();
+  const dossiersModel = ports.readModels?.dossiers ?? createInMemoryListReadModel();
+  const ledger = ports.notificationsLedger ?? createInMemoryReactorLedger();
+  const runnables = [
+    listRunnable(brouillonsProjection, brouillonsModel),
+    listRunnable(dossiersProjection, dossiersModel),
+    reactorRunnable(
+      refusalNotificationsReactor({
+        store: ports.store,
+        notifier: ports.notifier,
+        retry: ports.notificationRetry,
+      }),
+      ledger,
+    ),
+  ];
+  let runners: SupervisedRunner[] = [];
+
+  const start = (): void => {
+    if (runners.length > 0) return;
+    runners = runnables.map((runnable) => superviseRunner(ports.store, runnable, ports.runner));
+  };
+  const stop = async (): Promise<void> => {
+    const running = runners;
+    runners = [];
+    await Promise.all(running.map((r) => r.stop()));
+  };
+
+  return {
+    brouillons: createListQueries('brouillons', brouillonsModel, ports.attachments),
+    dossiers: createListQueries('dossiers', dossiersModel, ports.attachments),
+    start,
+    stop,
+    async whenIdle() {
+      await Promise.all(runners.map((r) => r.whenIdle()));
+    },
+    async rebuild() {
+      const wasRunning = runners.length > 0;
+      await stop();
+      await brouillonsModel.reset(brouillonsProjection.version);
+      await dossiersModel.reset(dossiersProjection.version);
+      await runProjectionOnce(ports.store, runnables[0], { batchSize: 1000 });
+      await runProjectionOnce(ports.store, runnables[1], { batchSize: 1000 });
+      if (wasRunning) start();
+    },
+  };
+}

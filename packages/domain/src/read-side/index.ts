@@ -1,0 +1,3 @@
+export * from './supervised-runner';
+export * from './create-read-side';
+export * from './create-dossier-application';
