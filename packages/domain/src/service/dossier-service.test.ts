@@ -314,4 +314,24 @@ describe('the dossier service', () => {
     });
     expect(acceptedPs.state.status).toBe('draft');
   });
+
+  it('R-34 (part) a retried refusal writes one PresaisieRefused, so the provider is notified once', async () => {
+    const { service, store } = createTestDossierService();
+    const submitted = await ok(service, {
+      type: 'SubmitPresaisie',
+      commandId: 'ps-2',
+      actor: provider,
+      payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO', costLines: [] },
+    });
+    const refuse = {
+      type: 'RefusePresaisie',
+      commandId: 'refuse-1',
+      actor: employer,
+      dossierId: submitted.dossierId,
+    };
+    await Promise.all([service.execute(refuse), service.execute(refuse)]);
+    const again = await ok(service, refuse);
+    expect(again.alreadyHandled).toBe(true);
+    expect((await allEvents(store)).filter((e) => e.type === 'PresaisieRefused')).toHaveLength(1);
+  });
 });
