@@ -16,7 +16,7 @@ export function refusalNotification(
   const employer = dossier.establishment;
   const number = dossier.draftNumber === null ? '' : ` n° ${dossier.draftNumber}`;
   const who = employer === null ? "L'employeur" : `L'employeur ${employer.name} (SIRET ${employer.siret})`;
-  const when = event.data.afterAcceptance ? ' après l’avoir acceptée' : '';
+  const when = event.data.afterAcceptance ? " après l'avoir acceptée" : '';
   const reason =
     event.data.reason === null || event.data.reason.trim() === ''
       ? ''

@@ -9,7 +9,7 @@ import {
   FIXTURE_USERS,
 } from '../fixtures';
 import type { Siren, Siret } from '../identifiers';
-import type { ListPage, ListParams, ListQueries } from '../lists';
+import type { ListPage, ListParams, ListQueries, ListReadModel } from '../lists';
 import type { Notifier } from '../notifications';
 import { createRecordingNotifier } from '../notifications';
 import type { Clock } from '../ports';
@@ -70,7 +70,13 @@ function sameRealmReads(store: EventStore): EventStore {
 
 /** An application over the fixtures (in-memory store, recording notifier), with command helpers. */
 export function createListsTestApplication(
-  options: { store?: EventStore; notifier?: Notifier; ledger?: ReactorLedger; clock?: Clock } = {},
+  options: {
+    store?: EventStore;
+    notifier?: Notifier;
+    ledger?: ReactorLedger;
+    clock?: Clock;
+    readModels?: { brouillons?: ListReadModel; dossiers?: ListReadModel };
+  } = {},
 ) {
   const directories = createFixtureDirectories();
   const store = sameRealmReads(options.store ?? createInMemoryEventStore(dossierStoreOptions));
@@ -86,6 +92,7 @@ export function createListsTestApplication(
     notificationRetry: { initialDelayMs: 1, maxAttempts: 3 },
     runner: { restartDelayMs: 5, maxRestartDelayMs: 20 },
     ...(options.ledger ? { notificationsLedger: options.ledger } : {}),
+    ...(options.readModels ? { readModels: options.readModels } : {}),
   });
 
   async function run(command: Record<string, unknown>): Promise<ExecuteResult> {
