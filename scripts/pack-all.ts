@@ -4,7 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listPublishablePackages, REPO_ROOT, type WorkspacePackage } from './workspace-packages';
+import {
+  internalDependencies,
+  listPublishablePackages,
+  REPO_ROOT,
+  type WorkspacePackage,
+} from './workspace-packages';
 
 /** The pnpm the repository pins (see the root package.json `packageManager`). */
 export const PNPM = ['--yes', 'pnpm@10.34.9'] as const;
@@ -20,7 +25,10 @@ export interface PackedPackage {
 /** Outcome of `packAll`. */
 export interface PackAllResult {
   readonly packed: readonly PackedPackage[];
-  /** Packages that have no sources yet (no `src/index.ts`): neither built nor packed. */
+  /**
+   * Packages that have no sources yet (no `src/index.ts`), or depend on such a package: neither
+   * built nor packed.
+   */
   readonly skipped: readonly WorkspacePackage[];
 }
 
@@ -37,7 +45,12 @@ export function buildPackage(pkg: WorkspacePackage): void {
 /** Builds (in dependency order) and packs every publishable package that has sources. */
 export function packAll(destination: string): PackAllResult {
   const all = listPublishablePackages();
-  const ready = all.filter((pkg) => pkg.hasSources);
+  // In dependency order, so a package is ready once it has sources and its dependencies are ready.
+  const ready: WorkspacePackage[] = [];
+  for (const pkg of all) {
+    const depsReady = internalDependencies(pkg, all).every((dep) => ready.some((r) => r.name === dep));
+    if (pkg.hasSources && depsReady) ready.push(pkg);
+  }
   mkdirSync(destination, { recursive: true });
   for (const pkg of ready) {
     try {
@@ -60,7 +73,7 @@ export function packAll(destination: string): PackAllResult {
     const report = JSON.parse(output) as { name: string; version: string; filename: string };
     return { name: report.name, version: report.version, tarball: resolve(destination, report.filename) };
   });
-  return { packed, skipped: all.filter((pkg) => !pkg.hasSources) };
+  return { packed, skipped: all.filter((pkg) => !ready.includes(pkg)) };
 }
 
 /** The stdout and stderr of a failed child process, for an error message that says why. */
@@ -77,5 +90,6 @@ if (require.main === module) {
   const destination = resolve(process.argv[2] ?? join(REPO_ROOT, 'tarballs'));
   const { packed, skipped } = packAll(destination);
   for (const pkg of packed) console.log(`packed ${pkg.name}@${pkg.version} → ${pkg.tarball}`);
-  for (const pkg of skipped) console.log(`skipped ${pkg.name}: no src/index.ts yet`);
+  for (const pkg of skipped)
+    console.log(`skipped ${pkg.name}: it or a package it depends on has no src/index.ts yet`);
 }

@@ -1,0 +1,163 @@
+// Proves that what we would publish works outside this repository: every package is built and
+// packed, the tarballs are installed with npm into a fresh project in the system's temporary
+// folder, and the example service (examples/use-it-in-your-service) is type-checked against
+// the installed declarations and run, in TypeScript, in CommonJS JavaScript and as an ES module.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { packAll, type PackAllResult } from '../../scripts/pack-all';
+import { REPO_ROOT, type PackageManifest } from '../../scripts/workspace-packages';
+import {
+  assertOutsideWorkspace,
+  copyExample,
+  npmInstall,
+  reuseBetterSqlite3Addon,
+  runIn,
+  writeConsumerManifest,
+} from './consumer-project';
+
+jest.setTimeout(6 * 60 * 1000);
+
+let consumer: string;
+let result: PackAllResult;
+let readmeExamples: string[];
+const timings: Record<string, number> = {};
+
+function timed<T>(label: string, step: () => T): T {
+  const start = Date.now();
+  try {
+    return step();
+  } finally {
+    timings[label] = Date.now() - start;
+  }
+}
+
+beforeAll(() => {
+  consumer = realpathSync(mkdtempSync(join(tmpdir(), 'cartes-badges-consumer-')));
+  assertOutsideWorkspace(consumer);
+  result = timed('build and pack', () => packAll(join(consumer, 'tarballs')));
+  writeConsumerManifest(consumer, result.packed);
+  timed('npm install', () => npmInstall(consumer));
+  reuseBetterSqlite3Addon(consumer);
+  readmeExamples = copyExample(consumer, result.packed);
+});
+
+afterAll(() => {
+  console.log(
+    `install-from-tarballs: ${result?.packed.map((p) => p.name).join(', ')}; ` +
+      Object.entries(timings)
+        .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`)
+        .join(', ') +
+      (result?.skipped.length
+        ? `; not yet packed (no sources): ${result.skipped.map((p) => p.name).join(', ')}`
+        : ''),
+  );
+  if (consumer && !process.env.KEEP_CONSUMER_PROJECT) rmSync(consumer, { recursive: true, force: true });
+});
+
+function installedManifest(name: string): PackageManifest {
+  return JSON.parse(
+    readFileSync(join(consumer, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as PackageManifest;
+}
+
+function tarballEntries(tarball: string): string[] {
+  return execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+it('packs the packages that exist: at least the kernel', () => {
+  expect(result.packed.map((p) => p.name)).toContain('@cartes-badges/eventsourcing');
+});
+
+it('ships only the build, the README, the licence and the changelog (no sources, no tests)', () => {
+  for (const pkg of result.packed) {
+    const entries = tarballEntries(pkg.tarball).map((entry) => entry.replace(/^package\//, ''));
+    const unexpected = entries.filter(
+      (entry) =>
+        !/^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(entry) || /\.test\./.test(entry),
+    );
+    expect({ pkg: pkg.name, unexpected }).toEqual({ pkg: pkg.name, unexpected: [] });
+    expect({
+      pkg: pkg.name,
+      has: ['README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts'].filter((f) =>
+        entries.includes(f),
+      ).length,
+    }).toEqual({ pkg: pkg.name, has: 5 });
+  }
+});
+
+it('installs every package from its tarball into node_modules outside the workspace', () => {
+  for (const pkg of result.packed) {
+    const installedDir = realpathSync(join(consumer, 'node_modules', pkg.name));
+    expect(installedDir.startsWith(REPO_ROOT + sep)).toBe(false);
+    const manifest = installedManifest(pkg.name);
+    expect(manifest.version).toBe(pkg.version);
+    // pnpm pack turned every workspace:^ into a real range that npm could resolve.
+    expect(JSON.stringify(manifest)).not.toContain('workspace:');
+  }
+  const lock = JSON.parse(readFileSync(join(consumer, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { resolved?: string }>;
+  };
+  for (const pkg of result.packed) {
+    expect(lock.packages[`node_modules/${pkg.name}`]?.resolved).toBe(
+      `file:tarballs/${pkg.tarball.split(sep).pop()}`,
+    );
+  }
+});
+
+it('resolves every entry of each exports map, code and types', () => {
+  for (const pkg of result.packed) {
+    const manifest = installedManifest(pkg.name);
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      if (subpath === './package.json') continue;
+      const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
+      const script = `console.log(require.resolve(${JSON.stringify(specifier)}))`;
+      expect(runIn(consumer, process.execPath, ['-e', script]).trim()).toContain(
+        join(consumer, 'node_modules'),
+      );
+      const types = (target as { types?: string }).types;
+      expect({ specifier, types }).toEqual({ specifier, types: expect.stringMatching(/\.d\.ts$/) });
+      expect(existsSync(join(consumer, 'node_modules', pkg.name, types as string))).toBe(true);
+    }
+  }
+});
+
+it('type-checks the services and each README example against the installed declarations', () => {
+  expect(readmeExamples.length).toBe(result.packed.length);
+  const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+  // skipLibCheck is false in the example's tsconfig: the published .d.ts files are checked too.
+  const output = timed('tsc --noEmit', () => runIn(consumer, process.execPath, [tsc, '--noEmit', '-p', '.']));
+  expect(output).toBe('');
+});
+
+it('runs the compiled TypeScript service on the installed packages', () => {
+  // Type-checked above; compiling is a plain transpile with the consumer's own TypeScript.
+  const transpile = `
+    const fs = require('node:fs'); const ts = require('typescript');
+    const out = ts.transpileModule(fs.readFileSync('src/service.ts', 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    fs.mkdirSync('build', { recursive: true }); fs.writeFileSync('build/service.js', out.outputText);`;
+  runIn(consumer, process.execPath, ['-e', transpile]);
+  const output = runIn(consumer, process.execPath, [join('build', 'service.js')]);
+  // store | dossier number (R-01) | state label | card type | total HT | hash chain
+  const row = (store: string) =>
+    new RegExp(
+      `^${store} \\| \\d{4}AF\\d{6} \\| Transmis \\| Carte chronotachygraphe \\| 157,50 € \\| chain ok$`,
+      'm',
+    );
+  expect(output).toMatch(row('in-memory'));
+  expect(output).toMatch(row('sqlite'));
+});
+
+it('runs the plain JavaScript (CommonJS) service and prints the same as the TypeScript one', () => {
+  const fromJs = runIn(consumer, process.execPath, [join('src', 'service-commonjs.js')]);
+  const fromTs = runIn(consumer, process.execPath, [join('build', 'service.js')]);
+  expect(fromJs).toMatch(/^in-memory \| \d{4}AF\d{6} \| Transmis \|/m);
+  expect(fromJs).toBe(fromTs);
+});
+
+it('imports the packages from an ES module with named imports', () => {
+  const output = runIn(consumer, process.execPath, [join('src', 'service-esm.mjs')]);
+  expect(output.trim()).toBe('esm: cardType CHRONO,BTP');
+});
