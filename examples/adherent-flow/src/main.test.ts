@@ -18,5 +18,7 @@ describe('the adherent walk-through', () => {
     expect(text).toContain('coût total 210,00 €');
     expect(text).toContain('PRESAISIE_READ_ONLY');
     expect(text).toContain('FORMAT');
+    expect(text).toContain('Liste dossiers de la gestionnaire : 2 résultat(s)');
+    expect(text).toContain('a refusé votre pré-saisie n° 10003');
   });
 });

@@ -2,9 +2,12 @@
 // in-memory store: an employer creates a draft and fills each tab, saves, transmits; a
 // provider's pré-saisie is accepted, completed and transmitted; another one is refused; a
 // case manager instructs the first dossier. Each step prints what the portal would show.
+import type { EventStore } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import type { DossierActor } from '@cartes-badges/domain';
+import type { Attachments, DossierActor } from '@cartes-badges/domain';
 import {
+  createReadSide,
+  createRecordingNotifier,
   createDossierService,
   createFixtureDirectories,
   documentsProgress,
@@ -241,11 +244,40 @@ export async function runAdherentFlow(log: Log): Promise<FlowOutcome> {
       .map(([n, s]) => `${n} ${s}`)
       .join(' ; ')}`,
   );
+  await showLists(store, directories.attachments, log);
   return {
     transmittedNumbers: [transmitted.state.dossierNumber ?? '', psTransmitted.state.dossierNumber ?? ''],
     finalStatuses,
     eventCount,
   };
+}
+
+/** The read side over the same store: both lists as Marc, Claire and the provider see them, and the notification sent. */
+async function showLists(store: EventStore, attachments: Attachments, log: Log): Promise<void> {
+  const notifier = createRecordingNotifier();
+  const readSide = createReadSide({ store, attachments, notifier });
+  readSide.start();
+  await readSide.whenIdle();
+  await readSide.stop();
+  for (const [who, actor] of [
+    ['de Marc', marc],
+    ['de Claire', claire],
+    ['du prestataire', julien],
+    ['de la gestionnaire', nathalie],
+  ] as const) {
+    for (const list of [readSide.brouillons, readSide.dossiers]) {
+      const page = await list.list({ actor });
+      if (page._tag === 'Left') throw new Error(page.left.message);
+      log(`Liste ${list.name} ${who} : ${page.right.total} résultat(s)`);
+      for (const row of page.right.rows) {
+        log(
+          `  ${row.number} | ${row.cardType.label} | ${row.company.name} | ${row.state} | ${row.totalHt.formatted} | ${row.actions.join(', ')}`,
+        );
+      }
+    }
+  }
+  for (const sent of notifier.sent())
+    log(`Notification au prestataire ${sent.recipient.name ?? sent.recipient.siren} : ${sent.message}`);
 }
 
 if (require.main === module) {

@@ -10,8 +10,20 @@ type Creation = RecordedEvent<
   Extract<DossierEvent, { type: 'DraftCreated' | 'PresaisieSubmitted' | 'DraftDuplicated' }>
 >;
 
+// Card type labels and company names repeat across rows: their folded form is remembered
+// (bounded), so that building a search key costs a lookup, not a Unicode normalisation.
+const foldedNames = new Map<string, string>();
+const FOLDED_NAMES_MAX = 100_000;
+
 function searchKeyOf(number: string, cardTypeLabel: string, companyName: string): string {
-  return normaliseSearchText(`${number} ${cardTypeLabel} ${companyName}`);
+  const names = `${cardTypeLabel} ${companyName}`;
+  let folded = foldedNames.get(names);
+  if (folded === undefined) {
+    if (foldedNames.size >= FOLDED_NAMES_MAX) foldedNames.clear();
+    folded = normaliseSearchText(names);
+    foldedNames.set(names, folded);
+  }
+  return `${normaliseSearchText(number)} ${folded}`;
 }
 
 function created(event: Creation): ListRow {
@@ -73,20 +85,21 @@ export function evolveListRow(
     return created(event);
   }
   if (row === undefined || row.dossierId !== dossierIdOfStream(event.streamId)) return row;
-  const touched: ListRow = { ...row, updatedAt: event.metadata.occurredAt };
+  const updatedAt = event.metadata.occurredAt;
   switch (event.type) {
     case 'PresaisieAccepted':
-      return { ...touched, status: 'draft', presaisieAccepted: true };
+      return { ...row, updatedAt, status: 'draft', presaisieAccepted: true };
     case 'PresaisieRefused':
-      return { ...touched, status: 'removed', removal: 'presaisieRefused' };
+      return { ...row, updatedAt, status: 'removed', removal: 'presaisieRefused' };
     case 'DraftDeleted':
-      return { ...touched, status: 'removed', removal: 'deleted' };
+      return { ...row, updatedAt, status: 'removed', removal: 'deleted' };
     case 'CostLinesChanged':
-      return { ...touched, totalCents: totalAmountCents(event.data.lines) };
+      return { ...row, updatedAt, totalCents: totalAmountCents(event.data.lines) };
     case 'Transmitted': {
       const number = event.data.dossierNumber;
       return {
-        ...touched,
+        ...row,
+        updatedAt,
         status: 'transmitted',
         number,
         numberKey: numberKeyOf(number),
@@ -98,7 +111,7 @@ export function evolveListRow(
     }
     default: {
       const status = STATUS_OF[event.type];
-      return status === undefined ? touched : { ...touched, status };
+      return status === undefined ? { ...row, updatedAt } : { ...row, updatedAt, status };
     }
   }
 }

@@ -57,13 +57,14 @@ function candidatesOf(indexes: RowIndexes, query: RowQuery): Candidates | undefi
 export function createInMemoryListReadModel(): InMemoryListReadModel {
   const rows = new Map<string, ListRow>();
   const indexes = createRowIndexes();
+  const allIndexes = Object.values(indexes);
   let checkpoint: StoredCheckpoint | undefined;
 
   const unindex = (row: ListRow): void => {
-    if (row.listed) for (const index of Object.values(indexes)) index.remove(row);
+    if (row.listed) for (const index of allIndexes) index.remove(row);
   };
   const index = (row: ListRow): void => {
-    if (row.listed) for (const idx of Object.values(indexes)) idx.add(row);
+    if (row.listed) for (const idx of allIndexes) idx.add(row);
   };
 
   function commitSync(changes: readonly RowChange[], next: StoredCheckpoint): void {
@@ -115,7 +116,7 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
     commit: async (changes, next) => commitSync(changes, next),
     async reset(version) {
       rows.clear();
-      for (const idx of Object.values(indexes)) idx.clear();
+      for (const idx of allIndexes) idx.clear();
       checkpoint = { version };
     },
     query: async (query) => querySync(query),

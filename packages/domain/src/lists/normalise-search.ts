@@ -4,6 +4,9 @@
  * "Carte chronotachygraphe (chrono)" is found by "chrono".
  */
 export function normaliseSearchText(text: string): string {
+  // Numbers and plain words (most of what is folded) need no Unicode work.
+  if (/^[a-z0-9]+$/.test(text)) return text;
+  if (/^[A-Za-z0-9]+$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
