@@ -1,0 +1,56 @@
+import type { EventStore, StreamVerification } from '@cartes-badges/eventsourcing';
+import { GENESIS_HASH, recomputeHash, storedFormOf, verifyStream } from '@cartes-badges/eventsourcing';
+
+/** The first broken link of one stream. */
+export type BrokenLink = Extract<StreamVerification, { ok: false }>;
+
+/** The outcome of checking every stream. */
+export interface StoreVerification {
+  readonly ok: boolean;
+  readonly streamsChecked: number;
+  readonly eventsChecked: number;
+  /** One entry per broken stream, in the order the store holds them. */
+  readonly broken: readonly BrokenLink[];
+}
+
+/**
+ * Checks every hash chain in one pass over the store (global order), keeping only each stream's
+ * expected version and previous hash. A stream whose chain breaks is then walked on its own by
+ * the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered).
+ */
+export async function verifyAllStreams(
+  store: EventStore,
+  onProgress?: (eventsChecked: number) => void,
+): Promise<StoreVerification> {
+  const heads = new Map<string, { next: number; prevHash: string }>();
+  const suspects = new Set<string>();
+  let eventsChecked = 0;
+  for await (const read of store.readAll({ batchSize: 1000 })) {
+    const event = storedFormOf(read);
+    eventsChecked++;
+    if (eventsChecked % 1000 === 0) onProgress?.(eventsChecked);
+    if (suspects.has(event.streamId)) continue;
+    const head = heads.get(event.streamId) ?? { next: 0, prevHash: GENESIS_HASH };
+    if (
+      event.version !== head.next ||
+      event.metadata.prevHash !== head.prevHash ||
+      recomputeHash(event) !== event.metadata.hash
+    ) {
+      suspects.add(event.streamId);
+      continue;
+    }
+    heads.set(event.streamId, { next: head.next + 1, prevHash: event.metadata.hash });
+  }
+  onProgress?.(eventsChecked);
+  const broken: BrokenLink[] = [];
+  for (const streamId of suspects) {
+    const result = await verifyStream(store, streamId);
+    if (!result.ok) broken.push(result);
+  }
+  return {
+    ok: broken.length === 0,
+    streamsChecked: new Set([...heads.keys(), ...suspects]).size,
+    eventsChecked,
+    broken,
+  };
+}

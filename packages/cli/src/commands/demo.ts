@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { runDemo } from '../demo/run-demo';
+import { usageError } from '../errors';
+import { toJson } from '../output/json';
+import type { GlobalOptions } from './context';
+import { note, print, storeUrlOf, withStore } from './context';
+import { listPage, renderListPage } from './lists';
+
+interface DemoOptions {
+  readonly dossiers: string;
+  readonly seed: string;
+}
+
+function positiveInt(raw: string, option: string, min: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw usageError(`${option} « ${raw} » : entier ${min === 0 ? 'positif ou nul' : `≥ ${min}`} attendu`);
+  }
+  return n;
+}
+
+/** `demo`: seeds the guide's scenarios and random dossiers, then prints both lists. */
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Alimente le store avec les scénarios du guide (brouillon transmis, pré-saisie acceptée, pré-saisie refusée, duplication, suppression, instruction) et N dossiers réalistes, puis affiche les deux listes',
+    )
+    .option('--dossiers <N>', 'nombre de dossiers aléatoires en plus des scénarios du guide', '40')
+    .option('--seed <n>', 'graine des dossiers aléatoires (même graine, mêmes dossiers)', '1')
+    .option('--json', 'compte rendu JSON pour un programme')
+    .addHelpText(
+      'after',
+      `
+Relancer la démo sur le même store n'écrit rien deux fois : chaque commande a un identifiant
+dérivé de la graine, et une commande déjà traitée est reconnue (R-36). Un --dossiers plus grand
+ajoute seulement les dossiers manquants.
+Exemples :
+  cartes-badges demo
+  cartes-badges demo --dossiers 500 --store sqlite:/tmp/demo.db`,
+    )
+    .action(async (options: DemoOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions & DemoOptions>();
+      const count = positiveInt(options.dossiers, '--dossiers', 0);
+      const seed = positiveInt(options.seed, '--seed', 0);
+      await withStore(globals, 'write', async (opened) => {
+        const report = await runDemo(opened.store, { count, seed });
+        const brouillons = await listPage(opened.store, 'brouillons', {});
+        const dossiers = await listPage(opened.store, 'dossiers', {});
+        if (globals.json) {
+          print(toJson({ store: opened.label, ...report, brouillons, dossiers }));
+          return;
+        }
+        note(
+          `Démo sur ${opened.label} : ${report.dossiers} dossiers, ${report.applied} commandes appliquées` +
+            (report.alreadyHandled > 0
+              ? `, ${report.alreadyHandled} déjà traitées (démo déjà lancée sur ce store)`
+              : ''),
+        );
+        print(`Brouillons\n${renderListPage(brouillons)}\n\nDossiers\n${renderListPage(dossiers)}`);
+        const store = storeUrlOf(globals);
+        note(
+          `\nEnsuite : cartes-badges dossiers --store ${store} --search chrono · cartes-badges history <numéro> · cartes-badges verify`,
+        );
+      });
+    });
+}

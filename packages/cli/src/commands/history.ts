@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { findDossierId } from '../audit/find-dossier';
+import { renderTimelineHtml, renderTimelineText } from '../audit/render-timeline';
+import { buildTimeline } from '../audit/timeline';
+import { badInput, messageOf, usageError } from '../errors';
+import { toJson } from '../output/json';
+import type { GlobalOptions } from './context';
+import { note, print, withStore } from './context';
+
+interface HistoryOptions {
+  readonly at?: string;
+  readonly format: 'text' | 'json' | 'html';
+  readonly out?: string;
+}
+
+/** Reads --at: an ISO-8601 date or instant (a date alone means the end of that day, UTC). */
+export function parseAt(raw: string): string {
+  const text = raw.trim();
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text;
+  const ms = Date.parse(instant);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) {
+    throw usageError(
+      `--at « ${raw} » : attendu une date ISO-8601, par ex. 2025-12-01 ou 2025-12-01T14:30:00Z`,
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+/** `history <numéro|id>`: the auditor's timeline. */
+export function registerHistory(program: Command): void {
+  program
+    .command('history')
+    .description(
+      "Historique d'un dossier pour l'auditeur : quand, qui (rôle, utilisateur, SIRET), ce qui s'est passé, l'état après chaque événement",
+    )
+    .argument('<numéro|id>', 'numéro de brouillon (10001), numéro de dossier (2512AF000408) ou identifiant')
+    .option('--at <date>', "l'état à ce moment (ISO-8601 : 2025-12-01 ou 2025-12-01T14:30:00Z)")
+    .addOption(
+      new Option('--format <format>', 'text pour lire, json pour un programme, html pour une page autonome')
+        .choices(['text', 'json', 'html'])
+        .default('text'),
+    )
+    .option('--json', 'comme --format json')
+    .option('--out <fichier>', 'écrit dans ce fichier au lieu de la sortie standard')
+    .addHelpText(
+      'after',
+      `
+Exemples :
+  cartes-badges history 2512AF000001
+  cartes-badges history 10003 --at 2025-11-20
+  cartes-badges history 2512AF000001 --format html --out historique.html`,
+    )
+    .action(async (reference: string, options: HistoryOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions & HistoryOptions>();
+      const format = globals.json ? 'json' : options.format;
+      const at = options.at !== undefined ? parseAt(options.at) : undefined;
+      const output = await withStore(globals, 'read', async ({ store }) => {
+        const dossierId = await findDossierId(store, reference);
+        const timeline = await buildTimeline(store, dossierId, at);
+        if (format === 'json') return toJson(timeline);
+        if (format === 'html') return renderTimelineHtml(timeline);
+        return renderTimelineText(timeline);
+      });
+      if (options.out === undefined) return print(output);
+      try {
+        fs.writeFileSync(options.out, output.endsWith('\n') ? output : `${output}\n`);
+      } catch (error) {
+        throw badInput(`Impossible d'écrire ${options.out} : ${messageOf(error)}`);
+      }
+      note(`Historique écrit dans ${options.out}`);
+    });
+}

@@ -1,0 +1,148 @@
+import type { Command } from 'commander';
+import type { DigestMismatch } from '@cartes-badges/eventsourcing';
+import { verifyAgainstDigest, verifyStream } from '@cartes-badges/eventsourcing';
+import { readDigestFile } from '../audit/digest-file';
+import { findDossierId } from '../audit/find-dossier';
+import type { BrokenLink, StoreVerification } from '../audit/verify-all';
+import { verifyAllStreams } from '../audit/verify-all';
+import { CliError, EXIT, messageOf, usageError } from '../errors';
+import { toJson } from '../output/json';
+import { startProgress, throughputLine } from '../output/progress';
+import type { GlobalOptions } from './context';
+import { note, print, withStore } from './context';
+
+interface VerifyOptions {
+  readonly stream?: string;
+  readonly all?: boolean;
+  readonly against?: string;
+}
+
+const PROBLEMS: Record<string, string> = {
+  altered: 'contenu modifié',
+  missing: 'événement manquant',
+  reordered: 'événements dans le désordre',
+  head_mismatch: 'tête différente de celle du digest',
+};
+
+/** One broken link as a line: stream, version, what is wrong. */
+export function brokenLine(link: BrokenLink | DigestMismatch): string {
+  return `ROMPU  ${link.streamId}  version ${link.version}  ${link.problem} (${PROBLEMS[link.problem] ?? link.problem}) : ${link.detail}`;
+}
+
+// A dossier number or id names its stream; anything else is taken as a stream id as it is.
+async function streamIdOf(store: Parameters<typeof findDossierId>[0], reference: string): Promise<string> {
+  if (/^(\d{1,9}|\d{4}AF\d{6}|[0-9a-f-]{36})$/i.test(reference)) {
+    return `dossier-${await findDossierId(store, reference)}`;
+  }
+  return reference;
+}
+
+/** `verify`: checks hash chains (all, one stream, or against a saved digest). */
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description(
+      "Vérifie les chaînes de hachage : code 1 et le premier maillon rompu (flux, version, problème) en cas d'altération",
+    )
+    .option('--stream <flux|numéro>', 'un seul flux (dossier-<id>, numbering-…) ou un dossier par son numéro')
+    .option('--all', 'tous les flux (par défaut)')
+    .option(
+      '--against <digest.json>',
+      "prouve que rien n'a changé avant un digest enregistré (les événements ajoutés depuis sont permis)",
+    )
+    .option('--json', 'sortie JSON pour un programme')
+    .addHelpText(
+      'after',
+      `
+Codes de sortie : 0 chaînes intactes, 1 altération détectée, 3 flux ou digest introuvable, 5 digest invalide.
+Exemples :
+  cartes-badges verify
+  cartes-badges verify --stream 2512AF000001
+  cartes-badges digest > digest.json   # plus tard :
+  cartes-badges verify --against digest.json`,
+    )
+    .action(async (options: VerifyOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions & VerifyOptions>();
+      const chosen = [
+        options.stream !== undefined,
+        options.all === true,
+        options.against !== undefined,
+      ].filter(Boolean);
+      if (chosen.length > 1)
+        throw usageError('verify : choisissez --stream, --all ou --against, pas plusieurs');
+      const saved = options.against !== undefined ? readDigestFile(options.against) : undefined;
+      const ok = await withStore(
+        globals,
+        'read',
+        async (opened) => {
+          const startedAt = Date.now();
+          try {
+            if (saved) {
+              const total = Object.values(saved.streams).reduce((n, head) => n + head.version + 1, 0);
+              const progress = startProgress('Vérification', total, 'événements');
+              const result = await verifyAgainstDigest(opened.store, saved, {
+                onProgress: (p) => progress.update(p.eventsRead),
+              });
+              progress.stop();
+              if (globals.json)
+                print(toJson({ against: options.against, digestCreatedAt: saved.createdAt, ...result }));
+              else if (result.ok)
+                print(
+                  `OK  rien n'a changé avant le digest du ${saved.createdAt} : ${result.streamsChecked} flux vérifiés jusqu'à leur tête enregistrée`,
+                );
+              else {
+                print(result.mismatches.map(brokenLine).join('\n'));
+                print(
+                  `${result.mismatches.length} flux sur ${result.streamsChecked} ne correspondent plus au digest du ${saved.createdAt}`,
+                );
+              }
+              return result.ok;
+            }
+            if (options.stream !== undefined) {
+              const streamId = await streamIdOf(opened.store, options.stream);
+              const result = await verifyStream(opened.store, streamId);
+              if (result.ok && result.length === 0) {
+                throw new CliError(
+                  `Flux introuvable : ${streamId} ne contient aucun événement`,
+                  EXIT.notFound,
+                );
+              }
+              if (globals.json) print(toJson(result));
+              else
+                print(
+                  result.ok
+                    ? `OK  ${streamId} : chaîne intacte, ${result.length} événement(s), tête ${result.headHash}`
+                    : brokenLine(result),
+                );
+              return result.ok;
+            }
+            const progress = startProgress('Vérification', await opened.countEvents(), 'événements');
+            const result: StoreVerification = await verifyAllStreams(opened.store, (n) => progress.update(n));
+            progress.stop();
+            if (globals.json) print(toJson(result));
+            else if (result.ok)
+              print(
+                `OK  ${result.streamsChecked} flux, ${result.eventsChecked} événements : toutes les chaînes sont intactes`,
+              );
+            else {
+              print(result.broken.map(brokenLine).join('\n'));
+              print(`${result.broken.length} flux rompu(s) sur ${result.streamsChecked}`);
+            }
+            if (process.stderr.isTTY)
+              note(throughputLine(result.eventsChecked, 'événements vérifiés', startedAt));
+            return result.ok;
+          } catch (error) {
+            if (error instanceof SyntaxError) {
+              throw new CliError(
+                `Altération détectée : un événement stocké n'est plus du JSON lisible (${messageOf(error)})`,
+                EXIT.verificationFailed,
+              );
+            }
+            throw error;
+          }
+        },
+        'stored',
+      );
+      if (!ok) process.exitCode = EXIT.verificationFailed;
+    });
+}

@@ -1,0 +1,21 @@
+// The CLI as a library: the program (for embedding or testing), store opening, and the
+// audit helpers (timeline, verification of every chain) the commands are built on.
+export { createProgram, run } from './program';
+export { EXIT, CliError } from './errors';
+export type { ExitCode } from './errors';
+export { parseStoreSpec, describeStore, DEFAULT_STORE } from './store/store-spec';
+export type { StoreSpec } from './store/store-spec';
+export { openStore } from './store/open-store';
+export type { OpenedStore, StoreMode, ReadForm } from './store/open-store';
+export { buildTimeline, summarise } from './audit/timeline';
+export type { Timeline, TimelineEntry, TimelineActor, StateSummary } from './audit/timeline';
+export { renderTimelineText, renderTimelineHtml } from './audit/render-timeline';
+export { verifyAllStreams } from './audit/verify-all';
+export type { StoreVerification, BrokenLink } from './audit/verify-all';
+export { findDossierId } from './audit/find-dossier';
+export { describeEvent } from './audit/describe-event';
+export { runDemo } from './demo/run-demo';
+export type { DemoReport } from './demo/run-demo';
+export { demoWorld, demoService, actorOf } from './demo/world';
+export { loadProjection } from './projection/load-projection';
+export { toCsv, tabulate } from './projection/to-csv';

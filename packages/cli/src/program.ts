@@ -1,0 +1,81 @@
+import { Command, CommanderError, Option } from 'commander';
+import { registerDemo } from './commands/demo';
+import { registerDigest } from './commands/digest';
+import { registerHistory } from './commands/history';
+import { registerLists } from './commands/lists';
+import { registerProject } from './commands/project';
+import { registerRebuild } from './commands/rebuild';
+import { registerShow } from './commands/show';
+import { registerVerify } from './commands/verify';
+import { CliError, EXIT, messageOf } from './errors';
+import { DEFAULT_STORE } from './store/store-spec';
+
+const VERSION = '0.1.0';
+
+/** The `cartes-badges` program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('cartes-badges')
+    .description(
+      'Demandes « Cartes et badges » en event sourcing : démo, listes, historique pour l’auditeur, vérification des chaînes de hachage, projections',
+    )
+    .version(VERSION, '-V, --version')
+    .addOption(
+      new Option('--store <url>', `store d'événements : sqlite:<fichier>, postgres://…, esdb://… ou memory:`)
+        .env('CARTES_BADGES_STORE')
+        .default(undefined, DEFAULT_STORE),
+    )
+    .showHelpAfterError('(cartes-badges --help pour l’aide)')
+    .addHelpText(
+      'after',
+      `
+Codes de sortie : 0 succès · 1 vérification échouée · 2 usage incorrect · 3 introuvable ·
+4 store injoignable · 5 fichier donné inutilisable · 10 erreur inattendue.
+Commencez par : cartes-badges demo`,
+    );
+  program.exitOverride();
+  registerDemo(program);
+  registerLists(program);
+  registerShow(program);
+  registerHistory(program);
+  registerVerify(program);
+  registerDigest(program);
+  registerProject(program);
+  registerRebuild(program);
+  // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(--help pour l’aide)');
+  return program;
+}
+
+// Errors of the stores' drivers that mean "cannot reach the database".
+const UNREACHABLE =
+  /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|Connection terminated|timeout expired|UNAVAILABLE|failed to connect|EventStoreUnavailable/i;
+
+/** Runs the CLI on `argv` (as process.argv) and gives the exit code; never throws. */
+export async function run(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed the message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`cartes-badges: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = messageOf(error);
+    const code = (error as { code?: unknown }).code;
+    if (UNREACHABLE.test(`${message} ${String(code)} ${(error as Error)?.name}`)) {
+      process.stderr.write(
+        `cartes-badges: store injoignable : ${message} — vérifiez que le serveur tourne et l'URL de --store\n`,
+      );
+      return EXIT.storeUnavailable;
+    }
+    process.stderr.write(`cartes-badges: erreur inattendue : ${message}\n`);
+    if (process.env.CARTES_BADGES_DEBUG === '1' && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
