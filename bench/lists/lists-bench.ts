@@ -1,0 +1,138 @@
+// Lists at scale: 1,000,000 dossiers over 10,000 companies, applied to both projections through
+// their kernel targets, then a company's page and free-text searches timed.
+// Run from /work/main:  npx tsx bench/lists/lists-bench.ts [dossiers] [companies]
+import type { RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { DossierActor, DossierEvent, ListQueries } from '@cartes-badges/domain';
+import {
+  brouillonsProjection,
+  createInMemoryAttachments,
+  createInMemoryListReadModel,
+  createListQueries,
+  dossiersProjection,
+  generateCompanies,
+  generateProviders,
+  listProjectionTarget,
+  seededRandom,
+} from '@cartes-badges/domain';
+import { dossierEvents, type ListWorkload } from './list-events';
+
+const DOSSIERS = Number(process.argv[2] ?? 1_000_000);
+const COMPANIES = Number(process.argv[3] ?? 10_000);
+const BATCH = 1000;
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+async function timeQueries(
+  label: string,
+  runs: number,
+  query: (i: number) => Promise<unknown>,
+): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await query(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  console.log(
+    `${label}: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} (${runs} runs)`,
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(`Generating ${COMPANIES} companies; ${DOSSIERS} dossiers...`);
+  const companies = generateCompanies(COMPANIES, 42);
+  const workload: ListWorkload = { companies, providers: generateProviders(50, 42), random: seededRandom(7) };
+  const brouillons = createInMemoryListReadModel();
+  const dossiers = createInMemoryListReadModel();
+  const targets = [
+    listProjectionTarget(brouillonsProjection, brouillons),
+    listProjectionTarget(dossiersProjection, dossiers),
+  ];
+
+  let events = 0;
+  let applyNs = 0n;
+  let applyCpuUs = 0;
+  let batch: RecordedEvent<DossierEvent>[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const last = batch[batch.length - 1].globalPosition;
+    const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    for (const target of targets) await target.applyBatch(batch, last);
+    const used = process.cpuUsage(cpu);
+    applyCpuUs += used.user + used.system;
+    applyNs += process.hrtime.bigint() - start;
+    events += batch.length;
+    batch = [];
+  };
+  // Dossiers live side by side: a batch interleaves the events of 250 dossiers by time.
+  for (let first = 0; first < DOSSIERS; first += 250) {
+    const group: RecordedEvent<DossierEvent>[] = [];
+    for (let n = first; n < Math.min(DOSSIERS, first + 250); n++) group.push(...dossierEvents(workload, n));
+    group.sort((a, b) => (a.globalPosition < b.globalPosition ? -1 : 1));
+    for (const event of group) {
+      batch.push(event);
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  await flush();
+  const seconds = Number(applyNs) / 1e9;
+  console.log(
+    `Applied ${events} events to both projections in ${seconds.toFixed(2)} s: ${Math.round(events / seconds).toLocaleString('en')} events/s ` +
+      `(each event folded by both lists; ${Math.round(events / (applyCpuUs / 1e6)).toLocaleString('en')} events per CPU second, GC included); ` +
+      `rows: brouillons ${brouillons.rows().size}, dossiers ${dossiers.rows().size}`,
+  );
+
+  const attachments = createInMemoryAttachments(
+    Object.fromEntries(
+      companies.map((c, i) => [
+        `user-${i}`,
+        [{ siren: c.siren, sirets: c.establishments.map((e) => e.siret), name: c.name }],
+      ]),
+    ) as never,
+  );
+  const lists: Record<'brouillons' | 'dossiers', ListQueries> = {
+    brouillons: createListQueries('brouillons', brouillons, attachments),
+    dossiers: createListQueries('dossiers', dossiers, attachments),
+  };
+  const employer = (i: number): DossierActor => ({
+    role: 'adherent',
+    userId: `user-${(i * 7919) % COMPANIES}`,
+  });
+  const caseManager: DossierActor = { role: 'gestionnaire', userId: 'gestionnaire' };
+  const words = ['chrono', 'societe', 'provence', 'interim btp', 'carte btp', '2503af0001', 'normandie sas'];
+
+  await timeQueries("A company's Dossiers page (employer, page 1)", 500, (i) =>
+    lists.dossiers.list({ actor: employer(i) }),
+  );
+  await timeQueries("A company's Brouillons page (employer, page 1)", 500, (i) =>
+    lists.brouillons.list({ actor: employer(i) }),
+  );
+  await timeQueries('Free-text search in a company (employer)', 500, (i) =>
+    lists.dossiers.list({ actor: employer(i), search: words[i % words.length] }),
+  );
+  await timeQueries('Free-text search over every transmitted dossier (case manager)', 35, (i) =>
+    lists.dossiers.list({ actor: caseManager, search: words[i % words.length] }),
+  );
+  await timeQueries('Case manager, state filter + search, page 3', 20, (i) =>
+    lists.dossiers.list({
+      actor: caseManager,
+      search: words[i % words.length],
+      filters: { state: 'instruction' },
+      page: 3,
+    }),
+  );
+  const sample = await lists.dossiers.list({ actor: caseManager, search: 'chrono' });
+  if (sample._tag === 'Right')
+    console.log(`("chrono" for a case manager: ${sample.right.total} results, ${sample.right.pages} pages)`);
+  console.log(`Peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; node ${process.version}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
