@@ -4,6 +4,16 @@ import type { FilterSql } from './filter-sql';
 
 const MAX_CACHED_FILTERS = 64;
 
+/** The stream's last event: its version, position and hash (to chain the next one on). */
+export const STREAM_HEAD_SQL = `SELECT version, global_position, json_extract(metadata, '$.hash') AS hash
+  FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1`;
+/** One page of a stream, forwards, bounded by the head seen when the read began. */
+export const STREAM_FORWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?`;
+/** One page of a stream, backwards. */
+export const STREAM_BACKWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`;
+
 /** The stream's last event: what an append needs to check the expected version and chain on. */
 export interface StreamHead {
   readonly version: bigint;
@@ -35,12 +45,7 @@ export class EventQueries {
   private readonly allPages = new Map<string, Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database) {
-    this.head = db
-      .prepare<[string], StreamHead>(
-        `SELECT version, global_position, json_extract(metadata, '$.hash') AS hash
-           FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1`,
-      )
-      .safeIntegers(true);
+    this.head = db.prepare<[string], StreamHead>(STREAM_HEAD_SQL).safeIntegers(true);
     this.insertRow = db
       .prepare<[string, number, string, string, string, string, string]>(
         `INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at)
@@ -48,17 +53,9 @@ export class EventQueries {
       )
       .safeIntegers(true);
     this.forwards = db
-      .prepare<[string, number, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events
-          WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?`,
-      )
+      .prepare<[string, number, number, number], EventRow>(STREAM_FORWARDS_SQL)
       .safeIntegers(true);
-    this.backwards = db
-      .prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events
-          WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`,
-      )
-      .safeIntegers(true);
+    this.backwards = db.prepare<[string, number, number], EventRow>(STREAM_BACKWARDS_SQL).safeIntegers(true);
     this.maxPosition = db
       .prepare<[], { p: bigint | null }>('SELECT MAX(global_position) AS p FROM events')
       .safeIntegers(true);
@@ -102,24 +99,21 @@ export class EventQueries {
    * Up to `limit` events with `after < global_position <= upTo` matching the filter, in global
    * order. Statements are cached by filter shape (a handful in practice).
    */
-  allPage(after: bigint, upTo: bigint | undefined, filter: FilterSql, limit: number): EventRow[] {
-    const key = `${upTo === undefined ? 'open' : 'bounded'}|${filter.where}`;
-    let statement = this.allPages.get(key);
+  allPage(after: bigint, upTo: bigint, filter: FilterSql, limit: number): EventRow[] {
+    let statement = this.allPages.get(filter.where);
     if (statement === undefined) {
-      const clauses = ['global_position > ?'];
-      if (upTo !== undefined) clauses.push('global_position <= ?');
-      if (filter.where !== '') clauses.push(filter.where);
-      statement = this.db
-        .prepare<
-          unknown[],
-          EventRow
-        >(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY global_position ASC LIMIT ?`)
-        .safeIntegers(true);
+      statement = this.db.prepare<unknown[], EventRow>(allPageSql(filter)).safeIntegers(true);
       // Filter shapes are few in practice; the bound only guards against a caller generating many.
       if (this.allPages.size >= MAX_CACHED_FILTERS) this.allPages.clear();
-      this.allPages.set(key, statement);
+      this.allPages.set(filter.where, statement);
     }
-    const bounds: bigint[] = upTo === undefined ? [after] : [after, upTo];
-    return statement.all(...bounds, ...filter.params, limit);
+    return statement.all(after, upTo, ...filter.params, limit);
   }
+}
+
+/** The query of one page of `allPage`: rows after a position, up to another, in global order. */
+export function allPageSql(filter: FilterSql): string {
+  const clauses = ['global_position > ?', 'global_position <= ?'];
+  if (filter.where !== '') clauses.push(filter.where);
+  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY global_position ASC LIMIT ?`;
 }

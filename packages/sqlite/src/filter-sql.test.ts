@@ -67,7 +67,8 @@ describe('filterToSql', () => {
 
   it('combines prefixes with OR and types with AND', () => {
     expect(filterToSql({ streamPrefix: ['a-', 'b-'], eventTypes: ['T1', 'T2'] })).toEqual({
-      where: '((stream_id >= ? AND stream_id < ?) OR (stream_id >= ? AND stream_id < ?)) AND type IN (?, ?)',
+      where:
+        '((+stream_id >= ? AND +stream_id < ?) OR (+stream_id >= ? AND +stream_id < ?)) AND +type IN (?, ?)',
       params: ['a-', 'a.', 'b-', 'b.', 'T1', 'T2'],
     });
   });

@@ -7,10 +7,16 @@ export interface FilterSql {
 }
 
 /**
- * Turns a storage filter into SQL. Stream prefixes become range comparisons
- * (`stream_id >= 'dossier-' AND stream_id < 'dossier.'`): they are case-sensitive like
- * `startsWith`, need no LIKE escaping, and can walk the (stream_id, version) index.
- * An empty list of prefixes or of types matches nothing, as in the kernel's `matchesFilter`.
+ * Turns a storage filter into SQL for a query that pages in global order. Stream prefixes
+ * become range comparisons (`stream_id >= 'dossier-' AND stream_id < 'dossier.'`): they are
+ * case-sensitive like `startsWith` and need no LIKE escaping.
+ *
+ * The fragment is written so that SQLite reads rows in position order and stops at the page's
+ * LIMIT: `+column` keeps it off the (stream_id, version) index and, for several types, off the
+ * type index, either of which would make it collect every matching row after the checkpoint and
+ * sort them, for every page (quadratic over a catch-up). One type walks (type, global_position),
+ * which is already in order. An empty list of prefixes or of types matches nothing, as in the
+ * kernel's `matchesFilter`.
  */
 export function filterToSql(filter: EventFilter | undefined): FilterSql | null {
   const clauses: string[] = [];
@@ -24,9 +30,9 @@ export function filterToSql(filter: EventFilter | undefined): FilterSql | null {
       const ranges = prefixes.map((prefix) => {
         const upper = prefixUpperBound(prefix);
         params.push(prefix);
-        if (upper === undefined) return '(stream_id >= ?)';
+        if (upper === undefined) return '(+stream_id >= ?)';
         params.push(upper);
-        return '(stream_id >= ? AND stream_id < ?)';
+        return '(+stream_id >= ? AND +stream_id < ?)';
       });
       clauses.push(`(${ranges.join(' OR ')})`);
     }
@@ -34,7 +40,7 @@ export function filterToSql(filter: EventFilter | undefined): FilterSql | null {
   const types = filter?.eventTypes;
   if (types !== undefined) {
     if (types.length === 0) return null;
-    clauses.push(`type IN (${types.map(() => '?').join(', ')})`);
+    clauses.push(types.length === 1 ? 'type = ?' : `+type IN (${types.map(() => '?').join(', ')})`);
     params.push(...types);
   }
   return { where: clauses.join(' AND '), params };

@@ -40,7 +40,11 @@ export function subscribeToStore(context: SubscriptionContext, options: Subscrib
       let freshSinceCaughtUp = true;
       while (!closed) {
         const seen = signal.generation;
-        const rows = filterSql === null ? [] : queries.allPage(checkpoint, undefined, filterSql, batchSize);
+        // Every event at or below the last position is committed (one writer at a time, positions
+        // in commit order), so once a page comes back short the checkpoint can jump there: the
+        // next wake scans only what is new, however rare the filter's matches.
+        const upTo = queries.lastPosition();
+        const rows = filterSql === null ? [] : queries.allPage(checkpoint, upTo, filterSql, batchSize);
         for (const row of rows) {
           if (closed) return;
           checkpoint = row.global_position;
@@ -49,6 +53,7 @@ export function subscribeToStore(context: SubscriptionContext, options: Subscrib
         }
         if (rows.length > 0) freshSinceCaughtUp = true;
         if (rows.length === batchSize || closed) continue;
+        if (upTo > checkpoint) checkpoint = upTo;
         if (freshSinceCaughtUp) {
           freshSinceCaughtUp = false;
           options.onCaughtUp?.();
