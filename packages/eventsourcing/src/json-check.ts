@@ -42,8 +42,7 @@ function check(
       }
       return undefined;
     }
-    const proto: unknown = Object.getPrototypeOf(object);
-    if (proto !== Object.prototype && proto !== null) {
+    if (!isPlainObject(object)) {
       const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'unknown';
       return { path, reason: `is a ${name}, not a plain JSON object` };
     }
@@ -61,5 +60,8 @@ function check(
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (proto === null) return true;
+  // Compared by shape, not identity: an object made in another realm (structuredClone under
+  // jest, a vm context, a worker) has that realm's Object.prototype, whose own prototype is null.
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]';
 }

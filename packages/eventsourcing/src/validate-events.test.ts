@@ -1,5 +1,6 @@
 import { InvalidEventError } from './errors';
 import { validateEventsToAppend } from './validate-events';
+import { runInNewContext } from 'node:vm';
 
 describe('validateEventsToAppend', () => {
   it('accepts any JSON data, shared (non-cyclic) references and null-prototype objects included', () => {
@@ -45,5 +46,26 @@ describe('validateEventsToAppend', () => {
   it('refuses a missing stream id and a batch that is not an array', () => {
     expect(() => validateEventsToAppend('', [])).toThrow(/streamId/);
     expect(() => validateEventsToAppend('s', { type: 'T', data: 1 })).toThrow(/events must be an array/);
+  });
+});
+
+describe('objects from another realm', () => {
+  it('accepts plain objects made in another realm (vm context, structuredClone under jest)', () => {
+    const foreign = runInNewContext(
+      '({ type: "Happened", data: { lines: [{ amount: 1 }], note: null } })',
+    ) as {
+      type: string;
+      data: { lines: { amount: number }[]; note: null };
+    };
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(() => validateEventsToAppend('s-1', [foreign])).not.toThrow();
+  });
+
+  it('still refuses class instances from another realm', () => {
+    const foreignDate = runInNewContext('({ type: "Happened", data: { at: new Date(0) } })') as {
+      type: string;
+      data: never;
+    };
+    expect(() => validateEventsToAppend('s-1', [foreignDate])).toThrow(InvalidEventError);
   });
 });
