@@ -84,7 +84,7 @@ async function runWithOneRetry(
   }
 }
 
-const CHILD_TIMEOUT_MS = 5 * 60_000;
+const CHILD_TIMEOUT_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -102,9 +102,36 @@ async function main(): Promise<void> {
     `bench (${plan.mode}): Node ${machine.node}, ${machine.cpu} × ${machine.cores}, commit ${machine.commit.slice(0, 12)}, load ${machine.loadAverage.join(' ')}`,
   );
 
+  const results: CaseResult[] = [];
+  const out = options.out ?? join(__dirname, 'results', options.quick ? 'latest-quick.md' : 'latest.md');
+  const targetsUsed = new Set<TargetName>(plan.cases.flatMap((c) => c.targets));
+  const notes: string[] = [];
+  for (const name of targetsUsed) notes.push(...(await loadTarget(name)).notes);
+  // Written after each case too, so that an interrupted run still leaves what it measured.
+  const writeReport = async (complete: boolean): Promise<void> => {
+    const report = renderReport({
+      plan,
+      command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
+      machine,
+      loadAfter: loadavg().map((value) => Math.round(value * 100) / 100),
+      startedAt,
+      elapsedSeconds: (Date.now() - startedAt.getTime()) / 1000,
+      results,
+      goals: checkGoals(results),
+      notes: complete
+        ? notes
+        : [...notes, `Partial: ${results.length} of ${plan.cases.length} cases so far.`],
+    });
+    mkdirSync(join(out, '..'), { recursive: true });
+    writeFileSync(out, report);
+    if (complete) {
+      process.stdout.write(report);
+      log(`written to ${relative(root, out)}`);
+    }
+  };
+
   const totalRuns = plan.cases.reduce((sum, c) => sum + c.targets.length, 0) * plan.repetitions;
   let done = 0;
-  const results: CaseResult[] = [];
   for (const benchCase of plan.cases) {
     const result: CaseResult = { case: benchCase, runs: {}, failures: [] };
     results.push(result);
@@ -126,27 +153,10 @@ async function main(): Promise<void> {
         }
       }
     }
+    await writeReport(false);
   }
 
-  const targetsUsed = new Set<TargetName>(plan.cases.flatMap((c) => c.targets));
-  const notes: string[] = [];
-  for (const name of targetsUsed) notes.push(...(await loadTarget(name)).notes);
-  const report = renderReport({
-    plan,
-    command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
-    machine,
-    loadAfter: loadavg().map((value) => Math.round(value * 100) / 100),
-    startedAt,
-    elapsedSeconds: (Date.now() - startedAt.getTime()) / 1000,
-    results,
-    goals: checkGoals(results),
-    notes,
-  });
-  const out = options.out ?? join(__dirname, 'results', options.quick ? 'latest-quick.md' : 'latest.md');
-  mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, report);
-  process.stdout.write(report);
-  log(`written to ${relative(root, out)}`);
+  await writeReport(true);
   if (results.some((result) => result.failures.length > 0)) process.exitCode = 1;
 }
 
