@@ -2,3 +2,4 @@ export * from './sqlite-store';
 export * from './location';
 export * from './migrations';
 export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
+export * from './read-models';

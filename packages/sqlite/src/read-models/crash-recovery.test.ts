@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
+import { LIST_PROJECTIONS, listRunnable, seededRandom, type ListName } from '@cartes-badges/domain';
+import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
+import { appendInterleaved, dossierHistories } from './__tests__/list-events';
+import { expectSameList, listAt } from './__tests__/list-comparison';
+import { createSqliteListReadModel } from './sqlite-list-read-model';
+
+let dir: string;
+let store: SqliteEventStore;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-sqlite-crash-'));
+  store = createSqliteEventStore({ path: path.join(dir, 'events.db'), synchronous: 'normal' });
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Makes the Nth checkpoint writes (counted in this process, so a rollback does not undo the
+ * count) fail inside the commit's transaction, after the batch's rows are written: the runner
+ * stops there, as if the process had died between writing the rows and committing.
+ */
+function crashOnCheckpointWrites(
+  db: Database.Database,
+  crashAt: ReadonlySet<number>,
+): { crashes: () => number } {
+  let writes = 0;
+  let crashes = 0;
+  db.function('simulated_crash_due', () => {
+    writes += 1;
+    if (!crashAt.has(writes)) return 0;
+    crashes += 1;
+    return 1;
+  });
+  for (const event of ['INSERT', 'UPDATE']) {
+    db.exec(`
+      CREATE TEMP TRIGGER crash_on_checkpoint_${event.toLowerCase()} BEFORE ${event} ON main.list_checkpoints
+      WHEN NEW.position IS NOT NULL AND simulated_crash_due() = 1
+      BEGIN SELECT RAISE(ABORT, 'simulated crash between two batches'); END`);
+  }
+  return { crashes: () => crashes };
+}
+
+describe('SQLite list read model after a crash between two batches', () => {
+  it.each<ListName>(['brouillons', 'dossiers'])(
+    '%s: rows and checkpoint always agree, and the list restarted after each crash equals one rebuilt from scratch',
+    async (list) => {
+      const projection = LIST_PROJECTIONS[list];
+      const random = seededRandom(list === 'brouillons' ? 101 : 202);
+      const first = dossierHistories(random, 0, 120);
+      await appendInterleaved(store, random, first);
+
+      const model = createSqliteListReadModel(store, { list });
+      const fault = crashOnCheckpointWrites(store.database, new Set([3, 6, 7, 11]));
+      const later = dossierHistories(random, 120, 40);
+      let runs = 0;
+      for (;;) {
+        runs += 1;
+        const runner = startProjection(store, listRunnable(projection, model), { batchSize: 40 });
+        try {
+          await runner.whenIdle();
+          break;
+        } catch (error) {
+          expect((error as Error).message).toMatch(/simulated crash/);
+        } finally {
+          await runner.stop();
+        }
+        // Right after the crash: the rows are exactly the fold of the events up to the stored
+        // checkpoint, neither the failed batch's rows without its checkpoint, nor the reverse.
+        const checkpoint = await model.readCheckpoint();
+        const ids = [...first, ...later].map((h) => h.dossierId);
+        await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, {
+          queries: 5,
+        });
+        // The world goes on while the projection is down.
+        if (runs === 2) await appendInterleaved(store, random, later);
+      }
+      expect(fault.crashes()).toBe(4);
+
+      // Rebuilt from scratch in another file, with progress.
+      const otherFile = new Database(path.join(dir, 'rebuilt.db'));
+      try {
+        const rebuilt = createSqliteListReadModel(otherFile, { list });
+        const progress: ProjectionProgress[] = [];
+        await rebuilt.reset(projection.version);
+        const done = await runProjectionOnce(store, listRunnable(projection, rebuilt), {
+          batchSize: 100,
+          onProgress: (p) => progress.push(p),
+        });
+        expect(progress.length).toBeGreaterThan(3);
+        expect(progress[progress.length - 1]).toEqual(done);
+        const ids = [...first, ...later].map((h) => h.dossierId);
+        await expectSameList(model, rebuilt, ids, { queries: 40 });
+        // And both equal the in-memory fold of the whole history.
+        await expectSameList(model, await listAt(store, projection, undefined), ids, { checkpoint: false });
+        const listed = await model.query({
+          scope: { kind: 'system' },
+          terms: [],
+          filters: {},
+          sort: { by: 'number', direction: 'desc' },
+          offset: 0,
+          limit: 20,
+        });
+        expect(listed.total).toBeGreaterThan(20);
+      } finally {
+        otherFile.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
+import { schemaVersion } from '../migrations';
+import { expectSameAsInMemory } from './__tests__/list-parity';
+import { randomRow } from './__tests__/random-list-rows';
+import { seededRandom, type ListName, type RowQuery } from '@cartes-badges/domain';
+import { createSqliteListReadModel } from './sqlite-list-read-model';
+import { READ_MODELS_COMPONENT } from './read-model-schema';
+
+let dir: string;
+let store: SqliteEventStore;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-sqlite-lists-'));
+  store = createSqliteEventStore({ path: path.join(dir, 'events.db'), synchronous: 'normal' });
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite list read model', () => {
+  it.each<[ListName, number]>([
+    ['brouillons', 11],
+    ['dossiers', 12],
+  ])('answers every query as the in-memory model does (%s)', async (list, seed) => {
+    const figures = await expectSameAsInMemory(createSqliteListReadModel(store, { list }), {
+      seed,
+      commits: 60,
+      queriesPerCommit: 40,
+      dossiers: 120,
+    });
+    // The random queries must actually return rows, or the comparison proves little.
+    expect(figures.nonEmptyPages).toBeGreaterThan(figures.queries / 6);
+  });
+
+  it('starts with no checkpoint, records the version on reset, and both lists are independent', async () => {
+    const brouillons = createSqliteListReadModel(store, { list: 'brouillons' });
+    const dossiers = createSqliteListReadModel(store.database, { list: 'dossiers' });
+    expect(await brouillons.readCheckpoint()).toBeUndefined();
+    const row = randomRow(seededRandom(1), 'd1');
+    await brouillons.commit([{ op: 'upsert', row }], { position: 12345678901234567n, version: 1 });
+    expect(await brouillons.readCheckpoint()).toEqual({ position: 12345678901234567n, version: 1 });
+    expect(await dossiers.readCheckpoint()).toBeUndefined();
+    expect((await dossiers.getRows(['d1'])).size).toBe(0);
+    await brouillons.reset(2);
+    expect(await brouillons.readCheckpoint()).toEqual({ version: 2 });
+    expect((await brouillons.getRows(['d1'])).size).toBe(0);
+  });
+
+  it('keeps rows and checkpoint across a reopening of the file, and migrates once', async () => {
+    const file = path.join(dir, 'events.db');
+    const row = randomRow(seededRandom(2), 'd2');
+    await createSqliteListReadModel(store, { list: 'dossiers' }).commit([{ op: 'upsert', row }], {
+      position: 7n,
+      version: 1,
+    });
+    await store.close();
+    const reopened = new Database(file);
+    try {
+      const model = createSqliteListReadModel(reopened, { list: 'dossiers' });
+      expect(await model.readCheckpoint()).toEqual({ position: 7n, version: 1 });
+      expect((await model.getRows(['d2'])).get('d2')).toEqual(row);
+      expect(schemaVersion(reopened, READ_MODELS_COMPONENT)).toBe(1);
+      const steps = reopened
+        .prepare('SELECT COUNT(*) FROM schema_migrations WHERE component = ?')
+        .pluck()
+        .get(READ_MODELS_COMPONENT);
+      expect(steps).toBe(1);
+    } finally {
+      reopened.close();
+      store = createSqliteEventStore({ path: file });
+    }
+  });
+
+  it('refuses an unknown list, naming the option', () => {
+    expect(() => createSqliteListReadModel(store, { list: 'drafts' as ListName })).toThrow(
+      /list must be 'brouillons' or 'dossiers' \(got "drafts"\)/,
+    );
+  });
+
+  it("reads a company's first page through its index, in order, without sorting", () => {
+    createSqliteListReadModel(store, { list: 'dossiers' });
+    const plan = (where: string): string =>
+      store.database
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT row_json FROM list_rows_dossiers WHERE ${where} ORDER BY number_key DESC, dossier_id DESC LIMIT 20`,
+        )
+        .all()
+        .map((step) => (step as { detail: string }).detail)
+        .join(' | ');
+    const employer = plan("listed = 1 AND status <> 'removed' AND siret IN ('40123456700011')");
+    expect(employer).toMatch(/USING INDEX list_rows_dossiers_siret/);
+    expect(employer).not.toMatch(/TEMP B-TREE/);
+    expect(plan("listed = 1 AND provider_siren = '821234567'")).toMatch(
+      /USING INDEX list_rows_dossiers_provider/,
+    );
+  });
+
+  it('answers a search in a scope with a page of at most the limit and the full total', async () => {
+    const model = createSqliteListReadModel(store, { list: 'brouillons' });
+    const random = seededRandom(3);
+    const rows = Array.from({ length: 300 }, (_, i) => ({ ...randomRow(random, `r${i}`), listed: true }));
+    await model.commit(
+      rows.map((row) => ({ op: 'upsert' as const, row })),
+      { position: 1n, version: 1 },
+    );
+    const query: RowQuery = {
+      scope: { kind: 'system' },
+      terms: ['interim'],
+      filters: {},
+      sort: { by: 'number', direction: 'desc' },
+      offset: 0,
+      limit: 20,
+    };
+    const result = await model.query(query);
+    const matching = rows.filter((r) => r.searchKey.includes('interim'));
+    expect(result.total).toBe(matching.length);
+    expect(result.rows).toHaveLength(20);
+  });
+});

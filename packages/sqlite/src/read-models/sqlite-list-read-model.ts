@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3';
+import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
+import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
+import { migrate } from '../migrations';
+import type { SqliteEventStore } from '../sqlite-store';
+import {
+  LIST_CHECKPOINTS_TABLE,
+  READ_MODEL_MIGRATIONS,
+  READ_MODELS_COMPONENT,
+  listTableOf,
+} from './read-model-schema';
+import { ROW_COLUMNS, rowColumnValues } from './row-columns';
+import { rowQuerySql } from './row-query-sql';
+import { lastChangeOfEach } from './last-change';
+
+/** Options of `createSqliteListReadModel`. */
+export interface SqliteListReadModelOptions {
+  /** Which list the model holds. */
+  readonly list: ListName;
+}
+
+/** Where a read model lives: the event store's file (preferred), or any open connection. */
+export type SqliteReadModelHost = SqliteEventStore | Database.Database;
+
+const LISTS: readonly ListName[] = ['brouillons', 'dossiers'];
+
+interface CheckpointRecord {
+  readonly version: number | null;
+  readonly position: string | null;
+}
+
+function isStore(host: SqliteReadModelHost): host is SqliteEventStore {
+  return 'database' in host && typeof (host as SqliteEventStore).transaction === 'function';
+}
+
+/**
+ * A Brouillons or Dossiers list as a SQLite table next to the events (the `ListReadModel` port).
+ * `commit` writes the rows and the checkpoint in one IMMEDIATE transaction, so that a crash
+ * leaves both or neither; `query` answers exactly as the in-memory model does (scope, filters,
+ * search, sort, page). Opening migrates the list tables (component `read-models`).
+ */
+export function createSqliteListReadModel(
+  host: SqliteReadModelHost,
+  options: SqliteListReadModelOptions,
+): ListReadModel {
+  if (!LISTS.includes(options?.list)) {
+    throw new Error(
+      `createSqliteListReadModel: list must be 'brouillons' or 'dossiers' (got ${JSON.stringify(options?.list)})`,
+    );
+  }
+  const db = isStore(host) ? host.database : host;
+  const inTransaction = <T>(fn: () => T): T =>
+    isStore(host) ? host.transaction(fn) : db.transaction(fn).immediate();
+  migrate(db, READ_MODELS_COMPONENT, READ_MODEL_MIGRATIONS);
+
+  const list = options.list;
+  const table = listTableOf(list);
+  const upsert = db.prepare(
+    `INSERT OR REPLACE INTO ${table} (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const remove = db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`);
+  const clear = db.prepare(`DELETE FROM ${table}`);
+  const selectRows = db.prepare<[string], { row_json: string }>(
+    `SELECT row_json FROM ${table} WHERE dossier_id IN (SELECT value FROM json_each(?))`,
+  );
+  const readCheckpointRow = db.prepare<[string], CheckpointRecord>(
+    `SELECT version, position FROM ${LIST_CHECKPOINTS_TABLE} WHERE list = ?`,
+  );
+  const writeCheckpointRow = db.prepare(
+    `INSERT INTO ${LIST_CHECKPOINTS_TABLE} (list, version, position) VALUES (?, ?, ?)
+     ON CONFLICT (list) DO UPDATE SET version = excluded.version, position = excluded.position`,
+  );
+  const writeCheckpoint = (checkpoint: StoredCheckpoint): void => {
+    writeCheckpointRow.run(
+      list,
+      checkpoint.version ?? null,
+      checkpoint.position === undefined ? null : checkpoint.position.toString(),
+    );
+  };
+  // Statements per query shape, prepared once (a list has a handful of shapes in use).
+  const statements = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let prepared = statements.get(sql);
+    if (prepared === undefined) {
+      if (statements.size > 200) statements.clear();
+      statements.set(sql, (prepared = db.prepare(sql)));
+    }
+    return prepared;
+  };
+  // Count and page from one read transaction: the total matches the page even if another
+  // process commits in between.
+  const readPage = db.transaction((sql: ReturnType<typeof rowQuerySql>, offset: number, limit: number) => {
+    const total = statement(`SELECT COUNT(*) FROM ${table} WHERE ${sql.where}`)
+      .pluck()
+      .get(...sql.params) as number;
+    const rows =
+      limit > 0 && offset < total
+        ? (statement(
+            `SELECT row_json FROM ${table} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT ? OFFSET ?`,
+          )
+            .pluck()
+            .all(...sql.params, limit, offset) as string[])
+        : [];
+    return { total, rows: rows.map((json) => JSON.parse(json) as ListRow) };
+  });
+
+  return {
+    async readCheckpoint() {
+      const record = readCheckpointRow.get(list);
+      if (record === undefined) return undefined;
+      return {
+        ...(record.position === null ? {} : { position: BigInt(record.position) }),
+        ...(record.version === null ? {} : { version: record.version }),
+      };
+    },
+    async getRows(dossierIds) {
+      const found = new Map<string, ListRow>();
+      if (dossierIds.length === 0) return found;
+      for (const { row_json } of selectRows.all(JSON.stringify(dossierIds))) {
+        const row = JSON.parse(row_json) as ListRow;
+        found.set(row.dossierId, row);
+      }
+      return found;
+    },
+    async commit(changes, checkpoint) {
+      inTransaction(() => {
+        for (const [id, change] of lastChangeOfEach(changes)) {
+          if (change.op === 'delete') remove.run(id);
+          else upsert.run(...rowColumnValues(change.row));
+        }
+        // Written last: a failure anywhere before it leaves rows and checkpoint as they were.
+        writeCheckpoint(checkpoint);
+      });
+    },
+    async reset(version) {
+      inTransaction(() => {
+        clear.run();
+        writeCheckpoint({ version });
+      });
+    },
+    async query(query): Promise<RowQueryResult> {
+      return readPage(rowQuerySql(query), query.offset, query.limit);
+    },
+  };
+}
