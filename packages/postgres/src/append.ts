@@ -23,9 +23,12 @@ export interface AppendContext {
   readonly schema: string;
   readonly clock: () => Date;
   readonly heads: StreamHeadCache;
+  /** Send the NOTIFY inside the append transaction (else the store sends it after commit). */
+  readonly notifyInTransaction: boolean;
 }
 
-interface HeadColumns {
+/** A stream head as SQL returns it. */
+export interface HeadColumns {
   readonly head_version: number | null;
   readonly head_hash: string | null;
   readonly head_position: string | null;
@@ -109,19 +112,9 @@ async function insertPrepared(
 ): Promise<InsertOutcome> {
   try {
     // pool.query closes the connection on any error, so nothing (not even a lock) outlives a failure.
-    const { rows } = await context.pool.query<HeadColumns & { last_position: string | null }>(
-      `SELECT head_version, head_hash, head_position::text AS head_position, last_position::text AS last_position
-       FROM ${quoteIdent(context.schema)}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        streamId,
-        head ? head.version : -1,
-        head ? head.hash : null,
-        prepared.map((event) => event.eventId),
-        prepared.map((event) => event.type),
-        prepared.map((event) => JSON.stringify(event.data)),
-        prepared.map((event) => JSON.stringify(event.metadata)),
-        prepared[0].recordedAt,
-      ],
+    const { rows } = await context.pool.query<AppendRow>(
+      appendStatement(context.schema),
+      appendParameters(streamId, head, prepared, context.notifyInTransaction),
     );
     const row = rows[0];
     const actual = row.head_version === null ? null : toHead(row);
@@ -136,6 +129,37 @@ async function insertPrepared(
     }
     throw error;
   }
+}
+
+/** What append_events answers (all null but head_* when nothing was written). */
+export interface AppendRow extends HeadColumns {
+  readonly last_position: string | null;
+}
+
+/** The one statement that writes events (exported so that tests write exactly as the store does). */
+export function appendStatement(schema: string): string {
+  return `SELECT head_version, head_hash, head_position::text AS head_position, last_position::text AS last_position
+    FROM ${quoteIdent(schema)}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+}
+
+/** The parameters of `appendStatement` for a batch chained onto `head` (null: a new stream). */
+export function appendParameters(
+  streamId: string,
+  head: StreamHead | null,
+  prepared: readonly PreparedEvent[],
+  notifyInTransaction: boolean,
+): unknown[] {
+  return [
+    streamId,
+    head ? head.version : -1,
+    head ? head.hash : null,
+    prepared.map((event) => event.eventId),
+    prepared.map((event) => event.type),
+    prepared.map((event) => JSON.stringify(event.data)),
+    prepared.map((event) => JSON.stringify(event.metadata)),
+    prepared[0].recordedAt,
+    notifyInTransaction,
+  ];
 }
 
 function toHead(row: HeadColumns): StreamHead {

@@ -74,7 +74,8 @@ export const MIGRATIONS: readonly Migration[] = [
           p_types text[],
           p_data json[],
           p_metadata json[],
-          p_recorded_at timestamptz
+          p_recorded_at timestamptz,
+          p_notify boolean DEFAULT true
         )
         RETURNS TABLE (head_version integer, head_hash text, head_position bigint, last_position bigint)
         LANGUAGE plpgsql VOLATILE AS $fn$
@@ -129,8 +130,11 @@ export const MIGRATIONS: readonly Migration[] = [
             RAISE;
           END;
           PERFORM pg_advisory_unlock(hashtext('cartes-badges append order'), hashtext(${name}));
-          -- Delivered to listeners when (and only if) this transaction commits.
-          PERFORM pg_notify(${quoteLiteral(channelOf(schema))}, v_last::text);
+          -- Delivered to listeners when (and only if) this transaction commits. Optional: a
+          -- notifying commit takes a cluster-wide lock, so stores may notify after commit instead.
+          IF p_notify THEN
+            PERFORM pg_notify(${quoteLiteral(channelOf(schema))}, v_last::text);
+          END IF;
           RETURN QUERY SELECT p_expected_head + cardinality(p_event_ids),
                               p_metadata[cardinality(p_metadata)] ->> 'hash', v_last, v_last;
         END

@@ -34,6 +34,13 @@ export interface PostgresEventStoreOptions extends EventStoreOptions, PostgresPo
    */
   readonly listen?: boolean;
   /**
+   * When appends announce themselves on the channel (default 'after-commit'): 'after-commit'
+   * sends one coalesced NOTIFY per store after its commits; 'in-transaction' sends it inside each
+   * append transaction (delivered if and only if it commits, but notifying commits then take a
+   * cluster-wide lock one at a time: about half the write throughput with 8 writers).
+   */
+  readonly notify?: 'after-commit' | 'in-transaction';
+  /**
    * How long `readAll` waits for events held back behind an older, still open transaction before
    * failing with an error that says so (default 30,000 ms). Subscriptions wait without limit.
    */

@@ -14,6 +14,7 @@ import { appendEvents } from './append';
 import type { ListenerConnection } from './listener';
 import { NotificationListener } from './listener';
 import { migrate } from './migrate';
+import { AfterCommitNotifier } from './notifier';
 import type { PostgresEventStoreOptions } from './options';
 import { readAllPages } from './read-all';
 import { positiveInteger, readStreamPages } from './read-stream';
@@ -60,6 +61,8 @@ export async function createPostgresEventStore(
   const clock = options.clock ?? (() => new Date());
   const pipeline = createReadPipeline(options);
   const heads = new StreamHeadCache();
+  const notifyInTransaction = options.notify === 'in-transaction';
+  const notifier = notifyInTransaction ? undefined : new AfterCommitNotifier(pool, channel);
   const wakers = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   const wakeAll = (): void => {
@@ -86,7 +89,13 @@ export async function createPostgresEventStore(
 
     async appendToStream(streamId: string, events: readonly EventToAppend[], appendOptions?: AppendOptions) {
       assertOpen();
-      const result = await appendEvents({ pool, schema, clock, heads }, streamId, events, appendOptions);
+      const result = await appendEvents(
+        { pool, schema, clock, heads, notifyInTransaction },
+        streamId,
+        events,
+        appendOptions,
+      );
+      notifier?.notify();
       // Subscriptions of this process need not wait for the notification's round trip.
       wakeAll();
       return result;
@@ -151,6 +160,7 @@ export async function createPostgresEventStore(
         closed = true;
         await Promise.all([...subscriptions].map((subscription) => subscription.close()));
         await listener?.stop();
+        await notifier?.flush();
         // The caller's pool stays open: they may use it for other things.
         if (ownsPool) await pool.end();
       })();

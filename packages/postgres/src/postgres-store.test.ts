@@ -1,0 +1,67 @@
+import { InvalidEventError } from '@cartes-badges/eventsourcing';
+import { collect, counted } from '@cartes-badges/eventsourcing/testing';
+import type { PostgresEventStore } from './postgres-store';
+import { quoteIdent } from './schema-name';
+import { describeWithPostgres } from './testing/helpers';
+import { TestSchemas } from './testing/test-schemas';
+
+const schemas = new TestSchemas();
+let store: PostgresEventStore;
+beforeAll(async () => {
+  if (describeWithPostgres === describe) store = await schemas.store();
+});
+afterAll(async () => {
+  await store?.close();
+  await schemas.dropAll();
+});
+
+describeWithPostgres('PostgreSQL store specifics', () => {
+  it('matches stream prefixes literally: % and _ are not wildcards', async () => {
+    for (const id of ['a_1', 'ab1', 'a%2', 'az2']) await store.appendToStream(id, counted(1));
+    const streams = async (streamPrefix: string) =>
+      (await collect(store.readAll({ filter: { streamPrefix } }))).map((e) => e.streamId);
+    expect(await streams('a_')).toEqual(['a_1']);
+    expect(await streams('a%')).toEqual(['a%2']);
+  });
+
+  it('keeps every JSON string exactly, NUL characters and lone surrogates included', async () => {
+    const data = { nul: 'a\u0000b', lone: '\ud800', emoji: '🃏', quote: '"\\', big: 1e300, small: -0.000001 };
+    await store.appendToStream('json-1', [{ type: 'Odd', data }]);
+    const [event] = await collect(store.readStream('json-1'));
+    expect(event.data).toEqual(data);
+  });
+
+  it('refuses a stream id or a type holding NUL, which PostgreSQL text cannot store', async () => {
+    await expect(store.appendToStream('bad\u0000id', counted(1))).rejects.toThrow(InvalidEventError);
+    await expect(store.appendToStream('bad-type', [{ type: 'T\u0000', data: {} }])).rejects.toMatchObject({
+      field: 'type',
+      eventIndex: 0,
+    });
+  });
+
+  it('withTransaction commits what its function wrote, and rolls everything back when it throws', async () => {
+    const table = `${quoteIdent(store.schema)}.test_read_model`;
+    await store.pool.query(`CREATE TABLE ${table} (id text PRIMARY KEY, checkpoint bigint NOT NULL)`);
+    await store.withTransaction(async (client) => {
+      await client.query(`INSERT INTO ${table} VALUES ('kept', 1)`);
+    });
+    await expect(
+      store.withTransaction(async (client) => {
+        await client.query(`INSERT INTO ${table} VALUES ('dropped', 2)`);
+        throw new Error('projection failed');
+      }),
+    ).rejects.toThrow('projection failed');
+    const { rows } = await store.pool.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY id`);
+    expect(rows.map((row) => row.id)).toEqual(['kept']);
+  });
+
+  it('reads a long stream page by page, in both directions', async () => {
+    await store.appendToStream('long', counted(1200));
+    const forwards = await collect(store.readStream('long', { batchSize: 250 }));
+    expect(forwards.map((e) => e.version)).toEqual(Array.from({ length: 1200 }, (_, i) => i));
+    const backwards = await collect(
+      store.readStream('long', { direction: 'backwards', fromVersion: 1000, maxCount: 600, batchSize: 128 }),
+    );
+    expect(backwards.map((e) => e.version)).toEqual(Array.from({ length: 600 }, (_, i) => 1000 - i));
+  });
+});
