@@ -13,6 +13,7 @@ import {
   TRANSMITTED_STATUSES,
 } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
+import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { cli, REPO_ROOT } from './test-support/spawn-cli';
 import { createProgram } from './program';
 
@@ -285,6 +286,33 @@ describe('project', () => {
       /^cartes-badges: La projection « boum » a échoué sur Transmitted \(flux dossier-[0-9a-f-]+, version \d+\) : division par zéro\n$/,
     );
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('demo, lists and verify on a schema of its own (a missing PostgreSQL fails this test)', async () => {
+    const schema = `cli_e2e_${process.pid}`;
+    const url = `postgres://postgres@127.0.0.1:5432/test?schema=${schema}`;
+    try {
+      const demo = await cli(['demo', '--dossiers', '4', '--json', '--store', url]);
+      expect(demo.code).toBe(0);
+      const seeded = JSON.parse(demo.stdout);
+      expect(seeded.report.applied).toBeGreaterThan(40);
+      const [dossiers, verify] = await Promise.all([
+        cli(['dossiers', '--json', '--store', url]),
+        cli(['verify', '--store', url]),
+      ]);
+      expect(JSON.parse(dossiers.stdout).total).toBe(seeded.dossiers.total);
+      expect(verify.code).toBe(0);
+    } finally {
+      const cleanup = await createPostgresEventStore({
+        connectionString: 'postgres://postgres@127.0.0.1:5432/test',
+        schema,
+        migrate: false,
+      });
+      await cleanup.pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await cleanup.close();
+    }
   });
 });
 

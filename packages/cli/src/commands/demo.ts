@@ -48,7 +48,7 @@ Exemples :
         const brouillons = await listPage(opened.store, 'brouillons', {});
         const dossiers = await listPage(opened.store, 'dossiers', {});
         if (globals.json) {
-          print(toJson({ store: opened.label, ...report, brouillons, dossiers }));
+          print(toJson({ store: opened.label, report, brouillons, dossiers }));
           return;
         }
         note(

@@ -123,7 +123,7 @@ async function assertPostgresStoreExists(
   const result = await pool.query('SELECT to_regclass($1) AS found', [`"${schema}".events`]);
   if (result.rows[0].found === null) {
     throw notFound(
-      `Aucune base d'événements dans ${label} (schéma ${schema}) : lancez d'abord « cartes-badges demo --store … »`,
+      `Aucune base d'événements dans ${label} : lancez d'abord « cartes-badges demo --store … »`,
     );
   }
 }
