@@ -3,10 +3,10 @@
 // packages it imports must be built first (their `types` point into dist/).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
-import { buildPackage, commandOutput } from './pack-all';
-import { listPublishablePackages, REPO_ROOT } from './workspace-packages';
+import { buildablePackages, buildPackage, commandOutput } from './pack-all';
+import { REPO_ROOT } from './workspace-packages';
 
-const ready = listPublishablePackages().filter((pkg) => pkg.hasSources);
+const { ready, skipped } = buildablePackages();
 for (const pkg of ready) {
   try {
     buildPackage(pkg);
@@ -15,8 +15,8 @@ for (const pkg of ready) {
     process.exit(1);
   }
 }
-for (const pkg of listPublishablePackages().filter((p) => !p.hasSources)) {
-  console.log(`skipped ${pkg.name}: no src/index.ts yet`);
+for (const pkg of skipped) {
+  console.log(`skipped ${pkg.name}: it or a package it depends on has no src/index.ts yet`);
 }
 const typedoc = join(
   dirname(require.resolve('typedoc/package.json', { paths: [REPO_ROOT] })),

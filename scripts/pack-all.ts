@@ -42,15 +42,25 @@ export function buildPackage(pkg: WorkspacePackage): void {
   });
 }
 
-/** Builds (in dependency order) and packs every publishable package that has sources. */
-export function packAll(destination: string): PackAllResult {
-  const all = listPublishablePackages();
-  // In dependency order, so a package is ready once it has sources and its dependencies are ready.
+/**
+ * The packages that can be built now, in dependency order: those with sources whose workspace
+ * dependencies can be built too. The others are skipped until they have sources.
+ */
+export function buildablePackages(all: readonly WorkspacePackage[] = listPublishablePackages()): {
+  readonly ready: WorkspacePackage[];
+  readonly skipped: WorkspacePackage[];
+} {
   const ready: WorkspacePackage[] = [];
   for (const pkg of all) {
     const depsReady = internalDependencies(pkg, all).every((dep) => ready.some((r) => r.name === dep));
     if (pkg.hasSources && depsReady) ready.push(pkg);
   }
+  return { ready, skipped: all.filter((pkg) => !ready.includes(pkg)) };
+}
+
+/** Builds (in dependency order) and packs every publishable package that has sources. */
+export function packAll(destination: string): PackAllResult {
+  const { ready, skipped } = buildablePackages();
   mkdirSync(destination, { recursive: true });
   for (const pkg of ready) {
     try {
@@ -73,7 +83,7 @@ export function packAll(destination: string): PackAllResult {
     const report = JSON.parse(output) as { name: string; version: string; filename: string };
     return { name: report.name, version: report.version, tarball: resolve(destination, report.filename) };
   });
-  return { packed, skipped: all.filter((pkg) => !ready.includes(pkg)) };
+  return { packed, skipped };
 }
 
 /** The stdout and stderr of a failed child process, for an error message that says why. */

@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { packAll, type PackAllResult } from '../../scripts/pack-all';
+import { buildablePackages, packAll, type PackAllResult } from '../../scripts/pack-all';
 import { REPO_ROOT, type PackageManifest } from '../../scripts/workspace-packages';
+import { documentedOutput } from './use-it-doc';
 import {
   assertOutsideWorkspace,
   copyExample,
@@ -50,7 +51,7 @@ afterAll(() => {
         .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`)
         .join(', ') +
       (result?.skipped.length
-        ? `; not yet packed (no sources): ${result.skipped.map((p) => p.name).join(', ')}`
+        ? `; not packed yet (no sources, or a dependency has none): ${result.skipped.map((p) => p.name).join(', ')}`
         : ''),
   );
   if (consumer && !process.env.KEEP_CONSUMER_PROJECT) rmSync(consumer, { recursive: true, force: true });
@@ -131,31 +132,32 @@ it('type-checks the services and each README example against the installed decla
   expect(output).toBe('');
 });
 
-it('runs the compiled TypeScript service on the installed packages', () => {
-  // Type-checked above; compiling is a plain transpile with the consumer's own TypeScript.
-  const transpile = `
-    const fs = require('node:fs'); const ts = require('typescript');
-    const out = ts.transpileModule(fs.readFileSync('src/service.ts', 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
-    fs.mkdirSync('build', { recursive: true }); fs.writeFileSync('build/service.js', out.outputText);`;
-  runIn(consumer, process.execPath, ['-e', transpile]);
+it('builds with tsc and runs the TypeScript service: it prints the Dossiers list the docs show', () => {
+  const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+  timed('tsc build', () => runIn(consumer, process.execPath, [tsc, '-p', '.', '--noEmit', 'false']));
   const output = runIn(consumer, process.execPath, [join('build', 'service.js')]);
-  // store | dossier number (R-01) | state label | card type | total HT | hash chain
-  const row = (store: string) =>
-    new RegExp(
-      `^${store} \\| \\d{4}AF\\d{6} \\| Transmis \\| Carte chronotachygraphe \\| 157,50 € \\| chain ok$`,
-      'm',
-    );
-  expect(output).toMatch(row('in-memory'));
-  expect(output).toMatch(row('sqlite'));
+  // On each store: one dossier, its number (R-01), card type, company, state label, total HT.
+  expect(output).toBe(documentedOutput());
+  expect(output).toMatch(/^\d{4}AF\d{6} \| Carte chronotachygraphe \| .+ \| Transmis \| 157,50 €$/m);
 });
 
 it('runs the plain JavaScript (CommonJS) service and prints the same as the TypeScript one', () => {
   const fromJs = runIn(consumer, process.execPath, [join('src', 'service-commonjs.js')]);
-  const fromTs = runIn(consumer, process.execPath, [join('build', 'service.js')]);
-  expect(fromJs).toMatch(/^in-memory \| \d{4}AF\d{6} \| Transmis \|/m);
-  expect(fromJs).toBe(fromTs);
+  expect(fromJs).toBe(documentedOutput());
 });
+
+const cliBuildable = buildablePackages().ready.some((p) => p.name === '@cartes-badges/cli');
+(cliBuildable ? it : it.skip)(
+  'runs the cartes-badges command installed from the CLI tarball: demo, then verify',
+  () => {
+    const bin = join(consumer, 'node_modules', '.bin', 'cartes-badges');
+    expect(runIn(consumer, bin, ['--version']).trim()).toBe(installedManifest('@cartes-badges/cli').version);
+    const store = ['--store', 'sqlite:./demo.db'];
+    timed('cli demo', () => runIn(consumer, bin, ['demo', '--dossiers', '3', ...store]));
+    // verify exits 0 (runIn throws otherwise) and says every chain holds.
+    expect(runIn(consumer, bin, ['verify', ...store])).toMatch(/^OK\b/);
+  },
+);
 
 it('imports the packages from an ES module with named imports', () => {
   const output = runIn(consumer, process.execPath, [join('src', 'service-esm.mjs')]);

@@ -1,42 +1,46 @@
 // The same service in plain JavaScript (CommonJS), type-checked by tsc with checkJs.
 const { createInMemoryEventStore, verifyStream } = require('@cartes-badges/eventsourcing');
 const {
-  createDossierService,
+  createDossierApplication,
   createFixtureDirectories,
-  dossierStatusLabel,
   dossierStoreOptions,
   dossierStreamId,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
   fixedClock,
-  formatEuros,
   samplePdf,
-  totalAmountCents,
 } = require('@cartes-badges/domain');
 const { createSqliteEventStore } = require('@cartes-badges/sqlite');
 
+// Where refused pré-saisies would be e-mailed to their provider (none is refused here).
+/** @type {import('@cartes-badges/domain').Notifier} */
+const notifier = { send: async (notification) => console.log(`notify ${notification.recipient.siren}`) };
+
 /**
- * Creates a draft, fills it, attaches its documents and transmits it; prints the dossier.
+ * Creates a draft, fills it, attaches its documents, transmits it, then prints the Dossiers list.
  * @param {string} storeName
  * @param {import('@cartes-badges/eventsourcing').EventStore} store
  */
 async function transmitADossier(storeName, store) {
   const { establishmentDirectory, providerDirectory, attachments, blobStore } = createFixtureDirectories();
-  const service = createDossierService({
+  const app = createDossierApplication({
     store,
     establishments: establishmentDirectory,
     providers: providerDirectory,
     attachments,
     blobStore,
+    notifier,
     clock: fixedClock('2026-01-15T09:30:00.000Z'),
   });
+  app.start(); // the lists follow the store
   /** @param {object} command */
   const run = async (command) => {
-    const result = await service.execute(command);
+    const result = await app.service.execute(command);
     if (result._tag === 'Left') throw new Error(`${result.left.code}: ${result.left.message}`);
     return result.right;
   };
+  /** @type {import('@cartes-badges/domain').DossierActor} */
   const actor = { role: 'adherent', userId: FIXTURE_USERS.claire.id };
   const siret = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;
   const created = await run({
@@ -65,18 +69,19 @@ async function transmitADossier(storeName, store) {
       }),
     );
   }
-  const { state } = await run(on('TransmitDossier', 'transmit-1'));
+  await run(on('TransmitDossier', 'transmit-1'));
+
+  await app.whenIdle(); // the lists have seen every event stored so far
+  const page = await app.dossiers.list({ actor });
+  if (page._tag === 'Left') throw new Error(page.left.message);
   const chain = await verifyStream(store, dossierStreamId(dossierId));
-  console.log(
-    [
-      storeName,
-      state.dossierNumber,
-      dossierStatusLabel(state),
-      state.cardType?.label,
-      formatEuros(totalAmountCents(state.costLines)),
-      chain.ok ? 'chain ok' : 'chain broken',
-    ].join(' | '),
-  );
+  console.log(`${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}`);
+  for (const row of page.right.rows) {
+    console.log(
+      [row.number, row.cardType.label, row.company.name, row.state, row.totalHt.formatted].join(' | '),
+    );
+  }
+  await app.stop();
   await store.close();
 }
 

@@ -2,39 +2,45 @@
 // The packaging test runs this very file in a fresh npm project outside this repository.
 import { createInMemoryEventStore, verifyStream, type EventStore } from '@cartes-badges/eventsourcing';
 import {
-  createDossierService,
+  createDossierApplication,
   createFixtureDirectories,
-  dossierStatusLabel,
   dossierStoreOptions,
   dossierStreamId,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
   fixedClock,
-  formatEuros,
   samplePdf,
-  totalAmountCents,
+  type DossierActor,
   type ExecuteResult,
+  type Notifier,
 } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 
-/** Creates a draft, fills it, attaches its documents and transmits it; prints the dossier. */
+// Where refused pré-saisies would be e-mailed to their provider (none is refused here).
+const notifier: Notifier = {
+  send: async (notification) => console.log(`notify ${notification.recipient.siren}`),
+};
+
+/** Creates a draft, fills it, attaches its documents, transmits it, then prints the Dossiers list. */
 async function transmitADossier(storeName: string, store: EventStore): Promise<void> {
   const { establishmentDirectory, providerDirectory, attachments, blobStore } = createFixtureDirectories();
-  const service = createDossierService({
+  const app = createDossierApplication({
     store,
     establishments: establishmentDirectory,
     providers: providerDirectory,
     attachments,
     blobStore,
+    notifier,
     clock: fixedClock('2026-01-15T09:30:00.000Z'),
   });
+  app.start(); // the lists follow the store
   const run = async (command: object): Promise<ExecuteResult> => {
-    const result = await service.execute(command);
+    const result = await app.service.execute(command);
     if (result._tag === 'Left') throw new Error(`${result.left.code}: ${result.left.message}`);
     return result.right;
   };
-  const actor = { role: 'adherent', userId: FIXTURE_USERS.claire.id };
+  const actor: DossierActor = { role: 'adherent', userId: FIXTURE_USERS.claire.id };
   const siret = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;
   const created = await run({
     type: 'CreateDraft',
@@ -67,18 +73,19 @@ async function transmitADossier(storeName: string, store: EventStore): Promise<v
       }),
     );
   }
-  const { state } = await run(on('TransmitDossier', 'transmit-1'));
+  await run(on('TransmitDossier', 'transmit-1'));
+
+  await app.whenIdle(); // the lists have seen every event stored so far
+  const page = await app.dossiers.list({ actor });
+  if (page._tag === 'Left') throw new Error(page.left.message);
   const chain = await verifyStream(store, dossierStreamId(dossierId));
-  console.log(
-    [
-      storeName,
-      state.dossierNumber,
-      dossierStatusLabel(state),
-      state.cardType?.label,
-      formatEuros(totalAmountCents(state.costLines)),
-      chain.ok ? 'chain ok' : 'chain broken',
-    ].join(' | '),
-  );
+  console.log(`${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}`);
+  for (const row of page.right.rows) {
+    console.log(
+      [row.number, row.cardType.label, row.company.name, row.state, row.totalHt.formatted].join(' | '),
+    );
+  }
+  await app.stop();
   await store.close();
 }
 
