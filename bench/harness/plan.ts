@@ -31,6 +31,8 @@ export function fullPlan(repetitions: number): Plan {
       { scenario: 'W1', size: 10_000, targets: BOTH },
       { scenario: 'W2', size: 10_000, targets: BOTH },
       { scenario: 'W3', size: 100_000, targets: BOTH },
+      { scenario: 'SQLITE', size: 1_000, targets: BOTH },
+      { scenario: 'PG', size: 1_000, targets: BOTH },
       // Last: the longest case, so that a run cut short still has every comparison with Emmett.
       {
         scenario: 'W1',
@@ -52,6 +54,8 @@ export function quickPlan(repetitions: number): Plan {
       { scenario: 'W1', size: 2_000, targets: BOTH },
       { scenario: 'W2', size: 2_000, targets: BOTH },
       { scenario: 'W3', size: 10_000, targets: BOTH },
+      { scenario: 'SQLITE', size: 100, targets: BOTH },
+      { scenario: 'PG', size: 100, targets: BOTH },
     ],
   };
 }

@@ -2,6 +2,9 @@ import type { Target, TargetName } from '../targets/target';
 import { checkCommandHandling, runCommandHandling } from '../workloads/w1-command-handling';
 import { fillStore, runRebuild } from '../workloads/w2-rebuild';
 import { appendLongStream, foldLongStream, longStreamBatches } from '../workloads/w3-long-stream';
+import { runStoreWorkload } from '../workloads/s-store';
+import type { DurableLocation } from '../targets/durable';
+import { createScratchDatabase } from './scratch-database';
 
 /** A rate a scenario reports (higher is better). */
 export interface MetricSpec {
@@ -74,8 +77,41 @@ const w3: Scenario = {
   },
 };
 
+/** Store workload on a fresh scratch database (dropped afterwards) of the given kind. */
+function storeScenario(id: string, backend: DurableLocation['backend']): Scenario {
+  return {
+    id,
+    title: `${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} store`,
+    metrics: [
+      { key: 'append1', label: 'append events/s, batch 1' },
+      { key: 'append100', label: 'append events/s, batch 100' },
+      { key: 'readAll', label: 'readAll events/s' },
+    ],
+    warmUpSize: (size) => Math.max(20, Math.floor(size / 10)),
+    async run(target, size) {
+      const database = await createScratchDatabase(backend);
+      try {
+        const store = await target.openDurable(database.location);
+        try {
+          return await runStoreWorkload(store, size);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await database.drop();
+      }
+    },
+  };
+}
+
 /** Every scenario by id. */
-export const SCENARIOS: Readonly<Record<string, Scenario>> = { W1: w1, W2: w2, W3: w3 };
+export const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  W1: w1,
+  W2: w2,
+  W3: w3,
+  SQLITE: storeScenario('SQLITE', 'sqlite'),
+  PG: storeScenario('PG', 'postgres'),
+};
 
 /** What the parent asks a child to run. */
 export interface RunSpec {

@@ -34,6 +34,8 @@ export const emmettTarget: Target = {
     'Emmett 0.42.0 in-memory store (`getInMemoryEventStore`), commands through `DeciderCommandHandler`.',
     'Its in-memory store has no read across streams: the rebuild reads each stream with `readStream`.',
   ],
+  // Loaded only by the store workloads, so that the in-memory runs do not carry the drivers.
+  openDurable: async (location) => (await import('./emmett-durable.js')).openEmmettDurable(location),
   createStore(): TargetStore {
     const store = getInMemoryEventStore();
     return {

@@ -35,6 +35,8 @@ export const oursTarget: Target = {
   notes: [
     'Ours: `createInMemoryEventStore` of @cartes-badges/eventsourcing (validation, SHA-256 hash chain and deep freeze on every append), commands through `handleCommand` (with a command id for idempotency).',
   ],
+  // Loaded only by the store workloads, so that the in-memory runs do not carry the drivers.
+  openDurable: async (location) => (await import('./ours-durable.js')).openOursDurable(location),
   createStore(): TargetStore {
     const store = createInMemoryEventStore();
     let commands = 0;

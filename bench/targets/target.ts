@@ -1,4 +1,5 @@
 import type { DossierCommand, DossierEvent, DossierState } from '../workloads/dossier';
+import type { DurableLocation, DurableStore } from './durable';
 
 /**
  * What a workload asks of a library: every call below is one library call (or the library's
@@ -30,6 +31,8 @@ export interface Target {
   /** Notes printed under the results (how this library was driven where it differs). */
   readonly notes: readonly string[];
   createStore(): TargetStore;
+  /** The library's SQLite or PostgreSQL store on a scratch database (store workloads). */
+  openDurable(location: DurableLocation): Promise<DurableStore>;
 }
 
 export type TargetName = 'ours' | 'emmett';
