@@ -44,7 +44,7 @@ describeWithPostgres('PostgreSQL under concurrent writers', () => {
     const reader = await schemas.store({ schema, max: 4 });
     open.push(reader);
     const writers = await Promise.all(
-      Array.from({ length: WRITERS }, () => schemas.store({ schema, max: 1, migrate: false })),
+      Array.from({ length: WRITERS }, () => schemas.store({ schema, max: 2, migrate: false })),
     );
     open.push(...writers);
 
