@@ -45,8 +45,8 @@ Exemples :
       const seed = positiveInt(options.seed, '--seed', 0);
       await withStore(globals, 'write', async (opened) => {
         const report = await runDemo(opened.store, { count, seed });
-        const brouillons = await listPage(opened.store, 'brouillons', {});
-        const dossiers = await listPage(opened.store, 'dossiers', {});
+        const brouillons = await listPage(opened, 'brouillons', {});
+        const dossiers = await listPage(opened, 'dossiers', {});
         if (globals.json) {
           print(toJson({ store: opened.label, report, brouillons, dossiers }));
           return;

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import type { EventStore } from '@cartes-badges/eventsourcing';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { DossierStatus, ListFilters, ListName, ListPage, ListParams } from '@cartes-badges/domain';
 import {
-  createInMemoryListReadModel,
   createListQueries,
   defaultCatalogue,
   dossierStatusLabel,
@@ -17,8 +15,10 @@ import { usageError } from '../errors';
 import { toJson } from '../output/json';
 import { startProgress } from '../output/progress';
 import { renderTable } from '../output/table';
+import type { OpenedStore } from '../store/open-store';
 import type { GlobalOptions } from './context';
 import { print, withStore } from './context';
+import { listReadModelFor } from './list-models';
 
 interface ListOptions {
   readonly as?: string;
@@ -77,20 +77,20 @@ export function parseCardType(raw: string): string {
 }
 
 /**
- * One page of a list, from the store: the list projection is folded over the events into an
- * in-memory read model, then queried as the portal queries it (R-25, R-26).
+ * One page of a list, from the store: the list's read model (durable on SQLite, else in memory)
+ * catches up with the events, then is queried as the portal queries it (R-25, R-26).
  */
 export async function listPage(
-  store: EventStore,
+  opened: OpenedStore,
   name: ListName,
   params: Omit<ListParams, 'actor'> & { readonly as?: string },
 ): Promise<ListPage> {
   const { as, ...rest } = params;
   const actor = actorOf(as);
-  const readModel = createInMemoryListReadModel();
+  const { model: readModel } = listReadModelFor(opened, name);
   const progress = startProgress(`Liste ${name}`, undefined, 'événements');
   try {
-    await runProjectionOnce(store, listRunnable(LIST_PROJECTIONS[name], readModel), {
+    await runProjectionOnce(opened.store, listRunnable(LIST_PROJECTIONS[name], readModel), {
       batchSize: 1000,
       onProgress: (p) => progress.update(p.eventsProcessed),
     });
@@ -159,8 +159,8 @@ Exemples :
         ...(options.siret !== undefined ? { siret: options.siret.replace(/\s/g, '') } : {}),
       };
       actorOf(options.as); // an unknown user is a usage error before the store is opened
-      await withStore(globals, 'read', async ({ store }) => {
-        const result = await listPage(store, name, {
+      await withStore(globals, 'read', async (opened) => {
+        const result = await listPage(opened, name, {
           as: options.as,
           ...(options.search !== undefined ? { search: options.search } : {}),
           filters,

@@ -1,51 +1,60 @@
 import type { Command } from 'commander';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
-import type { InMemoryListReadModel, ListName } from '@cartes-badges/domain';
-import { createInMemoryListReadModel, LIST_PROJECTIONS, listRunnable } from '@cartes-badges/domain';
+import type { ListName } from '@cartes-badges/domain';
+import { createListQueries, LIST_PROJECTIONS, listRunnable } from '@cartes-badges/domain';
+import * as E from 'fp-ts/Either';
+import { demoAttachments } from '../demo/world';
 import { usageError } from '../errors';
 import { toJson } from '../output/json';
 import { startProgress, throughputLine } from '../output/progress';
+import type { OpenedStore } from '../store/open-store';
 import type { GlobalOptions } from './context';
 import { note, print, withStore } from './context';
+import { listReadModelFor } from './list-models';
 
 /** What one list's rebuild did. */
 export interface RebuildReport {
   readonly list: ListName;
   readonly version: number;
+  /** True when the rows are kept in tables of the store (SQLite), false for a list in memory. */
+  readonly durable: boolean;
   readonly eventsProcessed: number;
-  readonly rows: number;
   readonly listedRows: number;
   readonly milliseconds: number;
 }
 
-/** Rebuilds one list from the whole history into `readModel` (reset first). */
+/** Wipes one list's read model and folds it again from the first event. */
 export async function rebuildList(
-  store: Parameters<typeof runProjectionOnce>[0],
+  opened: OpenedStore,
   name: ListName,
-  readModel: InMemoryListReadModel,
   total: number | undefined,
 ): Promise<RebuildReport> {
   const projection = LIST_PROJECTIONS[name];
+  const { model, durable } = listReadModelFor(opened, name);
   const started = Date.now();
-  await readModel.reset(projection.version);
+  await model.reset(projection.version);
   const progress = startProgress(`Reconstruction ${name}`, total, 'événements');
+  let eventsProcessed = 0;
   try {
-    const run = await runProjectionOnce(store, listRunnable(projection, readModel), {
+    const run = await runProjectionOnce(opened.store, listRunnable(projection, model), {
       batchSize: 1000,
       onProgress: (p) => progress.update(Number(p.position ?? 0n)),
     });
-    const rows = [...readModel.rows().values()];
-    return {
-      list: name,
-      version: projection.version,
-      eventsProcessed: run.eventsProcessed,
-      rows: rows.length,
-      listedRows: rows.filter((r) => r.listed).length,
-      milliseconds: Date.now() - started,
-    };
+    eventsProcessed = run.eventsProcessed;
   } finally {
     progress.stop();
   }
+  const page = await createListQueries(name, model, demoAttachments()).list({
+    actor: { role: 'system', userId: 'cli' },
+  });
+  return {
+    list: name,
+    version: projection.version,
+    durable,
+    eventsProcessed,
+    listedRows: E.isRight(page) ? page.right.total : 0,
+    milliseconds: Date.now() - started,
+  };
 }
 
 /** `rebuild <brouillons|dossiers|all>`: folds the list projections again from the first event. */
@@ -60,9 +69,9 @@ export function registerRebuild(program: Command): void {
     .addHelpText(
       'after',
       `
-Les listes de la CLI sont tenues en mémoire et repliées à chaque commande : « rebuild » refait ce
-repli de bout en bout depuis le store et en mesure le débit. Avec un read model durable, il
-remplace ses lignes et son checkpoint.
+Sur SQLite, les listes sont des tables à côté des événements (list_rows_brouillons,
+list_rows_dossiers, list_checkpoints) : « rebuild » les vide et les reconstruit. Ailleurs, les
+listes sont tenues en mémoire à chaque commande : « rebuild » refait ce repli et en mesure le débit.
 Exemples :
   cartes-badges rebuild all
   cartes-badges rebuild dossiers --json`,
@@ -73,12 +82,13 @@ Exemples :
         throw usageError(`rebuild « ${which} » : attendu brouillons, dossiers ou all`);
       }
       const names: ListName[] = which === 'all' ? ['brouillons', 'dossiers'] : [which as ListName];
+      // 'read': an existing store only; rebuild writes the lists' tables, never the events.
       const reports = await withStore(globals, 'read', async (opened) => {
         const total = await opened.countEvents();
         const done: RebuildReport[] = [];
         for (const name of names) {
           const started = Date.now();
-          const report = await rebuildList(opened.store, name, createInMemoryListReadModel(), total);
+          const report = await rebuildList(opened, name, total);
           note(
             `Liste ${name} reconstruite : ${throughputLine(report.eventsProcessed, 'événements', started)}`,
           );
@@ -89,7 +99,7 @@ Exemples :
       if (globals.json) return print(toJson(reports));
       for (const r of reports) {
         print(
-          `${r.list} (version ${r.version}) : ${r.listedRows} ligne(s) affichée(s), ${r.rows} gardée(s), ${r.eventsProcessed} événements en ${r.milliseconds} ms`,
+          `${r.list} (version ${r.version}${r.durable ? ', tables SQLite' : ', en mémoire'}) : ${r.listedRows} ligne(s) affichée(s), ${r.eventsProcessed} événements en ${r.milliseconds} ms`,
         );
       }
     });
