@@ -29,6 +29,7 @@ export function fullPlan(repetitions: number): Plan {
     cases: [
       { scenario: 'W1', size: 2_000, targets: BOTH },
       { scenario: 'W1', size: 10_000, targets: BOTH },
+      { scenario: 'W1-FULL', size: 2_000, targets: ['ours'] },
       { scenario: 'W2', size: 10_000, targets: BOTH },
       { scenario: 'W3', size: 100_000, targets: BOTH },
       { scenario: 'SQLITE', size: 1_000, targets: BOTH },
@@ -52,6 +53,7 @@ export function quickPlan(repetitions: number): Plan {
     cases: [
       { scenario: 'W1', size: 500, targets: BOTH },
       { scenario: 'W1', size: 2_000, targets: BOTH },
+      { scenario: 'W1-FULL', size: 100, targets: ['ours'] },
       { scenario: 'W2', size: 2_000, targets: BOTH },
       { scenario: 'W3', size: 10_000, targets: BOTH },
       { scenario: 'SQLITE', size: 100, targets: BOTH },

@@ -3,6 +3,7 @@ import { checkCommandHandling, runCommandHandling } from '../workloads/w1-comman
 import { fillStore, runRebuild } from '../workloads/w2-rebuild';
 import { appendLongStream, foldLongStream, longStreamBatches } from '../workloads/w3-long-stream';
 import { runStoreWorkload } from '../workloads/s-store';
+import { runFullDomain } from '../workloads/w1-full';
 import type { DurableLocation } from '../targets/durable';
 import { createScratchDatabase } from './scratch-database';
 
@@ -77,6 +78,19 @@ const w3: Scenario = {
   },
 };
 
+// Ours only: the real dossier service has no Emmett counterpart.
+const w1Full: Scenario = {
+  id: 'W1-FULL',
+  title: 'command handling, real dossier service',
+  metrics: [{ key: 'commands', label: 'commands/s' }],
+  warmUpSize: (size) => Math.min(200, Math.max(20, Math.floor(size / 10))),
+  async run(_target, size) {
+    const startedAt = performance.now();
+    const commands = await runFullDomain(size);
+    return { commands: commands / seconds(startedAt) };
+  },
+};
+
 /** Store workload on a fresh scratch database (dropped afterwards) of the given kind. */
 function storeScenario(id: string, backend: DurableLocation['backend']): Scenario {
   return {
@@ -107,6 +121,7 @@ function storeScenario(id: string, backend: DurableLocation['backend']): Scenari
 /** Every scenario by id. */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   W1: w1,
+  'W1-FULL': w1Full,
   W2: w2,
   W3: w3,
   SQLITE: storeScenario('SQLITE', 'sqlite'),
