@@ -1,6 +1,7 @@
 // Lists at scale: 1,000,000 dossiers over 10,000 companies, applied to both projections through
 // their kernel targets, then a company's page and free-text searches timed.
 // Run from /work/main:  npx tsx bench/lists/lists-bench.ts [dossiers] [companies]
+import { loadavg } from 'node:os';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierEvent, ListQueries } from '@cartes-badges/domain';
 import {
@@ -43,7 +44,9 @@ async function timeQueries(
 }
 
 async function main(): Promise<void> {
-  console.log(`Generating ${COMPANIES} companies; ${DOSSIERS} dossiers...`);
+  console.log(
+    `Generating ${COMPANIES} companies; ${DOSSIERS} dossiers... (load average ${loadavg()[0].toFixed(2)})`,
+  );
   const companies = generateCompanies(COMPANIES, 42);
   const workload: ListWorkload = { companies, providers: generateProviders(50, 42), random: seededRandom(7) };
   const brouillons = createInMemoryListReadModel();
@@ -129,7 +132,13 @@ async function main(): Promise<void> {
   const sample = await lists.dossiers.list({ actor: caseManager, search: 'chrono' });
   if (sample._tag === 'Right')
     console.log(`("chrono" for a case manager: ${sample.right.total} results, ${sample.right.pages} pages)`);
-  console.log(`Peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; node ${process.version}`);
+  // maxRSS is the peak (KiB); memoryUsage().rss would be the size at the end only.
+  console.log(
+    `Peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; node ${process.version}; ` +
+      `load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,13 @@
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
-import type { RowIndexes } from './row-indexes';
-import { createRowIndexes, sameIndexKeys } from './row-indexes';
+import type { RowEntry } from './listed-table';
+import { ListedTable } from './listed-table';
+import { RowIndex } from './row-indexes';
 import type { RowQuery, RowQueryResult } from './row-query';
-import { rowComparator, rowMatches, scopeAllows, statesOf } from './row-query';
+import { rowComparator, rowMatches, scopeAllows } from './row-query';
+import { RowsView } from './rows-view';
+import { scanListed } from './scan-listed';
 import { createPageSelector } from './select-page';
 
 /** A list read model in memory, with synchronous access for tests and benchmarks. */
@@ -15,108 +18,134 @@ export interface InMemoryListReadModel extends ListReadModel {
   querySync(query: RowQuery): RowQueryResult;
 }
 
-interface Candidates {
-  readonly size: number;
-  readonly ids: Iterable<string>;
-}
-
-function union(sets: readonly ReadonlySet<string>[]): Candidates {
-  if (sets.length === 1) return { size: sets[0].size, ids: sets[0] };
+// Indexes of the listed rows by keys that pick few rows (an establishment, a company, a
+// provider). Keys that pick many (state, card type) are tested in the listed table's arrays.
+function createKeyIndexes() {
   return {
-    size: sets.reduce((n, s) => n + s.size, 0),
-    ids: (function* () {
-      for (const set of sets) yield* set;
-    })(),
+    siret: new RowIndex((row) => row.siret),
+    siren: new RowIndex((row) => row.siren),
+    providerSiren: new RowIndex((row) => row.providerSiren),
   };
+}
+type KeyIndexes = ReturnType<typeof createKeyIndexes>;
+
+function sameKeys(a: ListRow, b: ListRow): boolean {
+  return a.siret === b.siret && a.siren === b.siren && a.providerSiren === b.providerSiren;
 }
 
 /**
- * The narrowest index that holds every row the query may return (scope first, then filters),
- * or undefined when only a scan of the whole list will do. Candidates are then checked in full.
+ * The index sets holding every row the query may return, when the scope or a filter names an
+ * establishment, a company or a provider (the smallest such choice), or undefined when the
+ * query is over the whole list (case manager, system).
  */
-function candidatesOf(indexes: RowIndexes, query: RowQuery): Candidates | undefined {
-  const options: Candidates[] = [];
+function candidatesOf(indexes: KeyIndexes, query: RowQuery): ReadonlySet<string>[] | undefined {
+  const options: ReadonlySet<string>[][] = [];
   const { scope, filters } = query;
-  if (scope.kind === 'employer') options.push(union(scope.sirets.map((s) => indexes.siret.get(s))));
-  if (scope.kind === 'provider') options.push(union([indexes.providerSiren.get(scope.siren)]));
-  if (filters.siret !== undefined) options.push(union([indexes.siret.get(filters.siret)]));
-  if (filters.siren !== undefined) options.push(union([indexes.siren.get(filters.siren)]));
-  if (filters.cardType !== undefined) options.push(union([indexes.cardType.get(filters.cardType)]));
-  const states = statesOf(filters);
-  if (states !== undefined) options.push(union(states.map((s) => indexes.status.get(s))));
+  if (scope.kind === 'employer') options.push(scope.sirets.map((s) => indexes.siret.get(s)));
+  if (scope.kind === 'provider') options.push([indexes.providerSiren.get(scope.siren)]);
+  if (filters.siret !== undefined) options.push([indexes.siret.get(filters.siret)]);
+  if (filters.siren !== undefined) options.push([indexes.siren.get(filters.siren)]);
   if (options.length === 0) return undefined;
-  return options.reduce((best, next) => (next.size < best.size ? next : best));
+  const size = (sets: ReadonlySet<string>[]): number => sets.reduce((n, s) => n + s.size, 0);
+  return options.reduce((best, next) => (size(next) < size(best) ? next : best));
 }
 
 /**
  * A list read model in memory: rows by dossier id, indexes of the listed rows, and the
- * checkpoint, all replaced within one synchronous call (the in-memory transaction). A page of a
- * company's list reads only that company's rows; a search over a whole list scans the
- * precomputed search keys once and keeps only the page (no full sort).
+ * checkpoint, all replaced within one synchronous call (the in-memory transaction). The listed
+ * rows are also packed in a table with their state, card type and search key in typed arrays;
+ * the indexes are by establishment, company and provider. A page of a company's list reads only
+ * that company's rows; a search over a whole list scans the table's arrays once and keeps only
+ * the page (no full sort).
  */
 export function createInMemoryListReadModel(): InMemoryListReadModel {
-  const rows = new Map<string, ListRow>();
-  const indexes = createRowIndexes();
+  const entries = new Map<string, RowEntry>();
+  const view = new RowsView(entries);
+  const table = new ListedTable();
+  const indexes = createKeyIndexes();
   const allIndexes = Object.values(indexes);
   let checkpoint: StoredCheckpoint | undefined;
 
-  const unindex = (row: ListRow): void => {
-    if (row.listed) for (const index of allIndexes) index.remove(row);
+  const list = (entry: RowEntry): void => {
+    table.add(entry);
+    for (const index of allIndexes) index.add(entry.row);
   };
-  const index = (row: ListRow): void => {
-    if (row.listed) for (const idx of allIndexes) idx.add(row);
+  const unlist = (entry: RowEntry): void => {
+    table.remove(entry);
+    for (const index of allIndexes) index.remove(entry.row);
   };
+
+  function upsert(row: ListRow): void {
+    const entry = entries.get(row.dossierId);
+    if (entry === undefined) {
+      const added: RowEntry = { row, position: -1 };
+      entries.set(row.dossierId, added);
+      if (row.listed) list(added);
+      return;
+    }
+    const old = entry.row;
+    if (old.listed && row.listed && sameKeys(old, row)) {
+      entry.row = row;
+      table.update(entry, old);
+      return;
+    }
+    if (old.listed) unlist(entry);
+    entry.row = row;
+    if (row.listed) list(entry);
+  }
 
   function commitSync(changes: readonly RowChange[], next: StoredCheckpoint): void {
     for (const change of changes) {
-      const id = change.op === 'upsert' ? change.row.dossierId : change.dossierId;
-      const old = rows.get(id);
-      if (change.op === 'delete') {
-        if (old === undefined) continue;
-        unindex(old);
-        rows.delete(id);
+      if (change.op === 'upsert') {
+        upsert(change.row);
         continue;
       }
-      rows.set(id, change.row);
-      if (old !== undefined && sameIndexKeys(old, change.row)) continue;
-      if (old !== undefined) unindex(old);
-      index(change.row);
+      const entry = entries.get(change.dossierId);
+      if (entry === undefined) continue;
+      if (entry.row.listed) unlist(entry);
+      entries.delete(change.dossierId);
     }
     checkpoint = next;
   }
 
-  function querySync(query: RowQuery): RowQueryResult {
+  function queryCandidates(query: RowQuery, sets: readonly ReadonlySet<string>[]): RowQueryResult {
     const selector = createPageSelector(rowComparator(query.sort), query.offset, query.limit);
     let total = 0;
-    const consider = (row: ListRow | undefined): void => {
-      if (row === undefined || !row.listed) return;
-      if (!scopeAllows(query.scope, row) || !rowMatches(row, query.filters, query.terms)) return;
-      total += 1;
-      selector.push(row);
-    };
-    const candidates = candidatesOf(indexes, query);
-    if (candidates === undefined) for (const row of rows.values()) consider(row);
-    else for (const id of candidates.ids) consider(rows.get(id));
+    for (const ids of sets) {
+      for (const id of ids) {
+        const row = entries.get(id)?.row;
+        if (row === undefined || !row.listed) continue;
+        if (!scopeAllows(query.scope, row) || !rowMatches(row, query.filters, query.terms)) continue;
+        total += 1;
+        selector.push(row);
+      }
+    }
     return { total, rows: selector.page() };
   }
 
+  function querySync(query: RowQuery): RowQueryResult {
+    const sets = candidatesOf(indexes, query);
+    return sets === undefined ? scanListed(table, query) : queryCandidates(query, sets);
+  }
+
   return {
-    rows: () => rows,
+    rows: () => view,
     commitSync,
     querySync,
     readCheckpoint: async () => checkpoint,
     async getRows(ids) {
       const found = new Map<string, ListRow>();
       for (const id of ids) {
-        const row = rows.get(id);
-        if (row !== undefined) found.set(id, row);
+        const entry = entries.get(id);
+        if (entry !== undefined) found.set(id, entry.row);
       }
       return found;
     },
     commit: async (changes, next) => commitSync(changes, next),
     async reset(version) {
-      rows.clear();
-      for (const idx of allIndexes) idx.clear();
+      entries.clear();
+      table.clear();
+      for (const index of allIndexes) index.clear();
       checkpoint = { version };
     },
     query: async (query) => querySync(query),

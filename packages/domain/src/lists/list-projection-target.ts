@@ -4,6 +4,85 @@ import type { ListProjection } from './list-projections';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
 import { dossierIdOfStream } from './list-row';
+import type { MutableListRow } from './list-row-fold';
+import { createdRow, foldIntoRow, isCreationEvent } from './list-row-fold';
+
+/** One dossier a batch touches: its row before the batch and as folded so far. */
+interface Touched {
+  readonly dossierId: string;
+  before: ListRow | undefined;
+  row: ListRow | undefined;
+  /** Whether `row` is a copy this fold may write into (never a row the read model holds). */
+  owned: boolean;
+}
+
+// Keyed by stream id, the string each event carries: its hash is computed once per event and
+// shared by both lists, where a dossier id sliced from it would be a new string each time.
+type TouchedStreams = Map<string, Touched>;
+
+function touchedStreams(events: readonly RecordedEvent[]): TouchedStreams {
+  const touched: TouchedStreams = new Map();
+  for (const event of events) {
+    if (!touched.has(event.streamId))
+      touched.set(event.streamId, {
+        dossierId: dossierIdOfStream(event.streamId),
+        before: undefined,
+        row: undefined,
+        owned: false,
+      });
+  }
+  return touched;
+}
+
+/** Folds each event into its dossier's entry: one copy of a row per dossier and batch. */
+function foldInto(
+  projection: ListProjection,
+  touched: TouchedStreams,
+  events: readonly RecordedEvent<DossierEvent>[],
+): void {
+  const { placement } = projection;
+  for (const event of events) {
+    const entry = touched.get(event.streamId) as Touched;
+    if (placement === undefined) {
+      entry.row = projection.evolve(entry.row, event);
+      continue;
+    }
+    let row = entry.row as MutableListRow | undefined;
+    if (isCreationEvent(event)) {
+      row = createdRow(event);
+      entry.owned = true;
+    } else if (row !== undefined && row.dossierId === entry.dossierId) {
+      if (!entry.owned) {
+        row = { ...row };
+        entry.owned = true;
+      }
+      foldIntoRow(row, event);
+    }
+    if (row !== undefined) {
+      const listed = placement(row);
+      if (listed === undefined) row = undefined;
+      else if (row.listed !== listed) {
+        if (!entry.owned) {
+          row = { ...row };
+          entry.owned = true;
+        }
+        row.listed = listed;
+      }
+    }
+    entry.row = row;
+  }
+}
+
+/** The changes a folded batch makes: one per dossier whose row was replaced or dropped. */
+function changesOf(touched: TouchedStreams): RowChange[] {
+  const changes: RowChange[] = [];
+  for (const entry of touched.values()) {
+    if (entry.row === entry.before) continue;
+    if (entry.row !== undefined) changes.push({ op: 'upsert', row: entry.row });
+    else changes.push({ op: 'delete', dossierId: entry.dossierId });
+  }
+  return changes;
+}
 
 /**
  * Folds a batch of events into row changes: reads the rows the batch touches once, evolves
@@ -15,18 +94,10 @@ export function foldBatch(
   current: ReadonlyMap<string, ListRow>,
   events: readonly RecordedEvent<DossierEvent>[],
 ): RowChange[] {
-  const touched = new Map<string, ListRow | undefined>();
-  for (const event of events) {
-    const id = dossierIdOfStream(event.streamId);
-    const before = touched.has(id) ? touched.get(id) : current.get(id);
-    touched.set(id, projection.evolve(before, event));
-  }
-  const changes: RowChange[] = [];
-  for (const [dossierId, row] of touched) {
-    if (row !== undefined) changes.push({ op: 'upsert', row });
-    else if (current.has(dossierId)) changes.push({ op: 'delete', dossierId });
-  }
-  return changes;
+  const touched = touchedStreams(events);
+  for (const entry of touched.values()) entry.row = entry.before = current.get(entry.dossierId);
+  foldInto(projection, touched, events);
+  return changesOf(touched);
 }
 
 /**
@@ -42,15 +113,19 @@ export function listProjectionTarget(projection: ListProjection, readModel: List
       const stored = await readModel.readCheckpoint();
       const from = stored?.position;
       if (from !== undefined && checkpoint <= from) return;
+      // A batch is only filtered when it overlaps the checkpoint (a redelivery): no copy otherwise.
       const fresh = (
-        from === undefined ? events : events.filter((e) => e.globalPosition > from)
+        from === undefined || events.length === 0 || events[0].globalPosition > from
+          ? events
+          : events.filter((e) => e.globalPosition > from)
       ) as readonly RecordedEvent<DossierEvent>[];
-      const ids = [...new Set(fresh.map((e) => dossierIdOfStream(e.streamId)))];
+      const touched = touchedStreams(fresh);
+      const ids: string[] = [];
+      for (const entry of touched.values()) ids.push(entry.dossierId);
       const current = await readModel.getRows(ids);
-      await readModel.commit(foldBatch(projection, current, fresh), {
-        position: checkpoint,
-        version: projection.version,
-      });
+      for (const entry of touched.values()) entry.row = entry.before = current.get(entry.dossierId);
+      foldInto(projection, touched, fresh);
+      await readModel.commit(changesOf(touched), { position: checkpoint, version: projection.version });
     },
   };
 }

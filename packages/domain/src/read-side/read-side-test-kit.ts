@@ -47,27 +47,6 @@ const REQUIRED_DOCUMENTS: Record<string, readonly string[]> = {
 
 let sequence = 0;
 
-/**
- * Under jest, the in-memory store's `structuredClone` gives objects of the outer realm, which
- * the kernel's plain-object check then refuses when a command copies stored data into a new
- * event (DuplicateDraft). Re-reading stream data through this realm's JSON keeps such commands
- * working in tests; plain Node is not affected (reported to the kernel's owner).
- */
-function sameRealmReads(store: EventStore): EventStore {
-  return {
-    ...store,
-    appendToStream: (...args) => store.appendToStream(...args),
-    readAll: (...args) => store.readAll(...args),
-    subscribe: (...args) => store.subscribe(...args),
-    close: () => store.close(),
-    async *readStream(streamId, options) {
-      for await (const event of store.readStream(streamId, options)) {
-        yield { ...event, data: JSON.parse(JSON.stringify(event.data)) } as typeof event;
-      }
-    },
-  };
-}
-
 /** An application over the fixtures (in-memory store, recording notifier), with command helpers. */
 export function createListsTestApplication(
   options: {
@@ -79,7 +58,7 @@ export function createListsTestApplication(
   } = {},
 ) {
   const directories = createFixtureDirectories();
-  const store = sameRealmReads(options.store ?? createInMemoryEventStore(dossierStoreOptions));
+  const store = options.store ?? createInMemoryEventStore(dossierStoreOptions);
   const notifier = options.notifier ?? createRecordingNotifier();
   const app: DossierApplication = createDossierApplication({
     store,

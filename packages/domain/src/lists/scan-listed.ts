@@ -1,0 +1,103 @@
+import type { ListRow } from './list-row';
+import type { ListedTable, RowEntry } from './listed-table';
+import type { RowQuery, RowQueryResult } from './row-query';
+import { rowComparator, rowMatches, scopeAllows, statesOf } from './row-query';
+import { createPageSelector } from './select-page';
+
+/** How one search term is tested against the table (see ListedTable). */
+interface TermTest {
+  readonly term: string;
+  /** By tail id: whether the term is in that tail; undefined for a term with a space. */
+  readonly inTail: Uint8Array | undefined;
+  /** Whether the term could be in a head at all (all its characters were seen in heads). */
+  readonly inHeads: boolean;
+}
+
+// A term without a space is in "head tail" exactly when it is in the head or in the tail. The
+// tails repeat, so the term is looked for once per distinct tail, and a row costs a lookup.
+function termTest(table: ListedTable, term: string): TermTest {
+  if (term.includes(' ')) return { term, inTail: undefined, inHeads: true };
+  const tails = table.tails.values;
+  const inTail = new Uint8Array(tails.length);
+  for (let id = 0; id < tails.length; id++) inTail[id] = tails[id].includes(term) ? 1 : 0;
+  let inHeads = true;
+  for (let i = 0; i < term.length && inHeads; i++) inHeads = table.headCharacters[term.charCodeAt(i)] === 1;
+  return { term, inTail, inHeads };
+}
+
+const NO_ROWS: RowQueryResult = { total: 0, rows: [] };
+
+/** The order of a query over table positions: by the numbers' sort keys first when sorted by number. */
+function positionComparator(table: ListedTable, query: RowQuery): (a: number, b: number) => number {
+  const compareRows = rowComparator(query.sort);
+  const { entries } = table;
+  const rowAt = (position: number): ListRow => (entries[position] as RowEntry).row;
+  if (query.sort.by !== 'number') return (a, b) => compareRows(rowAt(a), rowAt(b));
+  const sign = query.sort.direction === 'asc' ? 1 : -1;
+  const { sortHigh, sortLow } = table;
+  return (a, b) => {
+    let d = sortHigh[a] - sortHigh[b];
+    if (d === 0) d = sortLow[a] - sortLow[b];
+    if (d !== 0) return d < 0 ? -sign : sign;
+    return compareRows(rowAt(a), rowAt(b));
+  };
+}
+
+/**
+ * Answers a query over a whole list (no establishment, company or provider to start from): one
+ * pass over the listed table's arrays, with the state, card type and search terms compiled into
+ * array look-ups; rows are only read for the rarer filters (number, dates) and to rank ties. The
+ * total is exact; only the requested page is kept (bounded heap).
+ */
+export function scanListed(table: ListedTable, query: RowQuery): RowQueryResult {
+  const { scope, filters } = query;
+  const { entries, status, cardType, transmitted, tail, heads } = table;
+  const size = table.size;
+  const selector = createPageSelector(positionComparator(table, query), query.offset, query.limit);
+  let total = 0;
+
+  let statusOk: Uint8Array | undefined;
+  const states = statesOf(filters);
+  if (states !== undefined) {
+    statusOk = new Uint8Array(table.statuses.values.length);
+    for (const state of states) {
+      const id = table.statuses.find(state);
+      if (id !== -1) statusOk[id] = 1;
+    }
+  }
+  const wantedCardType = filters.cardType === undefined ? -1 : table.cardTypes.find(filters.cardType);
+  if (filters.cardType !== undefined && wantedCardType === -1) return NO_ROWS;
+  const tests = query.terms.map((term) => termTest(table, term));
+  const testCount = tests.length;
+  // Scopes with a narrower start (employer, provider) and the rarer filters read the row itself.
+  const onlyTransmitted = scope.kind === 'caseManager';
+  const checkScope = scope.kind === 'employer' || scope.kind === 'provider';
+  const checkRow =
+    checkScope ||
+    filters.siret !== undefined ||
+    filters.siren !== undefined ||
+    filters.number !== undefined ||
+    filters.createdFrom !== undefined ||
+    filters.createdTo !== undefined ||
+    filters.transmittedFrom !== undefined ||
+    filters.transmittedTo !== undefined;
+
+  rows: for (let i = 0; i < size; i++) {
+    if (onlyTransmitted && transmitted[i] === 0) continue;
+    if (statusOk !== undefined && statusOk[status[i]] === 0) continue;
+    if (wantedCardType !== -1 && cardType[i] !== wantedCardType) continue;
+    for (let t = 0; t < testCount; t++) {
+      const test = tests[t];
+      if (test.inTail === undefined) {
+        if (!(entries[i] as RowEntry).row.searchKey.includes(test.term)) continue rows;
+      } else if (test.inTail[tail[i]] === 0 && !(test.inHeads && heads[i].includes(test.term))) continue rows;
+    }
+    if (checkRow) {
+      const row = (entries[i] as RowEntry).row;
+      if (!scopeAllows(scope, row) || !rowMatches(row, filters, [])) continue;
+    }
+    total += 1;
+    selector.push(i);
+  }
+  return { total, rows: selector.page().map((position) => (entries[position] as RowEntry).row) };
+}
