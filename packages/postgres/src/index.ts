@@ -5,3 +5,4 @@ export type { MigrateOptions, MigrateResult } from './migrate';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
 export type { Migration } from './migrations';
 export { DEFAULT_SCHEMA } from './schema-name';
+export * from './read-models';

@@ -1,0 +1,216 @@
+import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
+import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresEventStore } from '../postgres-store';
+import { DEFAULT_SCHEMA } from '../schema-name';
+import { lastChangeOfEach } from './last-change';
+import { migrateReadModels } from './migrate-read-models';
+import { LIST_CHECKPOINTS_TABLE, listTableOf } from './read-model-schema';
+import { rowQuerySql } from './row-query-sql';
+
+/** Options of `createPostgresListReadModel`. */
+export interface PostgresListReadModelOptions {
+  /** Which list the model holds. */
+  readonly list: ListName;
+  /** Schema of the tables (default: the store's schema, or 'cartes_badges' with a bare pool). */
+  readonly schema?: string;
+}
+
+/** Where a read model lives: the event store's database (preferred), or any pool. */
+export type PostgresReadModelHost = PostgresEventStore | Pool;
+
+const LISTS: readonly ListName[] = ['brouillons', 'dossiers'];
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
+const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function isStore(host: PostgresReadModelHost): host is PostgresEventStore {
+  return typeof (host as PostgresEventStore).withTransaction === 'function';
+}
+
+/**
+ * Runs `fn` in one transaction on one pooled connection. A connection that dies while checked
+ * out (server restart, killed backend, network) emits 'error' besides failing the query: it is
+ * listened to here, else it would crash the process.
+ */
+async function inPoolTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection lost mid-transaction cannot roll back: it is closed rather than reused.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(broken);
+  }
+}
+
+// What a row is stored as: one JSON object per row, turned into table rows by
+// json_populate_recordset (one statement per batch, whatever its size).
+function recordOf(row: ListRow): Record<string, unknown> {
+  return {
+    dossier_id: row.dossierId,
+    number: row.number,
+    // The number filter compares upper-cased text (JavaScript's rules, as the in-memory list).
+    number_upper: row.number.toUpperCase(),
+    number_key: row.numberKey,
+    card_type_code: row.cardTypeCode,
+    card_type_label: row.cardTypeLabel,
+    company_name: row.companyName,
+    siret: row.siret,
+    siren: row.siren,
+    provider_siret: row.providerSiret,
+    provider_siren: row.providerSiren,
+    status: row.status,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+    transmitted_at: row.transmittedAt,
+    // Sorting by transmission puts the never-transmitted first, as '' does in memory.
+    transmitted_key: row.transmittedAt ?? '',
+    total_cents: row.totalCents,
+    search_key: row.searchKey,
+    listed: row.listed,
+    row_json: row,
+  };
+}
+
+const COLUMNS = [
+  'dossier_id',
+  'number',
+  'number_upper',
+  'number_key',
+  'card_type_code',
+  'card_type_label',
+  'company_name',
+  'siret',
+  'siren',
+  'provider_siret',
+  'provider_siren',
+  'status',
+  'created_at',
+  'updated_at',
+  'transmitted_at',
+  'transmitted_key',
+  'total_cents',
+  'search_key',
+  'listed',
+  'row_json',
+] as const;
+
+/**
+ * A Brouillons or Dossiers list as a PostgreSQL table next to the events (the `ListReadModel` port).
+ * `commit` writes the rows and the checkpoint in one transaction, so that a crash leaves both or
+ * neither; `query` answers exactly as the in-memory model does, total and page from one statement.
+ * Creating it migrates the list tables (component `read-models`).
+ */
+export async function createPostgresListReadModel(
+  host: PostgresReadModelHost,
+  options: PostgresListReadModelOptions,
+): Promise<ListReadModel> {
+  if (!LISTS.includes(options?.list)) {
+    throw new Error(
+      `createPostgresListReadModel: list must be 'brouillons' or 'dossiers' (got ${JSON.stringify(options?.list)})`,
+    );
+  }
+  const schema = options.schema ?? (isStore(host) ? host.schema : DEFAULT_SCHEMA);
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(
+      `createPostgresListReadModel: schema must be 1 to 48 characters among a-z, 0-9 and _, not starting with a digit (got ${JSON.stringify(schema)})`,
+    );
+  }
+  const pool = isStore(host) ? host.pool : host;
+  const inTransaction = <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> =>
+    inPoolTransaction(pool, fn);
+  await migrateReadModels(pool, schema);
+
+  const list = options.list;
+  const table = `${q(schema)}.${q(listTableOf(list))}`;
+  const checkpoints = `${q(schema)}.${q(LIST_CHECKPOINTS_TABLE)}`;
+  const upsert = `
+    INSERT INTO ${table} (${COLUMNS.join(', ')})
+    SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)
+    ON CONFLICT (dossier_id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'dossier_id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ')}`;
+  const writeCheckpoint = (client: PoolClient, checkpoint: StoredCheckpoint): Promise<unknown> =>
+    client.query(
+      `INSERT INTO ${checkpoints} (list, version, position) VALUES ($1, $2, $3)
+       ON CONFLICT (list) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position`,
+      [
+        list,
+        checkpoint.version ?? null,
+        checkpoint.position === undefined ? null : checkpoint.position.toString(),
+      ],
+    );
+
+  return {
+    async readCheckpoint() {
+      const { rows } = await pool.query<{ version: number | null; position: string | null }>(
+        `SELECT version, position::text AS position FROM ${checkpoints} WHERE list = $1`,
+        [list],
+      );
+      const record = rows[0];
+      if (record === undefined) return undefined;
+      return {
+        ...(record.position === null ? {} : { position: BigInt(record.position) }),
+        ...(record.version === null ? {} : { version: record.version }),
+      };
+    },
+    async getRows(dossierIds) {
+      const found = new Map<string, ListRow>();
+      if (dossierIds.length === 0) return found;
+      const { rows } = await pool.query<{ row_json: ListRow }>(
+        `SELECT row_json FROM ${table} WHERE dossier_id = ANY($1::text[])`,
+        [[...dossierIds]],
+      );
+      for (const { row_json } of rows) found.set(row_json.dossierId, row_json);
+      return found;
+    },
+    async commit(changes, checkpoint) {
+      const last = [...lastChangeOfEach(changes).values()];
+      const deleted = last.flatMap((c) => (c.op === 'delete' ? [c.dossierId] : []));
+      const upserted = last.flatMap((c) => (c.op === 'upsert' ? [recordOf(c.row)] : []));
+      await inTransaction(async (client) => {
+        if (deleted.length > 0)
+          await client.query(`DELETE FROM ${table} WHERE dossier_id = ANY($1::text[])`, [deleted]);
+        if (upserted.length > 0) await client.query(upsert, [JSON.stringify(upserted)]);
+        // Written last: a failure anywhere before the commit leaves rows and checkpoint as they were.
+        await writeCheckpoint(client, checkpoint);
+      });
+    },
+    async reset(version) {
+      await inTransaction(async (client) => {
+        await client.query(`TRUNCATE ${table}`);
+        await writeCheckpoint(client, { version });
+      });
+    },
+    async query(query): Promise<RowQueryResult> {
+      const sql = rowQuerySql(query);
+      const limit = `$${sql.params.length + 1}`;
+      const offset = `$${sql.params.length + 2}`;
+      const order = (alias: string): string =>
+        `${alias}${sql.sortColumn} ${sql.direction}, ${alias}dossier_id ${sql.direction}`;
+      // One statement, so the total and the page come from the same snapshot.
+      const { rows } = await pool.query<{ total: string; rows: ListRow[] }>(
+        `SELECT
+           (SELECT count(*) FROM ${table} WHERE ${sql.where}) AS total,
+           (SELECT coalesce(json_agg(p.row_json ORDER BY ${order('p.')}), '[]'::json)
+              FROM (SELECT row_json, ${sql.sortColumn}, dossier_id FROM ${table}
+                    WHERE ${sql.where} ORDER BY ${order('')} LIMIT ${limit} OFFSET ${offset}) p) AS rows`,
+        [...sql.params, query.limit, query.offset],
+      );
+      return { total: Number(rows[0].total), rows: rows[0].rows };
+    },
+  };
+}
