@@ -32,7 +32,9 @@ async function crashOnCheckpointWrites(store: PostgresEventStore, crashAt: reado
       IF crash % 2 = 0 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF;
       RAISE EXCEPTION 'simulated crash between two batches (write %)', n;
     END $fn$;
-    CREATE TRIGGER simulated_crash BEFORE INSERT OR UPDATE ON ${s}.list_checkpoints
+    -- Every checkpoint write is an INSERT ... ON CONFLICT DO UPDATE: its BEFORE INSERT trigger
+    -- fires once per write, whether it then inserts or updates.
+    CREATE TRIGGER simulated_crash BEFORE INSERT ON ${s}.list_checkpoints
       FOR EACH ROW EXECUTE FUNCTION ${s}.simulated_crash();`);
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +9,29 @@ import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from './__tests__/list-events';
 import { expectSameList, listAt } from './__tests__/list-comparison';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
+const worker = path.join(__dirname, '__tests__', 'projection-worker.ts');
+
+// Runs the projection in another process; resolves with whether it was killed. (tsx runs the
+// script in a child of its own and reports that child's SIGKILL as exit code 137.)
+function runWorker(file: string, list: ListName, killAt: number): Promise<'killed' | 'finished'> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, worker, file, list, String(killAt)], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 137) resolve('killed');
+      else if (code === 0) resolve('finished');
+      else reject(new Error(`projection worker exited with ${code ?? signal}: ${err}`));
+    });
+  });
+}
 
 let dir: string;
 let store: SqliteEventStore;
@@ -38,12 +62,12 @@ function crashOnCheckpointWrites(
     crashes += 1;
     return 1;
   });
-  for (const event of ['INSERT', 'UPDATE']) {
-    db.exec(`
-      CREATE TEMP TRIGGER crash_on_checkpoint_${event.toLowerCase()} BEFORE ${event} ON main.list_checkpoints
-      WHEN NEW.position IS NOT NULL AND simulated_crash_due() = 1
-      BEGIN SELECT RAISE(ABORT, 'simulated crash between two batches'); END`);
-  }
+  // Every checkpoint write is an INSERT ... ON CONFLICT DO UPDATE, whose BEFORE INSERT trigger
+  // fires once per write, whether it then inserts or updates.
+  db.exec(`
+    CREATE TEMP TRIGGER crash_on_checkpoint BEFORE INSERT ON main.list_checkpoints
+    WHEN NEW.position IS NOT NULL AND simulated_crash_due() = 1
+    BEGIN SELECT RAISE(ABORT, 'simulated crash between two batches'); END`);
   return { crashes: () => crashes };
 }
 
@@ -113,4 +137,34 @@ describe('SQLite list read model after a crash between two batches', () => {
       }
     },
   );
+
+  it('a process killed (SIGKILL) inside the commit of a batch leaves the previous batch, and the restart catches up', async () => {
+    const list: ListName = 'dossiers';
+    const projection = LIST_PROJECTIONS[list];
+    const random = seededRandom(505);
+    const histories = dossierHistories(random, 0, 100);
+    const ids = histories.map((h) => h.dossierId);
+    await appendInterleaved(store, random, histories);
+    const file = path.join(dir, 'events.db');
+
+    expect(await runWorker(file, list, 4)).toBe('killed');
+    const model = createSqliteListReadModel(store, { list });
+    const checkpoint = await model.readCheckpoint();
+    // Three batches of 40 committed; the fourth died with its rows written but not committed.
+    const positions: bigint[] = [];
+    for await (const event of store.readAll({ filter: projection.filter }))
+      positions.push(event.globalPosition);
+    expect(checkpoint).toEqual({ position: positions[119], version: projection.version });
+    await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, { queries: 10 });
+
+    expect(await runWorker(file, list, 0)).toBe('finished');
+    expect(await model.readCheckpoint()).toEqual({
+      position: positions[positions.length - 1],
+      version: projection.version,
+    });
+    await expectSameList(model, await listAt(store, projection, undefined), ids, {
+      checkpoint: false,
+      queries: 20,
+    });
+  }, 60_000);
 });
