@@ -1,13 +1,12 @@
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
-import type { RowEntry } from './listed-table';
-import { ListedTable } from './listed-table';
-import { RowIndex } from './row-indexes';
+import { RowTable } from './row-table';
 import type { RowQuery, RowQueryResult } from './row-query';
 import { rowComparator, rowMatches, scopeAllows } from './row-query';
 import { RowsView } from './rows-view';
-import { scanListed } from './scan-listed';
+import { scanRows } from './scan-rows';
+import { SlotIndex } from './slot-index';
 import { createPageSelector } from './select-page';
 
 /** A list read model in memory, with synchronous access for tests and benchmarks. */
@@ -19,12 +18,12 @@ export interface InMemoryListReadModel extends ListReadModel {
 }
 
 // Indexes of the listed rows by keys that pick few rows (an establishment, a company, a
-// provider). Keys that pick many (state, card type) are tested in the listed table's arrays.
+// provider). Keys that pick many (state, card type) are tested in the row table's arrays.
 function createKeyIndexes() {
   return {
-    siret: new RowIndex((row) => row.siret),
-    siren: new RowIndex((row) => row.siren),
-    providerSiren: new RowIndex((row) => row.providerSiren),
+    siret: new SlotIndex((row) => row.siret),
+    siren: new SlotIndex((row) => row.siren),
+    providerSiren: new SlotIndex((row) => row.providerSiren),
   };
 }
 type KeyIndexes = ReturnType<typeof createKeyIndexes>;
@@ -38,60 +37,48 @@ function sameKeys(a: ListRow, b: ListRow): boolean {
  * establishment, a company or a provider (the smallest such choice), or undefined when the
  * query is over the whole list (case manager, system).
  */
-function candidatesOf(indexes: KeyIndexes, query: RowQuery): ReadonlySet<string>[] | undefined {
-  const options: ReadonlySet<string>[][] = [];
+function candidatesOf(indexes: KeyIndexes, query: RowQuery): ReadonlySet<number>[] | undefined {
+  const options: ReadonlySet<number>[][] = [];
   const { scope, filters } = query;
   if (scope.kind === 'employer') options.push(scope.sirets.map((s) => indexes.siret.get(s)));
   if (scope.kind === 'provider') options.push([indexes.providerSiren.get(scope.siren)]);
   if (filters.siret !== undefined) options.push([indexes.siret.get(filters.siret)]);
   if (filters.siren !== undefined) options.push([indexes.siren.get(filters.siren)]);
   if (options.length === 0) return undefined;
-  const size = (sets: ReadonlySet<string>[]): number => sets.reduce((n, s) => n + s.size, 0);
+  const size = (sets: ReadonlySet<number>[]): number => sets.reduce((n, s) => n + s.size, 0);
   return options.reduce((best, next) => (size(next) < size(best) ? next : best));
 }
 
 /**
  * A list read model in memory: rows by dossier id, indexes of the listed rows, and the
- * checkpoint, all replaced within one synchronous call (the in-memory transaction). The listed
- * rows are also packed in a table with their state, card type and search key in typed arrays;
- * the indexes are by establishment, company and provider. A page of a company's list reads only
+ * checkpoint, all replaced within one synchronous call (the in-memory transaction). The rows sit
+ * in a table that keeps their listing, state, card type and search key in typed arrays; the
+ * indexes are by establishment, company and provider. A page of a company's list reads only
  * that company's rows; a search over a whole list scans the table's arrays once and keeps only
  * the page (no full sort).
  */
 export function createInMemoryListReadModel(): InMemoryListReadModel {
-  const entries = new Map<string, RowEntry>();
-  const view = new RowsView(entries);
-  const table = new ListedTable();
+  const slots = new Map<string, number>();
+  const table = new RowTable();
+  const rowAt = (slot: number): ListRow => table.rows[slot] as ListRow;
+  const view = new RowsView(slots, rowAt);
   const indexes = createKeyIndexes();
   const allIndexes = Object.values(indexes);
   let checkpoint: StoredCheckpoint | undefined;
 
-  const list = (entry: RowEntry): void => {
-    table.add(entry);
-    for (const index of allIndexes) index.add(entry.row);
-  };
-  const unlist = (entry: RowEntry): void => {
-    table.remove(entry);
-    for (const index of allIndexes) index.remove(entry.row);
-  };
-
   function upsert(row: ListRow): void {
-    const entry = entries.get(row.dossierId);
-    if (entry === undefined) {
-      const added: RowEntry = { row, position: -1 };
-      entries.set(row.dossierId, added);
-      if (row.listed) list(added);
+    const slot = slots.get(row.dossierId);
+    if (slot === undefined) {
+      const added = table.add(row);
+      slots.set(row.dossierId, added);
+      if (row.listed) for (const index of allIndexes) index.add(row, added);
       return;
     }
-    const old = entry.row;
-    if (old.listed && row.listed && sameKeys(old, row)) {
-      entry.row = row;
-      table.update(entry, old);
-      return;
-    }
-    if (old.listed) unlist(entry);
-    entry.row = row;
-    if (row.listed) list(entry);
+    const old = rowAt(slot);
+    table.replace(slot, row);
+    if (old.listed === row.listed && (!row.listed || sameKeys(old, row))) return;
+    if (old.listed) for (const index of allIndexes) index.remove(old, slot);
+    if (row.listed) for (const index of allIndexes) index.add(row, slot);
   }
 
   function commitSync(changes: readonly RowChange[], next: StoredCheckpoint): void {
@@ -100,21 +87,23 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
         upsert(change.row);
         continue;
       }
-      const entry = entries.get(change.dossierId);
-      if (entry === undefined) continue;
-      if (entry.row.listed) unlist(entry);
-      entries.delete(change.dossierId);
+      const slot = slots.get(change.dossierId);
+      if (slot === undefined) continue;
+      const old = rowAt(slot);
+      if (old.listed) for (const index of allIndexes) index.remove(old, slot);
+      table.remove(slot);
+      slots.delete(change.dossierId);
     }
     checkpoint = next;
   }
 
-  function queryCandidates(query: RowQuery, sets: readonly ReadonlySet<string>[]): RowQueryResult {
+  function queryCandidates(query: RowQuery, sets: readonly ReadonlySet<number>[]): RowQueryResult {
     const selector = createPageSelector(rowComparator(query.sort), query.offset, query.limit);
     let total = 0;
-    for (const ids of sets) {
-      for (const id of ids) {
-        const row = entries.get(id)?.row;
-        if (row === undefined || !row.listed) continue;
+    for (const candidates of sets) {
+      for (const slot of candidates) {
+        const row = rowAt(slot);
+        if (!row.listed) continue;
         if (!scopeAllows(query.scope, row) || !rowMatches(row, query.filters, query.terms)) continue;
         total += 1;
         selector.push(row);
@@ -125,7 +114,7 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
 
   function querySync(query: RowQuery): RowQueryResult {
     const sets = candidatesOf(indexes, query);
-    return sets === undefined ? scanListed(table, query) : queryCandidates(query, sets);
+    return sets === undefined ? scanRows(table, query) : queryCandidates(query, sets);
   }
 
   return {
@@ -136,14 +125,14 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
     async getRows(ids) {
       const found = new Map<string, ListRow>();
       for (const id of ids) {
-        const entry = entries.get(id);
-        if (entry !== undefined) found.set(id, entry.row);
+        const slot = slots.get(id);
+        if (slot !== undefined) found.set(id, rowAt(slot));
       }
       return found;
     },
     commit: async (changes, next) => commitSync(changes, next),
     async reset(version) {
-      entries.clear();
+      slots.clear();
       table.clear();
       for (const index of allIndexes) index.clear();
       checkpoint = { version };

@@ -1,36 +1,39 @@
 import type { ListRow } from './list-row';
-import type { RowEntry } from './listed-table';
 
-/** The rows of a read model's entries, as a read-only map by dossier id (no copy). */
+/** The rows of a read model, as a read-only map by dossier id (no copy). */
 export class RowsView implements ReadonlyMap<string, ListRow> {
-  constructor(private readonly byId: ReadonlyMap<string, RowEntry>) {}
+  constructor(
+    private readonly slots: ReadonlyMap<string, number>,
+    private readonly rowAt: (slot: number) => ListRow,
+  ) {}
 
   get size(): number {
-    return this.byId.size;
+    return this.slots.size;
   }
 
   get(id: string): ListRow | undefined {
-    return this.byId.get(id)?.row;
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.rowAt(slot);
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.slots.has(id);
   }
 
   forEach(callback: (row: ListRow, id: string, map: ReadonlyMap<string, ListRow>) => void): void {
-    for (const [id, entry] of this.byId) callback(entry.row, id, this);
+    for (const [id, slot] of this.slots) callback(this.rowAt(slot), id, this);
   }
 
   *entries(): MapIterator<[string, ListRow]> {
-    for (const [id, entry] of this.byId) yield [id, entry.row];
+    for (const [id, slot] of this.slots) yield [id, this.rowAt(slot)];
   }
 
   keys(): MapIterator<string> {
-    return this.byId.keys();
+    return this.slots.keys();
   }
 
   *values(): MapIterator<ListRow> {
-    for (const entry of this.byId.values()) yield entry.row;
+    for (const slot of this.slots.values()) yield this.rowAt(slot);
   }
 
   [Symbol.iterator](): MapIterator<[string, ListRow]> {

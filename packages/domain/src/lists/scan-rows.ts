@@ -1,10 +1,10 @@
 import type { ListRow } from './list-row';
-import type { ListedTable, RowEntry } from './listed-table';
+import type { RowTable } from './row-table';
 import type { RowQuery, RowQueryResult } from './row-query';
 import { rowComparator, rowMatches, scopeAllows, statesOf } from './row-query';
 import { createPageSelector } from './select-page';
 
-/** How one search term is tested against the table (see ListedTable). */
+/** How one search term is tested against the table (see RowTable). */
 interface TermTest {
   readonly term: string;
   /** By tail id: whether the term is in that tail; undefined for a term with a space. */
@@ -15,7 +15,7 @@ interface TermTest {
 
 // A term without a space is in "head tail" exactly when it is in the head or in the tail. The
 // tails repeat, so the term is looked for once per distinct tail, and a row costs a lookup.
-function termTest(table: ListedTable, term: string): TermTest {
+function termTest(table: RowTable, term: string): TermTest {
   if (term.includes(' ')) return { term, inTail: undefined, inHeads: true };
   const tails = table.tails.values;
   const inTail = new Uint8Array(tails.length);
@@ -28,10 +28,10 @@ function termTest(table: ListedTable, term: string): TermTest {
 const NO_ROWS: RowQueryResult = { total: 0, rows: [] };
 
 /** The order of a query over table positions: by the numbers' sort keys first when sorted by number. */
-function positionComparator(table: ListedTable, query: RowQuery): (a: number, b: number) => number {
+function positionComparator(table: RowTable, query: RowQuery): (a: number, b: number) => number {
   const compareRows = rowComparator(query.sort);
-  const { entries } = table;
-  const rowAt = (position: number): ListRow => (entries[position] as RowEntry).row;
+  const { rows } = table;
+  const rowAt = (position: number): ListRow => rows[position] as ListRow;
   if (query.sort.by !== 'number') return (a, b) => compareRows(rowAt(a), rowAt(b));
   const sign = query.sort.direction === 'asc' ? 1 : -1;
   const { sortHigh, sortLow } = table;
@@ -45,14 +45,14 @@ function positionComparator(table: ListedTable, query: RowQuery): (a: number, b:
 
 /**
  * Answers a query over a whole list (no establishment, company or provider to start from): one
- * pass over the listed table's arrays, with the state, card type and search terms compiled into
+ * pass over the row table's arrays, with the state, card type and search terms compiled into
  * array look-ups; rows are only read for the rarer filters (number, dates) and to rank ties. The
  * total is exact; only the requested page is kept (bounded heap).
  */
-export function scanListed(table: ListedTable, query: RowQuery): RowQueryResult {
+export function scanRows(table: RowTable, query: RowQuery): RowQueryResult {
   const { scope, filters } = query;
-  const { entries, status, cardType, transmitted, tail, heads } = table;
-  const size = table.size;
+  const { rows, listed, status, cardType, transmitted, tail, heads } = table;
+  const end = table.end;
   const selector = createPageSelector(positionComparator(table, query), query.offset, query.limit);
   let total = 0;
 
@@ -82,22 +82,23 @@ export function scanListed(table: ListedTable, query: RowQuery): RowQueryResult 
     filters.transmittedFrom !== undefined ||
     filters.transmittedTo !== undefined;
 
-  rows: for (let i = 0; i < size; i++) {
+  scan: for (let i = 0; i < end; i++) {
+    if (listed[i] === 0) continue;
     if (onlyTransmitted && transmitted[i] === 0) continue;
     if (statusOk !== undefined && statusOk[status[i]] === 0) continue;
     if (wantedCardType !== -1 && cardType[i] !== wantedCardType) continue;
     for (let t = 0; t < testCount; t++) {
       const test = tests[t];
       if (test.inTail === undefined) {
-        if (!(entries[i] as RowEntry).row.searchKey.includes(test.term)) continue rows;
-      } else if (test.inTail[tail[i]] === 0 && !(test.inHeads && heads[i].includes(test.term))) continue rows;
+        if (!(rows[i] as ListRow).searchKey.includes(test.term)) continue scan;
+      } else if (test.inTail[tail[i]] === 0 && !(test.inHeads && heads[i].includes(test.term))) continue scan;
     }
     if (checkRow) {
-      const row = (entries[i] as RowEntry).row;
+      const row = rows[i] as ListRow;
       if (!scopeAllows(scope, row) || !rowMatches(row, filters, [])) continue;
     }
     total += 1;
     selector.push(i);
   }
-  return { total, rows: selector.page().map((position) => (entries[position] as RowEntry).row) };
+  return { total, rows: selector.page().map((position) => rows[position] as ListRow) };
 }
