@@ -61,17 +61,17 @@ describe.each(withSources.map((pkg) => [pkg.name, pkg] as const))('%s (sources)'
     expect(readme).toContain('## Public API');
   });
 
-  it('lists in its README exactly what its entry points export (`pnpm readme:api` rewrites the list)', () => {
+  it('lists in its README every name its entry points export, and no other (`pnpm readme:api`)', () => {
+    // Names only: a reworded doc comment does not make the list wrong, a new or removed export does.
     const state = readmeStates().find((r) => r.pkg.name === name);
     const listed = (text = '') => new Set([...text.matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]));
     const [current, expected] = [listed(state?.current), listed(state?.expected)];
     const drift = {
       notListed: [...expected].filter((n) => !current.has(n)),
       noLongerExported: [...current].filter((n) => !expected.has(n)),
-      upToDate: state?.current === state?.expected,
       fix: 'pnpm readme:api',
     };
-    expect(drift).toEqual({ notListed: [], noLongerExported: [], upToDate: true, fix: 'pnpm readme:api' });
+    expect(drift).toEqual({ notListed: [], noLongerExported: [], fix: 'pnpm readme:api' });
   });
 
   it('has a source file behind every entry of its exports map, mapped for jest, tsc and TypeDoc', () => {
