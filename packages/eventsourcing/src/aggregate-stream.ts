@@ -1,4 +1,5 @@
 import type { DomainEvent, RecordedEvent } from './events';
+import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
 
 /** Where to stop folding a stream: at a version, as of an instant, or both (whichever comes first). */
@@ -32,17 +33,15 @@ export async function* replayStream<Event extends DomainEvent, State>(
   streamId: string,
   options: TimeTravelOptions = {},
 ): AsyncGenerator<ReplayStep<Event, State>> {
-  const asOf = options.asOf === undefined ? undefined : parseInstant(options.asOf, 'asOf');
-  if (options.toVersion !== undefined && !(Number.isInteger(options.toVersion) && options.toVersion >= -1)) {
-    throw new RangeError(`toVersion must be an integer of at least -1, got ${String(options.toVersion)}`);
-  }
+  const stop = stopCondition(options);
   let state = initialState;
-  for await (const read of store.readStream(streamId, { batchSize: options.batchSize })) {
-    const event = read as RecordedEvent<Event>;
-    if (options.toVersion !== undefined && event.version > options.toVersion) return;
-    if (asOf !== undefined && instantOf(event) > asOf) return;
-    state = evolve(state, event);
-    yield { event, stateAfter: state };
+  for await (const page of readStreamInPages(store, streamId, { batchSize: options.batchSize })) {
+    for (const read of page) {
+      const event = read as RecordedEvent<Event>;
+      if (stop(event)) return;
+      state = evolve(state, event);
+      yield { event, stateAfter: state };
+    }
   }
 }
 
@@ -54,13 +53,31 @@ export async function aggregateStream<Event extends DomainEvent, State>(
   streamId: string,
   options: TimeTravelOptions = {},
 ): Promise<{ readonly state: State; readonly version: number }> {
+  const stop = stopCondition(options);
   let state = initialState;
   let version = -1;
-  for await (const step of replayStream(store, evolve, initialState, streamId, options)) {
-    state = step.stateAfter;
-    version = step.event.version;
+  // Page by page in a plain loop: one await per page, not one per event.
+  for await (const page of readStreamInPages(store, streamId, { batchSize: options.batchSize })) {
+    for (let i = 0; i < page.length; i++) {
+      const event = page[i] as RecordedEvent<Event>;
+      if (stop(event)) return { state, version };
+      state = evolve(state, event);
+      version = event.version;
+    }
   }
   return { state, version };
+}
+
+// True for the first event past `toVersion` or `asOf`; checks both options first.
+function stopCondition(options: TimeTravelOptions): (event: RecordedEvent) => boolean {
+  const asOf = options.asOf === undefined ? undefined : parseInstant(options.asOf, 'asOf');
+  const toVersion = options.toVersion;
+  if (toVersion !== undefined && !(Number.isInteger(toVersion) && toVersion >= -1)) {
+    throw new RangeError(`toVersion must be an integer of at least -1, got ${String(toVersion)}`);
+  }
+  if (toVersion === undefined && asOf === undefined) return () => false;
+  return (event) =>
+    (toVersion !== undefined && event.version > toVersion) || (asOf !== undefined && instantOf(event) > asOf);
 }
 
 function instantOf(event: RecordedEvent): number {

@@ -5,6 +5,7 @@ import type { Decider } from './decider';
 import { ConcurrencyError, DeciderBugError } from './errors';
 import type { DomainEvent, EventToAppend, RecordedEvent } from './events';
 import { commandEventId } from './name-based-uuid';
+import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
 
 const DEFAULT_MAX_RETRIES = 5;
@@ -51,16 +52,23 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
         alreadyHandled: false,
       });
     }
+    let appended: readonly RecordedEvent[] | undefined;
     try {
-      await store.appendToStream(streamId, toAppend(decider, streamId, newEvents, options), {
+      const result = await store.appendToStream(streamId, toAppend(decider, streamId, newEvents, options), {
         expectedVersion: loaded.version === -1 ? 'no_stream' : loaded.version,
       });
+      appended = result.events;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (attempt >= maxRetries) return left(error);
       continue;
     }
-    return right(await appendedOutcome(store, decider, streamId, loaded, newEvents.length));
+    // A store that gives back what it recorded saves reading it again.
+    const events =
+      appended !== undefined && appended.length === newEvents.length
+        ? (appended as readonly RecordedEvent<Event>[])
+        : await readAppended<Event>(store, streamId, loaded.version, newEvents.length);
+    return right(appendedOutcome(decider, streamId, loaded, events, newEvents.length));
   }
 }
 
@@ -80,11 +88,13 @@ async function loadStream<Command, Event extends DomainEvent, State, Context, Er
   let state = decider.initialState();
   let version = -1;
   const ownEvents: RecordedEvent<Event>[] = [];
-  for await (const read of store.readStream(streamId, { batchSize: READ_BATCH })) {
-    const event = read as RecordedEvent<Event>;
-    state = decider.evolve(state, event);
-    version = event.version;
-    if (event.metadata.commandId === commandId) ownEvents.push(event);
+  for await (const page of readStreamInPages(store, streamId, { batchSize: READ_BATCH })) {
+    for (let i = 0; i < page.length; i++) {
+      const event = page[i] as RecordedEvent<Event>;
+      state = decider.evolve(state, event);
+      version = event.version;
+      if (event.metadata.commandId === commandId) ownEvents.push(event);
+    }
   }
   return { state, version, ownEvents };
 }
@@ -128,21 +138,35 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
   );
 }
 
-// Reads back what was appended (versions, positions, hashes are the store's) and folds it.
-async function appendedOutcome<Command, Event extends DomainEvent, State, Context, Err>(
+// Reads back what was appended (versions, positions, hashes are the store's), for a store
+// whose append does not return the recorded events.
+async function readAppended<Event extends DomainEvent>(
   store: EventStore,
+  streamId: string,
+  versionBefore: number,
+  count: number,
+): Promise<RecordedEvent<Event>[]> {
+  const events: RecordedEvent<Event>[] = [];
+  for await (const page of readStreamInPages(store, streamId, {
+    fromVersion: versionBefore + 1,
+    maxCount: count,
+    batchSize: count,
+  })) {
+    for (const event of page) events.push(event as RecordedEvent<Event>);
+  }
+  return events;
+}
+
+// Folds the appended events onto the state the decision was made on.
+function appendedOutcome<Command, Event extends DomainEvent, State, Context, Err>(
   decider: Decider<Command, Event, State, Context, Err>,
   streamId: string,
   loaded: LoadedStream<Event, State>,
+  events: readonly RecordedEvent<Event>[],
   count: number,
-): Promise<CommandResult<Event, State>> {
+): CommandResult<Event, State> {
   let state = loaded.state;
-  const events: RecordedEvent<Event>[] = [];
-  for await (const read of store.readStream(streamId, { fromVersion: loaded.version + 1, maxCount: count })) {
-    const event = read as RecordedEvent<Event>;
-    state = decider.evolve(state, event);
-    events.push(event);
-  }
+  for (const event of events) state = decider.evolve(state, event);
   return {
     streamId,
     nextExpectedVersion: loaded.version + count,

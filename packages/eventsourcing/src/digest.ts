@@ -1,3 +1,4 @@
+import { readAllInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
 import type { EventFilter, EventStore } from './store';
 import type { VerifyOptions } from './verify';
@@ -29,12 +30,15 @@ export async function digest(store: EventStore, options: DigestOptions = {}): Pr
   const streams: Record<string, StreamHead> = {};
   let eventsRead = 0;
   let lastPosition = 0n;
-  for await (const read of store.readAll({ filter: options.filter, batchSize: options.batchSize ?? 1000 })) {
-    const event = storedFormOf(read);
-    streams[event.streamId] = { version: event.version, headHash: event.metadata.hash };
-    lastPosition = event.globalPosition;
-    eventsRead++;
-    if (eventsRead % 1000 === 0) options.onProgress?.({ eventsRead, streamsChecked: 0 });
+  const pages = readAllInPages(store, { filter: options.filter, batchSize: options.batchSize ?? 1000 });
+  for await (const page of pages) {
+    for (const read of page) {
+      const event = storedFormOf(read);
+      streams[event.streamId] = { version: event.version, headHash: event.metadata.hash };
+      lastPosition = event.globalPosition;
+      eventsRead++;
+      if (eventsRead % 1000 === 0) options.onProgress?.({ eventsRead, streamsChecked: 0 });
+    }
   }
   options.onProgress?.({ eventsRead, streamsChecked: Object.keys(streams).length });
   return { createdAt, lastPosition: lastPosition.toString(), streams };

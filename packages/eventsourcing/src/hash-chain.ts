@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './events';
 import type { JsonValue } from './json';
@@ -19,16 +20,48 @@ export interface ChainedFields {
 
 /** SHA-256 (hex) over the canonical JSON of the chained fields. */
 export function computeEventHash(fields: ChainedFields): string {
-  const chained: JsonValue = {
-    streamId: fields.streamId,
-    version: fields.version,
-    type: fields.type,
-    data: fields.data,
-    occurredAt: fields.occurredAt,
-    actor: fields.actor,
-    prevHash: fields.prevHash,
-  };
-  return createHash('sha256').update(canonicalJson(chained), 'utf8').digest('hex');
+  return sha256Hex(
+    chainedText(
+      fields.streamId,
+      fields.version,
+      fields.type,
+      canonicalJson(fields.data),
+      fields.occurredAt,
+      canonicalJson(fields.actor),
+      fields.prevHash,
+    ),
+  );
+}
+
+/**
+ * The text an event's hash covers: the canonical JSON of its chained fields, written directly
+ * in sorted key order (actor, data, occurredAt, prevHash, streamId, type, version) around the
+ * canonical texts of the data and the actor. The same text as `canonicalJson` of those fields.
+ */
+export function chainedText(
+  streamId: string,
+  version: number,
+  type: string,
+  dataText: string,
+  occurredAt: string,
+  actorText: string,
+  prevHash: string,
+): string {
+  return (
+    `{"actor":${actorText},"data":${dataText},"occurredAt":${JSON.stringify(occurredAt)}` +
+    `,"prevHash":${JSON.stringify(prevHash)},"streamId":${JSON.stringify(streamId)}` +
+    `,"type":${JSON.stringify(type)},"version":${JSON.stringify(version)}}`
+  );
+}
+
+// Node's one-shot hash (20.12+) skips the Hash object; older versions go through createHash.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+/** SHA-256 (hex) of a text's UTF-8 bytes. */
+export function sha256Hex(text: string): string {
+  return oneShot
+    ? oneShot('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Recomputes the hash of a recorded event from its own fields (true when it still matches). */

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { prepareEventsForAppend } from './hash-chain';
 import { createInMemoryEventStore } from './in-memory-store';
 import { collect, counted } from './testing';
 
@@ -34,6 +35,43 @@ describe('in-memory store', () => {
     const [event] = await collect(store.readStream('s'));
     expect(Object.isFrozen(event.data)).toBe(true);
     expect(() => (event.data as { list: number[] }).list.push(2)).toThrow();
+  });
+
+  it("records what prepareEventsForAppend (the SQL stores' path) prepares: same hashes, same metadata", async () => {
+    const now = new Date('2030-01-02T03:04:05.000Z');
+    const actor = { userId: 'u-1', role: 'adherent', siret: '12345678900011' };
+    const batches = [
+      [
+        { type: 'A', data: { z: [1, { y: 'é', x: null }], a: true }, metadata: { actor, commandId: 'c-1' } },
+        { type: 'B', data: 'text', metadata: { actor, occurredAt: '2024-05-01T08:30:00+02:00' } },
+      ],
+      [{ type: 'C', data: [0.5, 0, 1e21], metadata: { schemaVersion: 3, causationId: null } }],
+    ];
+    const store = createInMemoryEventStore({ clock: () => now });
+    let prevHash = '0'.repeat(64);
+    let firstVersion = 0;
+    for (const batch of batches) {
+      const result = await store.appendToStream('s', batch);
+      const prepared = prepareEventsForAppend({ streamId: 's', firstVersion, prevHash, events: batch, now });
+      expect(
+        result.events?.map(({ eventId: _, globalPosition: __, streamId: ___, ...rest }) => rest),
+      ).toEqual(prepared.map(({ eventId: _, ...rest }) => rest));
+      prevHash = prepared[prepared.length - 1].metadata.hash;
+      firstVersion += batch.length;
+    }
+  });
+
+  it("keeps its own copy of data and actor: later changes to the caller's objects do not reach it", async () => {
+    const store = createInMemoryEventStore();
+    const actor = { role: 'adherent', userId: 'u-1' };
+    const data = { list: [1] };
+    await store.appendToStream('s', [{ type: 'T', data, metadata: { actor } }]);
+    data.list.push(2);
+    actor.userId = 'u-2';
+    const [event] = await collect(store.readStream('s'));
+    expect(event.data).toEqual({ list: [1] });
+    expect(event.metadata.actor).toEqual({ role: 'adherent', userId: 'u-1' });
+    expect(Object.isFrozen(event.metadata.actor)).toBe(true);
   });
 
   it('uses the clock it is given', async () => {

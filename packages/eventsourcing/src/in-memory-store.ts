@@ -1,13 +1,17 @@
-import { deepFreeze } from './deep-freeze';
 import { ConcurrencyError } from './errors';
 import type { RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
-import { prepareEventsForAppend } from './hash-chain';
+import type { EventTransform, PagedRead } from './in-memory-reads';
+import { allPages, eventsOf, firstIndexAfter, pagesOf, streamPages } from './in-memory-reads';
+import { DEFAULT_PAGE_SIZE } from './paged-read';
 import type { ReadPipeline } from './read-pipeline';
 import { createReadPipeline } from './read-pipeline';
+import type { ActorMemo } from './record-events';
+import { recordEvents } from './record-events';
 import type {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
@@ -16,7 +20,7 @@ import type {
   Subscription,
 } from './store';
 import type { EventStoreOptions } from './store-options';
-import { validateEventsToAppend } from './validate-events';
+import { checkEventsToAppend } from './validate-events';
 
 /** The storage of an in-memory store; only its own module and its tampering handle see it. */
 export interface InMemoryStorage {
@@ -32,6 +36,9 @@ export interface InMemoryStorage {
 
 const storages = new WeakMap<EventStore, InMemoryStorage>();
 
+// Flat reads walk the arrays in slices of this size; the caller never sees them.
+const FLAT_READ_SLICE = 1000;
+
 /** Internal: the storage behind an in-memory store (for the tampering handle). */
 export function inMemoryStorageOf(store: EventStore): InMemoryStorage {
   const storage = storages.get(store);
@@ -41,11 +48,15 @@ export function inMemoryStorageOf(store: EventStore): InMemoryStorage {
 
 /**
  * An event store in memory: for tests, demos and the analysts' scratch work. Appending costs
- * amortised O(1) whatever the number of streams and events; stored events are deep-frozen.
+ * amortised O(1) whatever the number of streams and events; stored events are deep-frozen, so
+ * reads hand them out as they are (in slices of the store's arrays, with no copy).
  */
 export function createInMemoryEventStore(options: EventStoreOptions = {}): EventStore {
   const clock = options.clock ?? (() => new Date());
   const pipeline = createReadPipeline(options);
+  // With no upcaster and no decoder, reading is handing out the stored events.
+  const asStored = !options.upcasters && !options.decoder;
+  const actorMemo: { last?: ActorMemo } = {};
   const storage: InMemoryStorage = {
     streams: new Map(),
     all: [],
@@ -57,10 +68,33 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
   const assertOpen = (): void => {
     if (storage.closed) throw new Error('The in-memory event store is closed');
   };
+  const streamRead = (streamId: string, read: ReadStreamOptions, pageSize: number): PagedRead => ({
+    open: () =>
+      streamPages(
+        storage.streams.get(streamId),
+        read.fromVersion,
+        read.direction === 'backwards',
+        read.maxCount ?? Infinity,
+        pageSize,
+      ),
+    transform: asStored ? undefined : pipeline.read,
+    maxCount: read.maxCount ?? Infinity,
+  });
+  const allRead = (read: ReadAllOptions, pageSize: number): PagedRead => {
+    const transform = allTransform(pipeline, asStored, read.filter);
+    // Without a filter every event read is given: the count bounds the slices too.
+    const limit = transform === undefined ? (read.maxCount ?? Infinity) : Infinity;
+    return {
+      open: () => allPages(storage.all, read.after, limit, pageSize),
+      transform,
+      maxCount: read.maxCount ?? Infinity,
+    };
+  };
 
   const store: EventStore = {
     async appendToStream(streamId, events, appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      validateEventsToAppend(streamId, events);
+      // Checks every event and writes its canonical JSON before anything is written.
+      const checked = checkEventsToAppend(streamId, events);
       assertOpen();
       const stream = storage.streams.get(streamId);
       const head = stream?.[stream.length - 1];
@@ -70,38 +104,57 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
         throw new ConcurrencyError(streamId, expected, currentVersion);
       }
       if (events.length === 0) {
-        return { nextExpectedVersion: currentVersion, globalPosition: head ? head.globalPosition : 0n };
+        return {
+          nextExpectedVersion: currentVersion,
+          globalPosition: head ? head.globalPosition : 0n,
+          events: [],
+        };
       }
-      // Copy what the caller gave before freezing it, so later changes to their objects cannot reach us.
-      const prepared = prepareEventsForAppend({
+      // Copies what the caller gave (data and actor through their JSON text), so that later
+      // changes to their objects cannot reach us.
+      const recorded = recordEvents({
         streamId,
         firstVersion: currentVersion + 1,
         prevHash: head ? head.metadata.hash : GENESIS_HASH,
-        events: structuredClone(events),
+        firstPosition: nextPosition(storage),
+        events,
+        checked,
         now: clock(),
+        actorMemo,
       });
       const target = stream ?? [];
-      let position = nextPosition(storage);
-      for (const event of prepared) {
-        const recorded = deepFreeze({ ...event, streamId, globalPosition: position } as RecordedEvent);
-        target.push(recorded);
-        storage.all.push(recorded);
-        position += 1n;
+      for (const event of recorded) {
+        target.push(event);
+        storage.all.push(event);
       }
       if (!stream) storage.streams.set(streamId, target);
-      for (const wake of [...storage.listeners]) wake();
-      const last = target[target.length - 1];
-      return { nextExpectedVersion: last.version, globalPosition: last.globalPosition };
+      if (storage.listeners.size > 0) for (const wake of [...storage.listeners]) wake();
+      const last = recorded[recorded.length - 1];
+      return {
+        nextExpectedVersion: last.version,
+        globalPosition: last.globalPosition,
+        events: asStored ? recorded : readIfDecodable(pipeline, recorded),
+      };
     },
 
     readStream(streamId, readOptions: ReadStreamOptions = {}) {
       assertOpen();
-      return readStream(storage, pipeline, streamId, readOptions);
+      return eventsOf(streamRead(streamId, readOptions, FLAT_READ_SLICE));
+    },
+
+    readStreamPages(streamId, readOptions: ReadStreamOptions = {}) {
+      assertOpen();
+      return pagesOf(streamRead(streamId, readOptions, pageSizeOf(readOptions.batchSize)));
     },
 
     readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      return readAll(storage, pipeline, readOptions);
+      return eventsOf(allRead(readOptions, FLAT_READ_SLICE));
+    },
+
+    readAllPages(readOptions: ReadAllOptions = {}) {
+      assertOpen();
+      return pagesOf(allRead(readOptions, pageSizeOf(readOptions.batchSize)));
     },
 
     subscribe(subscribeOptions: SubscribeOptions = {}) {
@@ -137,72 +190,32 @@ function nextPosition(storage: InMemoryStorage): bigint {
   return last ? last.globalPosition + 1n : 1n;
 }
 
-async function* readStream(
-  storage: InMemoryStorage,
+// The appended events as a read gives them; none when one does not decode (the append stands:
+// a reader meets the decoding error when it reads them).
+function readIfDecodable(
   pipeline: ReadPipeline,
-  streamId: string,
-  options: ReadStreamOptions,
-): AsyncGenerator<RecordedEvent> {
-  const stream = storage.streams.get(streamId);
-  if (!stream) return;
-  const maxCount = options.maxCount ?? Infinity;
-  const backwards = options.direction === 'backwards';
-  // Bound the read to what exists now, as a paged read of a database would.
-  const length = stream.length;
-  let index = firstIndexAtVersion(stream, options.fromVersion, backwards);
-  for (let count = 0; count < maxCount && index >= 0 && index < length; count++) {
-    yield pipeline.read(stream[index]);
-    index += backwards ? -1 : 1;
+  recorded: readonly RecordedEvent[],
+): RecordedEvent[] | undefined {
+  try {
+    return recorded.map(pipeline.read);
+  } catch {
+    return undefined;
   }
 }
 
-// Index of the first event to read from `fromVersion`, by binary search on versions.
-function firstIndexAtVersion(
-  stream: RecordedEvent[],
-  fromVersion: number | undefined,
-  backwards: boolean,
-): number {
-  if (fromVersion === undefined) return backwards ? stream.length - 1 : 0;
-  let low = 0;
-  let high = stream.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (stream[middle].version < fromVersion) low = middle + 1;
-    else high = middle;
-  }
-  // Backwards from a version: the last event at or below it.
-  if (backwards) return low < stream.length && stream[low].version === fromVersion ? low : low - 1;
-  return low;
+function pageSizeOf(batchSize: number | undefined): number {
+  return batchSize !== undefined && Number.isInteger(batchSize) && batchSize > 0
+    ? batchSize
+    : DEFAULT_PAGE_SIZE;
 }
 
-/** Index of the first event whose position is strictly after `after`, by binary search. */
-function firstIndexAfter(all: RecordedEvent[], after: bigint | undefined): number {
-  if (after === undefined) return 0;
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (all[middle].globalPosition <= after) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-async function* readAll(
-  storage: InMemoryStorage,
+function allTransform(
   pipeline: ReadPipeline,
-  options: ReadAllOptions,
-): AsyncGenerator<RecordedEvent> {
-  const maxCount = options.maxCount ?? Infinity;
-  const length = storage.all.length;
-  let count = 0;
-  for (let index = firstIndexAfter(storage.all, options.after); index < length && count < maxCount; index++) {
-    const event = pipeline.readMatching(storage.all[index], options.filter);
-    if (event) {
-      count++;
-      yield event;
-    }
-  }
+  asStored: boolean,
+  filter: EventFilter | undefined,
+): EventTransform | undefined {
+  if (asStored && !filter) return undefined;
+  return (stored) => pipeline.readMatching(stored, filter);
 }
 
 function subscribe(

@@ -12,6 +12,7 @@ export * from './store-options';
 export * from './event-filter';
 export * from './read-pipeline';
 export * from './in-memory-store';
+export * from './paged-read';
 export * from './verify';
 export * from './digest';
 export * from './name-based-uuid';

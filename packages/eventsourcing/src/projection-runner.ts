@@ -1,4 +1,5 @@
 import type { GlobalPosition, RecordedEvent } from './events';
+import { readAllInPages } from './paged-read';
 import type { Runnable } from './projection-target';
 import type { EventStore, Subscription } from './store';
 
@@ -53,11 +54,13 @@ export async function runProjectionOnce(
     batch = [];
     options.onProgress?.({ eventsProcessed, position });
   };
-  for await (const event of store.readAll({ after: position, filter: runnable.filter, batchSize })) {
-    // At-least-once delivery: whatever is at or below the checkpoint is already applied.
-    if (!after(position, event)) continue;
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
+  for await (const page of readAllInPages(store, { after: position, filter: runnable.filter, batchSize })) {
+    for (const event of page) {
+      // At-least-once delivery: whatever is at or below the checkpoint is already applied.
+      if (!after(position, event)) continue;
+      batch.push(event);
+      if (batch.length >= batchSize) await flush();
+    }
   }
   await flush();
   return { eventsProcessed, position };
@@ -175,8 +178,8 @@ export function startProjection(
       await ready;
       if (failure) throw failure.error;
       let target: GlobalPosition | undefined;
-      for await (const event of store.readAll({ after: position, filter: runnable.filter })) {
-        target = event.globalPosition;
+      for await (const page of readAllInPages(store, { after: position, filter: runnable.filter })) {
+        if (page.length > 0) target = page[page.length - 1].globalPosition;
       }
       if (target === undefined || (position !== undefined && position >= target)) return;
       const goal = target;

@@ -21,6 +21,11 @@ export interface AppendResult {
   readonly nextExpectedVersion: number;
   /** Global position of the last event appended. */
   readonly globalPosition: GlobalPosition;
+  /**
+   * The events just recorded, as a read would give them (upcast and decoded), so that a caller
+   * need not read them back. Optional: a store may leave it out (then read the stream).
+   */
+  readonly events?: readonly RecordedEvent[];
 }
 
 /** Options of `readStream`. */
@@ -93,6 +98,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Reads every event of every stream in global order, page by page. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Optional: `readStream` one page (of at most `batchSize` events) at a time, so that a fold
+   * awaits once per page. Call it through `readStreamInPages`, which falls back to `readStream`.
+   */
+  readStreamPages?(streamId: string, options?: ReadStreamOptions): AsyncIterable<readonly RecordedEvent[]>;
+  /** Optional: `readAll` one page at a time (through `readAllInPages`, which falls back to `readAll`). */
+  readAllPages?(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
   /** Catch-up then live subscription to all events matching the filter. */
   subscribe(options?: SubscribeOptions): Subscription;
   /** Releases connections, timers and subscriptions. */

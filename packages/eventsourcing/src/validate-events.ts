@@ -1,8 +1,13 @@
+import { canonicalJsonIfJson } from './canonical-data';
 import { InvalidEventError } from './errors';
 import { findNonJson, isPlainObject } from './json-check';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+type JsonProblem = { path: string; reason: string } | undefined;
+// Checks that a value is JSON; gets the path the value sits at, for the error.
+type JsonCheck = (value: unknown, path: string) => JsonProblem;
 
 /**
  * Checks a batch given to `appendToStream` before anything is written: each event must be
@@ -10,16 +15,62 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
  * Throws an `InvalidEventError` naming the event's index and the offending field.
  */
 export function validateEventsToAppend(streamId: string, events: unknown): void {
+  checkBatch(streamId, events);
+  (events as unknown[]).forEach((event: unknown, index) => validateOne(streamId, event, index, findNonJson));
+}
+
+/** What `checkEventsToAppend` keeps of each event: the canonical JSON of its data and actor. */
+export interface CheckedEvent {
+  readonly dataText: string;
+  /** Undefined when the event names no actor. */
+  readonly actorText: string | undefined;
+}
+
+/**
+ * The same checks as `validateEventsToAppend` (same errors, in the same order), made in the
+ * same walk that writes the canonical JSON of each event's data and actor, so that a store
+ * hashing and copying the batch need not walk the data again.
+ */
+export function checkEventsToAppend(streamId: string, events: unknown): CheckedEvent[] {
+  checkBatch(streamId, events);
+  const batch = events as unknown[];
+  const checked = new Array<CheckedEvent>(batch.length);
+  // The events of one command share one actor object: its text is written once.
+  let lastActor: unknown;
+  let lastActorText: string | undefined;
+  for (let index = 0; index < batch.length; index++) {
+    let dataText = '';
+    let actorText: string | undefined;
+    validateOne(streamId, batch[index], index, (value, path) => {
+      if (path !== 'data' && value === lastActor && lastActorText !== undefined) {
+        actorText = lastActorText;
+        return undefined;
+      }
+      const text = canonicalJsonIfJson(value);
+      if (text === undefined) return findNonJson(value, path) ?? { path, reason: 'is not JSON' };
+      if (path === 'data') dataText = text;
+      else {
+        actorText = text;
+        lastActor = value;
+        lastActorText = text;
+      }
+      return undefined;
+    });
+    checked[index] = { dataText, actorText };
+  }
+  return checked;
+}
+
+function checkBatch(streamId: string, events: unknown): void {
   if (typeof streamId !== 'string' || streamId.length === 0) {
     throw new InvalidEventError(String(streamId), -1, 'streamId', 'must be a non-empty string');
   }
   if (!Array.isArray(events)) {
     throw new InvalidEventError(streamId, -1, 'events', 'must be an array of events');
   }
-  events.forEach((event: unknown, index) => validateOne(streamId, event, index));
 }
 
-function validateOne(streamId: string, event: unknown, index: number): void {
+function validateOne(streamId: string, event: unknown, index: number, checkJson: JsonCheck): void {
   const fail = (field: string, reason: string): never => {
     throw new InvalidEventError(streamId, index, field, reason);
   };
@@ -28,15 +79,19 @@ function validateOne(streamId: string, event: unknown, index: number): void {
     fail('type', 'must be a non-empty string');
   }
   if (!('data' in event)) fail('data', 'is missing');
-  const dataProblem = findNonJson(event.data, 'data');
+  const dataProblem = checkJson(event.data, 'data');
   if (dataProblem) fail(dataProblem.path, dataProblem.reason);
   if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
     fail('eventId', 'must be a UUID string');
   }
-  if (event.metadata !== undefined) validateMetadata(event.metadata, fail);
+  if (event.metadata !== undefined) validateMetadata(event.metadata, fail, checkJson);
 }
 
-function validateMetadata(metadata: unknown, fail: (field: string, reason: string) => never): void {
+function validateMetadata(
+  metadata: unknown,
+  fail: (field: string, reason: string) => never,
+  checkJson: JsonCheck,
+): void {
   if (!isPlainObject(metadata)) return fail('metadata', 'must be an object');
   if (metadata.actor !== undefined) {
     const actor = metadata.actor;
@@ -46,7 +101,7 @@ function validateMetadata(metadata: unknown, fail: (field: string, reason: strin
         fail(`metadata.actor.${key}`, 'must be a non-empty string');
       }
     }
-    const problem = findNonJson(actor, 'metadata.actor');
+    const problem = checkJson(actor, 'metadata.actor');
     if (problem) fail(problem.path, problem.reason);
   }
   for (const key of ['commandId', 'correlationId', 'causationId'] as const) {

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
 import { recomputeHash } from './hash-chain';
+import { readStreamInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
 import type { EventStore } from './store';
 
@@ -72,22 +73,26 @@ export async function walkChain(
   let prevHash = GENESIS_HASH;
   let suspect: RecordedEvent | undefined;
   let position = 0;
-  for await (const read of store.readStream(streamId, { batchSize: options.batchSize ?? 1000 })) {
-    const event = storedFormOf(read);
-    options.onEvent?.();
-    if (
-      event.version !== expectedVersion ||
-      event.metadata.prevHash !== prevHash ||
-      recomputeHash(event) !== event.metadata.hash
-    ) {
-      // Classify after the read is over: some stores cannot run a second read inside the first.
-      suspect = event;
-      break;
+  walk: for await (const page of readStreamInPages(store, streamId, {
+    batchSize: options.batchSize ?? 1000,
+  })) {
+    for (const read of page) {
+      const event = storedFormOf(read);
+      options.onEvent?.();
+      if (
+        event.version !== expectedVersion ||
+        event.metadata.prevHash !== prevHash ||
+        recomputeHash(event) !== event.metadata.hash
+      ) {
+        // Classify after the read is over: some stores cannot run a second read inside the first.
+        suspect = event;
+        break walk;
+      }
+      prevHash = event.metadata.hash;
+      expectedVersion++;
+      position++;
+      if (options.upToVersion !== undefined && event.version >= options.upToVersion) break walk;
     }
-    prevHash = event.metadata.hash;
-    expectedVersion++;
-    position++;
-    if (options.upToVersion !== undefined && event.version >= options.upToVersion) break;
   }
   if (!suspect) return { ok: true, streamId, headHash: prevHash, length: expectedVersion };
   return classify(store, streamId, suspect, expectedVersion, prevHash, position);
@@ -140,9 +145,11 @@ async function findPosition(
   predicate: (event: RecordedEvent) => boolean,
 ): Promise<number | undefined> {
   let position = 0;
-  for await (const read of store.readStream(streamId, { batchSize: 1000 })) {
-    if (predicate(storedFormOf(read))) return position;
-    position++;
+  for await (const page of readStreamInPages(store, streamId, { batchSize: 1000 })) {
+    for (const read of page) {
+      if (predicate(storedFormOf(read))) return position;
+      position++;
+    }
   }
   return undefined;
 }
