@@ -55,6 +55,21 @@ describeWithPostgres('PostgreSQL store specifics', () => {
     expect(rows.map((row) => row.id)).toEqual(['kept']);
   });
 
+  it('withTransaction survives its connection dying mid-transaction: a rejection, not a crash', async () => {
+    await expect(
+      store.withTransaction(async (client) => {
+        const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await store.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+        // Let the client see its socket close before the next query.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await client.query('SELECT 1');
+      }),
+    ).rejects.toThrow();
+    // The pool recovers: the broken client was discarded, not handed out again.
+    const { rows } = await store.pool.query<{ one: number }>('SELECT 1 AS one');
+    expect(rows[0].one).toBe(1);
+  });
+
   it('reads a long stream page by page, in both directions', async () => {
     await store.appendToStream('long', counted(1200));
     const forwards = await collect(store.readStream('long', { batchSize: 250 }));

@@ -138,6 +138,12 @@ export async function createPostgresEventStore(
       assertOpen();
       const client = await pool.connect();
       let broken = false;
+      // A connection that dies mid-transaction emits 'error' on the checked-out client; with
+      // no listener Node would crash the process. The failing query rejects on its own.
+      const markBroken = (): void => {
+        broken = true;
+      };
+      client.on('error', markBroken);
       try {
         await client.query('BEGIN');
         const result = await fn(client);
@@ -151,6 +157,7 @@ export async function createPostgresEventStore(
         }
         throw error;
       } finally {
+        client.off('error', markBroken);
         client.release(broken);
       }
     },
