@@ -43,6 +43,23 @@ describe.each(withSources.map((pkg) => [pkg.name, pkg] as const))('%s', (_name, 
     expect(describeImports(undeclared)).toBe('');
   });
 
+  it('declares no run-time dependency that it neither imports nor provides as a peer of another', () => {
+    const used = new Set(published.map((i) => i.packageName));
+    // An application that depends on @cartes-badges/postgres must itself bring the `pg` peer.
+    const peersOfDependencies = withSources
+      .filter((p) => p.name in dependencies)
+      .flatMap((p) => Object.keys(p.manifest.peerDependencies ?? {}));
+    const unused = [...runtime].filter(
+      (dep) =>
+        !used.has(dep) &&
+        !peersOfDependencies.includes(dep) &&
+        !(
+          dep.startsWith('@types/') && used.has(dep.slice('@types/'.length).replace(/^(.+)__(.+)$/, '@$1/$2'))
+        ),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('lists a client the consumer must own (pg, @eventstore/db-client) as a peer dependency', () => {
     if (APPLICATIONS.includes(pkg.name)) return;
     const misplaced = PEER_ONLY.filter((name) => name in dependencies);
