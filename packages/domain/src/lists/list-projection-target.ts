@@ -5,7 +5,7 @@ import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
 import { dossierIdOfStream } from './list-row';
 import type { MutableListRow } from './list-row-fold';
-import { createdRow, foldIntoRow, isCreationEvent } from './list-row-fold';
+import { createdRow, foldIntoRow, isCreationEvent, withSearchKey } from './list-row-fold';
 
 /** One dossier a batch touches: its row before the batch and as folded so far. */
 interface Touched {
@@ -14,6 +14,8 @@ interface Touched {
   row: ListRow | undefined;
   /** Whether `row` is a copy this fold may write into (never a row the read model holds). */
   owned: boolean;
+  /** Whether `row`'s search key is still to be built (at the end of the batch, if kept). */
+  searchStale: boolean;
 }
 
 // Keyed by stream id, the string each event carries: its hash is computed once per event and
@@ -29,6 +31,7 @@ function touchedStreams(events: readonly RecordedEvent[]): TouchedStreams {
         before: undefined,
         row: undefined,
         owned: false,
+        searchStale: false,
       });
   }
   return touched;
@@ -49,14 +52,15 @@ function foldInto(
     }
     let row = entry.row as MutableListRow | undefined;
     if (isCreationEvent(event)) {
-      row = createdRow(event);
+      row = createdRow(event, false);
       entry.owned = true;
+      entry.searchStale = true;
     } else if (row !== undefined && row.dossierId === entry.dossierId) {
       if (!entry.owned) {
         row = { ...row };
         entry.owned = true;
       }
-      foldIntoRow(row, event);
+      if (foldIntoRow(row, event, false)) entry.searchStale = true;
     }
     if (row !== undefined) {
       const listed = placement(row);
@@ -78,6 +82,7 @@ function changesOf(touched: TouchedStreams): RowChange[] {
   const changes: RowChange[] = [];
   for (const entry of touched.values()) {
     if (entry.row === entry.before) continue;
+    if (entry.row !== undefined && entry.searchStale) withSearchKey(entry.row as MutableListRow);
     if (entry.row !== undefined) changes.push({ op: 'upsert', row: entry.row });
     else changes.push({ op: 'delete', dossierId: entry.dossierId });
   }

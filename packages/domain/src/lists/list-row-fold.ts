@@ -50,8 +50,12 @@ export function searchKeyOf(number: string, cardTypeLabel: string, companyName: 
   return `${normaliseSearchText(number)} ${names}`;
 }
 
-/** The row a creation event makes (not listed: each list decides). */
-export function createdRow(event: CreationEvent): MutableListRow {
+/**
+ * The row a creation event makes (not listed: each list decides). `searchKey` false leaves the
+ * search key empty for the caller to set (see `withSearchKey`): a batch builds it once per row
+ * it keeps, not per creation and transmission.
+ */
+export function createdRow(event: CreationEvent, searchKey = true): MutableListRow {
   const { data } = event;
   const number = String(data.draftNumber);
   const provider = event.type === 'PresaisieSubmitted' ? event.data.provider : null;
@@ -78,8 +82,16 @@ export function createdRow(event: CreationEvent): MutableListRow {
     transmittedAt: null,
     totalCents: totalAmountCents(costLines),
     listed: false,
-    searchKey: searchKeyOf(number, data.cardType.label, data.establishment.name),
+    searchKey: searchKey ? searchKeyOf(number, data.cardType.label, data.establishment.name) : '',
   };
+}
+
+/**
+ * Sets a row's search key from its number, card type and company: the only fields it depends
+ * on, which only creation and transmission set.
+ */
+export function withSearchKey(row: MutableListRow): void {
+  row.searchKey = searchKeyOf(row.number, row.cardTypeLabel, row.companyName);
 }
 
 const STATUS_OF: Partial<Record<DossierEvent['type'], DossierStatus>> = {
@@ -95,26 +107,31 @@ const STATUS_OF: Partial<Record<DossierEvent['type'], DossierStatus>> = {
 
 /**
  * Folds a later (non-creation) event of the row's own dossier into the row, in place. The caller
- * checks that the event is the row's and owns the row.
+ * checks that the event is the row's and owns the row. Gives true when the search key must be
+ * rebuilt (transmission: a new number), which it does unless `searchKey` is false.
  */
-export function foldIntoRow(row: MutableListRow, event: RecordedEvent<DossierEvent>): void {
+export function foldIntoRow(
+  row: MutableListRow,
+  event: RecordedEvent<DossierEvent>,
+  searchKey = true,
+): boolean {
   row.updatedAt = event.metadata.occurredAt;
   switch (event.type) {
     case 'PresaisieAccepted':
       row.status = 'draft';
       row.presaisieAccepted = true;
-      return;
+      return false;
     case 'PresaisieRefused':
       row.status = 'removed';
       row.removal = 'presaisieRefused';
-      return;
+      return false;
     case 'DraftDeleted':
       row.status = 'removed';
       row.removal = 'deleted';
-      return;
+      return false;
     case 'CostLinesChanged':
       row.totalCents = totalAmountCents(event.data.lines);
-      return;
+      return false;
     case 'Transmitted': {
       const number = event.data.dossierNumber;
       row.status = 'transmitted';
@@ -123,12 +140,13 @@ export function foldIntoRow(row: MutableListRow, event: RecordedEvent<DossierEve
       row.dossierNumber = number;
       row.transmittedAt = event.metadata.occurredAt;
       row.totalCents = event.data.totalAmountCents;
-      row.searchKey = searchKeyOf(number, row.cardTypeLabel, row.companyName);
-      return;
+      if (searchKey) withSearchKey(row);
+      return true;
     }
     default: {
       const status = STATUS_OF[event.type];
       if (status !== undefined) row.status = status;
     }
   }
+  return false;
 }

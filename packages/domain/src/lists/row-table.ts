@@ -1,6 +1,9 @@
 import { Interner } from './interner';
 import type { ListRow } from './list-row';
-import { sortKeyOf } from './sort-key';
+import { writeSortKey } from './sort-key';
+
+/** Slots per block of joined heads (2^10). */
+export const HEAD_BLOCK_BITS = 10;
 
 function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, capacity: number): T {
   const next = new (array.constructor as new (n: number) => T)(capacity);
@@ -34,6 +37,8 @@ export class RowTable {
   /** Every character any head ever held: a term with another one cannot be in a head. */
   readonly headCharacters = new Uint8Array(65536);
   private free: number[] = [];
+  /** Per block of slots, its heads joined (built when a search needs it, dropped on change). */
+  private headBlocks: (string | undefined)[] = [];
 
   constructor() {
     this.tails.idOf('');
@@ -62,6 +67,7 @@ export class RowTable {
     this.rows[slot] = undefined;
     this.listed[slot] = 0;
     this.heads[slot] = '';
+    this.headBlocks[slot >> HEAD_BLOCK_BITS] = undefined;
     this.free.push(slot);
   }
 
@@ -70,12 +76,32 @@ export class RowTable {
     this.rows = [];
     this.heads = [];
     this.free = [];
+    this.headBlocks = [];
     this.listed.fill(0);
     this.statuses.clear();
     this.cardTypes.clear();
     this.tails.clear();
     this.tails.idOf('');
     this.headCharacters.fill(0);
+  }
+
+  /**
+   * Per block of slots, whether any head in it may hold `term` (false: none does). A search for
+   * a number then reads only the few blocks where it occurs, not every row's head.
+   */
+  blocksWithHead(term: string): Uint8Array {
+    const count = (this.end >> HEAD_BLOCK_BITS) + 1;
+    const found = new Uint8Array(count);
+    for (let block = 0; block < count; block++) {
+      let joined = this.headBlocks[block];
+      if (joined === undefined) {
+        const from = block << HEAD_BLOCK_BITS;
+        joined = this.heads.slice(from, Math.min(this.end, from + (1 << HEAD_BLOCK_BITS))).join('\n');
+        this.headBlocks[block] = joined;
+      }
+      found[block] = joined.includes(term) ? 1 : 0;
+    }
+    return found;
   }
 
   private write(slot: number, row: ListRow, old: ListRow | undefined): void {
@@ -89,13 +115,12 @@ export class RowTable {
       const space = key.indexOf(' ');
       const head = space === -1 ? key : key.slice(0, space);
       this.heads[slot] = head;
+      this.headBlocks[slot >> HEAD_BLOCK_BITS] = undefined;
       this.tail[slot] = space === -1 ? 0 : this.tails.idOf(key.slice(space + 1));
       for (let i = 0; i < head.length; i++) this.headCharacters[head.charCodeAt(i)] = 1;
     }
     if (old === undefined || old.numberKey !== row.numberKey) {
-      const [high, low] = sortKeyOf(row.numberKey);
-      this.sortHigh[slot] = high;
-      this.sortLow[slot] = low;
+      writeSortKey(row.numberKey, this.sortHigh, this.sortLow, slot);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { ListRow } from './list-row';
 import type { RowTable } from './row-table';
+import { HEAD_BLOCK_BITS } from './row-table';
 import type { RowQuery, RowQueryResult } from './row-query';
 import { rowComparator, rowMatches, scopeAllows, statesOf } from './row-query';
 import { createPageSelector } from './select-page';
@@ -68,7 +69,21 @@ export function scanRows(table: RowTable, query: RowQuery): RowQueryResult {
   const wantedCardType = filters.cardType === undefined ? -1 : table.cardTypes.find(filters.cardType);
   if (filters.cardType !== undefined && wantedCardType === -1) return NO_ROWS;
   const tests = query.terms.map((term) => termTest(table, term));
-  const testCount = tests.length;
+  // Terms only ever found in tails fold into one mask: a row then costs one look-up for all.
+  const tailOnly = tests.filter((test) => test.inTail !== undefined && !test.inHeads);
+  let tailMask: Uint8Array | undefined;
+  if (tailOnly.length > 0) {
+    tailMask = (tailOnly[0].inTail as Uint8Array).slice();
+    for (const test of tailOnly.slice(1)) {
+      const inTail = test.inTail as Uint8Array;
+      for (let id = 0; id < tailMask.length; id++) tailMask[id] &= inTail[id];
+    }
+  }
+  const others = tests.filter((test) => !tailOnly.includes(test));
+  const blocks = others.map((test) =>
+    test.inTail !== undefined ? table.blocksWithHead(test.term) : undefined,
+  );
+  const otherCount = others.length;
   // Scopes with a narrower start (employer, provider) and the rarer filters read the row itself.
   const onlyTransmitted = scope.kind === 'caseManager';
   const checkScope = scope.kind === 'employer' || scope.kind === 'provider';
@@ -81,23 +96,38 @@ export function scanRows(table: RowTable, query: RowQuery): RowQueryResult {
     filters.createdTo !== undefined ||
     filters.transmittedFrom !== undefined ||
     filters.transmittedTo !== undefined;
+  // Sorted by number, a row whose first sort number ranks after the page's last row is left out
+  // without a call (the common case once the page is full).
+  const byNumber = query.sort.by === 'number';
+  const descending = query.sort.direction === 'desc';
+  const { sortHigh } = table;
 
   scan: for (let i = 0; i < end; i++) {
     if (listed[i] === 0) continue;
     if (onlyTransmitted && transmitted[i] === 0) continue;
     if (statusOk !== undefined && statusOk[status[i]] === 0) continue;
     if (wantedCardType !== -1 && cardType[i] !== wantedCardType) continue;
-    for (let t = 0; t < testCount; t++) {
-      const test = tests[t];
+    if (tailMask !== undefined && tailMask[tail[i]] === 0) continue;
+    for (let t = 0; t < otherCount; t++) {
+      const test = others[t];
       if (test.inTail === undefined) {
         if (!(rows[i] as ListRow).searchKey.includes(test.term)) continue scan;
-      } else if (test.inTail[tail[i]] === 0 && !(test.inHeads && heads[i].includes(test.term))) continue scan;
+      } else if (
+        test.inTail[tail[i]] === 0 &&
+        !((blocks[t] as Uint8Array)[i >> HEAD_BLOCK_BITS] === 1 && heads[i].includes(test.term))
+      )
+        continue scan;
     }
     if (checkRow) {
       const row = rows[i] as ListRow;
       if (!scopeAllows(scope, row) || !rowMatches(row, filters, [])) continue;
     }
     total += 1;
+    if (byNumber) {
+      const worst = selector.worst();
+      if (worst !== undefined && (descending ? sortHigh[i] < sortHigh[worst] : sortHigh[i] > sortHigh[worst]))
+        continue;
+    }
     selector.push(i);
   }
   return { total, rows: selector.page().map((position) => rows[position] as ListRow) };

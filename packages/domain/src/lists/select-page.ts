@@ -6,7 +6,7 @@ export function createPageSelector<T>(
   compare: (a: T, b: T) => number,
   offset: number,
   limit: number,
-): { push(item: T): void; page(): T[] } {
+): { push(item: T): void; page(): T[]; worst(): T | undefined } {
   const capacity = offset + limit;
   const heap: T[] = [];
   const swap = (i: number, j: number): void => {
@@ -48,5 +48,7 @@ export function createPageSelector<T>(
       }
     },
     page: () => [...heap].sort(compare).slice(offset, capacity),
+    /** Once the selector is full, the last item it keeps: anything after it is left out. */
+    worst: () => (capacity > 0 && heap.length === capacity ? heap[0] : undefined),
   };
 }

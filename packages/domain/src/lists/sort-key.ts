@@ -8,11 +8,11 @@
 const BASE = 129;
 const CHARS = 7;
 
-/** Encodes characters [from, from + 7) of `text`; `stopped` when a lossy character was met. */
-function encode(text: string, from: number): { value: number; stopped: boolean } {
+/** Writes the two numbers of a text at `slot` of two arrays (no allocation: used per row change). */
+export function writeSortKey(text: string, high: Float64Array, low: Float64Array, slot: number): void {
   let value = 0;
   let stopped = false;
-  for (let i = from; i < from + CHARS; i++) {
+  for (let i = 0; i < 2 * CHARS; i++) {
     let digit = 0;
     if (!stopped && i < text.length) {
       const code = text.charCodeAt(i);
@@ -20,12 +20,18 @@ function encode(text: string, from: number): { value: number; stopped: boolean }
       if (digit === 128) stopped = true;
     }
     value = value * BASE + digit;
+    if (i === CHARS - 1) {
+      high[slot] = value;
+      value = 0;
+    }
   }
-  return { value, stopped };
+  low[slot] = value;
 }
 
 /** The two order-keeping numbers of a text (see above). */
 export function sortKeyOf(text: string): readonly [number, number] {
-  const high = encode(text, 0);
-  return [high.value, high.stopped ? 0 : encode(text, CHARS).value];
+  const high = new Float64Array(1);
+  const low = new Float64Array(1);
+  writeSortKey(text, high, low, 0);
+  return [high[0], low[0]];
 }
