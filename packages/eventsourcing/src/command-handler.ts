@@ -3,7 +3,7 @@ import { isLeft, left, right } from 'fp-ts/Either';
 import type { CommandResult, HandleCommandOptions } from './command';
 import type { Decider } from './decider';
 import { ConcurrencyError, DeciderBugError } from './errors';
-import type { DomainEvent, EventToAppend, RecordedEvent } from './events';
+import type { DomainEvent, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
 import { commandEventId } from './name-based-uuid';
 import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
@@ -120,22 +120,27 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
   options: HandleCommandOptions<State, Context>,
 ): EventToAppend[] {
   const occurredAt = options.occurredAt ?? (options.clock ?? (() => new Date()))().toISOString();
-  return events.map(
-    (event, index) =>
-      ({
-        type: event.type,
-        data: event.data,
-        eventId: commandEventId(streamId, options.commandId, index),
-        metadata: {
-          actor: options.actor,
-          commandId: options.commandId,
-          correlationId: options.correlationId ?? options.commandId,
-          causationId: options.causationId ?? options.commandId,
-          schemaVersion: decider.schemaVersion?.(event.type) ?? 1,
-          occurredAt,
-        },
-      }) as EventToAppend,
-  );
+  // The events of one command share one metadata object (per schema version).
+  let metadata: MetadataToAppend | undefined;
+  return events.map((event, index) => {
+    const schemaVersion = decider.schemaVersion?.(event.type) ?? 1;
+    if (metadata?.schemaVersion !== schemaVersion) {
+      metadata = {
+        actor: options.actor,
+        commandId: options.commandId,
+        correlationId: options.correlationId ?? options.commandId,
+        causationId: options.causationId ?? options.commandId,
+        schemaVersion,
+        occurredAt,
+      };
+    }
+    return {
+      type: event.type,
+      data: event.data,
+      eventId: commandEventId(streamId, options.commandId, index),
+      metadata,
+    } as EventToAppend;
+  });
 }
 
 // Reads back what was appended (versions, positions, hashes are the store's), for a store

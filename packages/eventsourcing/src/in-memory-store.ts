@@ -6,7 +6,7 @@ import { allPages, eventsOf, firstIndexAfter, pagesOf, streamPages } from './in-
 import { DEFAULT_PAGE_SIZE } from './paged-read';
 import type { ReadPipeline } from './read-pipeline';
 import { createReadPipeline } from './read-pipeline';
-import type { ActorMemo } from './record-events';
+import type { RecordMemo } from './record-events';
 import { recordEvents } from './record-events';
 import type {
   AppendOptions,
@@ -56,7 +56,7 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
   const pipeline = createReadPipeline(options);
   // With no upcaster and no decoder, reading is handing out the stored events.
   const asStored = !options.upcasters && !options.decoder;
-  const actorMemo: { last?: ActorMemo } = {};
+  const memo: RecordMemo = {};
   const storage: InMemoryStorage = {
     streams: new Map(),
     all: [],
@@ -113,14 +113,15 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
       // Copies what the caller gave (data and actor through their JSON text), so that later
       // changes to their objects cannot reach us.
       const recorded = recordEvents({
-        streamId,
+        // The stream's events share one id string (each caller's may be a fresh copy).
+        streamId: head ? head.streamId : streamId,
         firstVersion: currentVersion + 1,
         prevHash: head ? head.metadata.hash : GENESIS_HASH,
         firstPosition: nextPosition(storage),
         events,
         checked,
         now: clock(),
-        actorMemo,
+        memo,
       });
       const target = stream ?? [];
       for (const event of recorded) {

@@ -1,4 +1,6 @@
-import { commandEventId, nameBasedUuid } from './name-based-uuid';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { commandEventId, KERNEL_UUID_NAMESPACE, nameBasedUuid } from './name-based-uuid';
 
 describe('nameBasedUuid', () => {
   it('matches the RFC 4122 version 5 reference value', () => {
@@ -20,5 +22,28 @@ describe('nameBasedUuid', () => {
       ]).size,
     ).toBe(4);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('nameBasedUuid against a plain SHA-1 reference', () => {
+  it('gives the RFC 4122 v5 id of any name, in any namespace', () => {
+    const reference = (name: string, namespace: string): string => {
+      const bytes = createHash('sha1')
+        .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+        .update(name, 'utf8')
+        .digest()
+        .subarray(0, 16);
+      bytes[6] = (bytes[6] & 0x0f) | 0x50;
+      bytes[8] = (bytes[8] & 0x3f) | 0x80;
+      const hex = bytes.toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.uuid(), (name, namespace) => {
+        expect(nameBasedUuid(name, namespace)).toBe(reference(name, namespace));
+        expect(nameBasedUuid(name)).toBe(reference(name, KERNEL_UUID_NAMESPACE));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** Namespace of the kernel's name-based UUIDs (itself a random v4 UUID, fixed forever). */
 export const KERNEL_UUID_NAMESPACE = '5d0b8f4e-3c1a-4f6e-9b2d-7a8c6e4f1b30';
@@ -16,6 +16,17 @@ function namespaceBytesOf(namespace: string): Buffer {
   return bytes;
 }
 
+// Node's one-shot hash (20.12+) over one buffer holding namespace and name; createHash otherwise.
+const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash;
+
+function sha1(namespaceBytes: Buffer, name: string): Buffer {
+  if (!oneShot) return crypto.createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+  const input = Buffer.allocUnsafe(16 + Buffer.byteLength(name, 'utf8'));
+  namespaceBytes.copy(input, 0);
+  input.write(name, 16, 'utf8');
+  return oneShot('sha1', input, 'buffer');
+}
+
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
 
 /**
@@ -23,7 +34,7 @@ const HEX = Buffer.from('0123456789abcdef', 'latin1');
  * gives the same id, so a retried write carries the same event ids.
  */
 export function nameBasedUuid(name: string, namespace: string = KERNEL_UUID_NAMESPACE): string {
-  const bytes = createHash('sha1').update(namespaceBytesOf(namespace)).update(name, 'utf8').digest();
+  const bytes = sha1(namespaceBytesOf(namespace), name);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   // Written into one buffer and decoded once: ids are kept with every stored event, and a

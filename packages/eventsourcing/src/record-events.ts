@@ -8,12 +8,14 @@ const NO_METADATA: MetadataToAppend = Object.freeze({});
 const SYSTEM_ACTOR_TEXT = JSON.stringify({ role: SYSTEM_ACTOR.role, userId: SYSTEM_ACTOR.userId });
 
 /**
- * The frozen copy of the last actor a store recorded, with its canonical text: consecutive
- * events by the same actor (every event of a command, the commands of one user) share one copy.
+ * What a store remembers from its last append so that the events it keeps share what is equal
+ * instead of holding copies: the frozen actor (with its canonical text) and the last instant
+ * written (consecutive appends within one millisecond share one recordedAt string, and an
+ * occurredAt equal to it is kept as that same string).
  */
-export interface ActorMemo {
-  text: string;
-  actor: Actor;
+export interface RecordMemo {
+  actor?: { readonly text: string; readonly actor: Actor };
+  instant?: { readonly time: number; readonly text: string };
 }
 
 /** Input of `recordEvents`. */
@@ -26,8 +28,8 @@ export interface RecordEventsInput {
   readonly events: readonly EventToAppend[];
   readonly checked: readonly CheckedEvent[];
   readonly now: Date;
-  /** Per store: the last actor recorded (updated here). */
-  readonly actorMemo: { last?: ActorMemo };
+  /** Per store, updated here. */
+  readonly memo: RecordMemo;
 }
 
 /**
@@ -36,8 +38,8 @@ export interface RecordEventsInput {
  * the same canonical text as `computeEventHash`, and each object is built once, then frozen.
  */
 export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
-  const { streamId, events, checked, actorMemo } = input;
-  const recordedAt = input.now.toISOString();
+  const { streamId, events, checked, memo } = input;
+  const recordedAt = instantText(memo, input.now);
   const recorded: RecordedEvent[] = new Array<RecordedEvent>(events.length);
   let prevHash = input.prevHash;
   let position = input.firstPosition;
@@ -45,9 +47,10 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
     const event = events[i];
     const given = event.metadata ?? NO_METADATA;
     const version = input.firstVersion + i;
-    const occurredAt = given.occurredAt ?? recordedAt;
+    const occurredAt =
+      given.occurredAt === undefined || given.occurredAt === recordedAt ? recordedAt : given.occurredAt;
     const actorText = checked[i].actorText ?? SYSTEM_ACTOR_TEXT;
-    const actor = sharedActor(actorMemo, actorText);
+    const actor = sharedActor(memo, actorText);
     const dataText = checked[i].dataText;
     const hash = sha256Hex(
       chainedText(streamId, version, event.type, dataText, occurredAt, actorText, prevHash),
@@ -78,9 +81,17 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
   return recorded;
 }
 
-function sharedActor(memo: { last?: ActorMemo }, text: string): Actor {
-  if (memo.last?.text === text) return memo.last.actor;
+function sharedActor(memo: RecordMemo, text: string): Actor {
+  if (memo.actor?.text === text) return memo.actor.actor;
   const actor = freezeParsed(JSON.parse(text) as Actor);
-  memo.last = { text, actor };
+  memo.actor = { text, actor };
   return actor;
+}
+
+function instantText(memo: RecordMemo, now: Date): string {
+  const time = now.getTime();
+  if (memo.instant?.time === time) return memo.instant.text;
+  const text = now.toISOString();
+  memo.instant = { time, text };
+  return text;
 }
