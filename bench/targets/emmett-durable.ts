@@ -44,7 +44,7 @@ async function openSqlite(fileName: string): Promise<DurableStore> {
 
 async function openPostgres(connectionString: string): Promise<DurableStore> {
   const postgres = await import('@event-driven-io/emmett-postgresql');
-  const { dumbo } = await import('@event-driven-io/dumbo');
+  const { dumbo, endAllPools } = await import('@event-driven-io/dumbo');
   const store = postgres.getPostgreSQLEventStore(connectionString);
   const pool = dumbo({ connectionString });
   return {
@@ -65,6 +65,9 @@ async function openPostgres(connectionString: string): Promise<DurableStore> {
     async close() {
       await pool.close();
       await store.close();
+      // Emmett's store keeps pools of its own per connection string; without this an idle client
+      // can outlive the run and crash the process when the scratch database is dropped.
+      await endAllPools();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { readAllInPages, type EventStore, type RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { DossierEvent } from '../workloads/dossier';
 import type { DurableLocation, DurableStore } from './durable';
 
@@ -17,7 +17,9 @@ export async function openOursDurable(location: DurableLocation): Promise<Durabl
       });
     },
     async readAll(visit) {
-      for await (const event of store.readAll()) visit(event as RecordedEvent<DossierEvent>);
+      for await (const page of readAllInPages(store)) {
+        for (const event of page) visit(event as RecordedEvent<DossierEvent>);
+      }
     },
     close: () => store.close(),
   };

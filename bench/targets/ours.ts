@@ -1,6 +1,8 @@
 import {
+  aggregateStream,
   createInMemoryEventStore,
   handleCommand,
+  readAllInPages,
   type Actor,
   type Decider,
   type RecordedEvent,
@@ -33,7 +35,7 @@ const actor: Actor = { role: 'adherent', userId: 'bench-user' };
 export const oursTarget: Target = {
   name: 'ours',
   notes: [
-    'Ours: `createInMemoryEventStore` of @cartes-badges/eventsourcing (validation, SHA-256 hash chain and deep freeze on every append), commands through `handleCommand` (with a command id for idempotency).',
+    'Ours: `createInMemoryEventStore` of @cartes-badges/eventsourcing (validation, SHA-256 hash chain, frozen copies), commands through `handleCommand` (with a command id for idempotency), the rebuild through `readAllInPages`, the long-stream fold through `aggregateStream`.',
   ],
   // Loaded only by the store workloads, so that the in-memory runs do not carry the drivers.
   openDurable: async (location) => (await import('./ours-durable.js')).openOursDurable(location),
@@ -56,18 +58,19 @@ export const oursTarget: Target = {
         });
       },
       async readEverything(_streamIds, visit) {
-        for await (const event of store.readAll()) {
-          visit(event.streamId, event as RecordedEvent<DossierEvent>);
+        // Page by page (the kernel's bulk read): one await per page, a plain loop inside it.
+        for await (const page of readAllInPages(store)) {
+          for (const event of page) visit(event.streamId, event as RecordedEvent<DossierEvent>);
         }
       },
       async foldStream(streamId) {
-        let state = initialDossierState();
-        let events = 0;
-        for await (const event of store.readStream(streamId)) {
-          state = evolveDossier(state, event as RecordedEvent<DossierEvent>);
-          events++;
-        }
-        return { state, events };
+        const { state, version } = await aggregateStream(
+          store,
+          evolveDossier,
+          initialDossierState(),
+          streamId,
+        );
+        return { state, events: version + 1 };
       },
     };
   },
