@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventToAppend,
+  ExpectedVersion,
+  RecordedEvent,
+} from '@cartes-badges/eventsourcing';
+import {
+  ConcurrencyError,
+  GENESIS_HASH,
+  prepareEventsForAppend,
+  validateEventsToAppend,
+} from '@cartes-badges/eventsourcing';
+import type { WireAppendResult, WireExpectedRevision, WireRecord } from './client-port';
+import { WrongExpectedRevision } from './client-port';
+import { EventStoreUnavailableError } from './errors';
+import { fromWireRecord, toWireEvent } from './event-mapping';
+import type { KnownHead } from './head-cache';
+import { encodePosition } from './positions';
+import type { StoreContext } from './store-context';
+import { retryDelay, streamNameOf } from './store-context';
+
+// With 'any' or 'stream_exists' the adapter itself retries lost races on the stream's head.
+const HEAD_RACE_RETRIES = 100;
+
+/**
+ * Appends with the hash chain: the new events chain onto the stream's head, so the adapter reads
+ * the head first and makes the server check that it is still the head (expected revision).
+ * With 'any' a lost race is retried from the new head: the chain never forks.
+ */
+export async function appendToStream(
+  ctx: StoreContext,
+  streamId: string,
+  events: readonly EventToAppend[],
+  options: AppendOptions = {},
+): Promise<AppendResult> {
+  validateEventsToAppend(streamId, events);
+  const expected = options.expectedVersion ?? 'any';
+  checkExpectedVersion(expected);
+  // Ids fixed once: a retried write (ours or the caller's) is then recognised by the server.
+  const batch = structuredClone(events).map(
+    (event) => ({ ...event, eventId: event.eventId ?? randomUUID() }) as EventToAppend,
+  );
+  let transientFailures = 0;
+  for (let headRaces = 0; ; ) {
+    try {
+      return await attempt(ctx, streamId, batch, expected);
+    } catch (error) {
+      if (error instanceof LostHeadRace && headRaces < HEAD_RACE_RETRIES) {
+        headRaces += 1;
+        if (headRaces > 2)
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(headRaces, 20)));
+        continue;
+      }
+      if (error instanceof LostHeadRace) throw new ConcurrencyError(streamId, expected, error.actualRevision);
+      if (ctx.calls.isTransient(error)) {
+        if (transientFailures < ctx.appendRetries) {
+          await retryDelay(ctx, transientFailures);
+          transientFailures += 1;
+          continue;
+        }
+        throw new EventStoreUnavailableError(streamId, transientFailures + 1, error);
+      }
+      throw error;
+    }
+  }
+}
+
+class LostHeadRace extends Error {
+  constructor(readonly actualRevision: number) {
+    super('lost the race for the stream head');
+  }
+}
+
+function checkExpectedVersion(expected: ExpectedVersion): void {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
+  if (!Number.isInteger(expected) || expected < -1) {
+    throw new TypeError(
+      `expectedVersion must be a version (integer >= -1), 'no_stream', 'stream_exists' or 'any'; got ${String(expected)}`,
+    );
+  }
+}
+
+async function attempt(
+  ctx: StoreContext,
+  streamId: string,
+  batch: readonly EventToAppend[],
+  expected: ExpectedVersion,
+): Promise<AppendResult> {
+  const name = streamNameOf(ctx, streamId);
+  if (batch.length === 0) return emptyAppend(ctx, streamId, expected);
+
+  let anchor: KnownHead | undefined;
+  let wireExpected: WireExpectedRevision;
+  if (expected === 'no_stream' || expected === -1) {
+    wireExpected = 'no_stream';
+  } else if (typeof expected === 'number') {
+    // Chain onto the event at the expected version; the server checks it is still the last one
+    // (and answers success again for a write it already has with these event ids).
+    anchor = ctx.heads.get(streamId);
+    if (anchor?.version !== expected) anchor = knownHeadOf(await readAt(ctx, streamId, expected));
+    if (!anchor)
+      throw new ConcurrencyError(streamId, expected, (await readHead(ctx, streamId))?.version ?? -1);
+    wireExpected = BigInt(expected);
+  } else {
+    anchor = ctx.heads.get(streamId) ?? knownHeadOf(await readHead(ctx, streamId));
+    if (!anchor && expected === 'stream_exists') throw new ConcurrencyError(streamId, expected, -1);
+    // The head is the end of this very batch: a retry of a write that went through.
+    if (anchor && anchor.eventId === batch[batch.length - 1].eventId)
+      return alreadyWritten(ctx, streamId, anchor, batch);
+    wireExpected = anchor ? BigInt(anchor.version) : 'no_stream';
+  }
+
+  const prepared = prepareEventsForAppend({
+    streamId,
+    firstVersion: anchor ? anchor.version + 1 : 0,
+    prevHash: anchor ? anchor.hash : GENESIS_HASH,
+    events: batch,
+    now: ctx.clock(),
+  });
+  let result: WireAppendResult;
+  try {
+    result = await ctx.calls.append(name, prepared.map(toWireEvent), wireExpected);
+  } catch (error) {
+    if (!(error instanceof WrongExpectedRevision)) throw error;
+    // What this store knew of the head is stale.
+    ctx.heads.forget(streamId);
+    if (typeof expected === 'number' || expected === 'no_stream') {
+      throw new ConcurrencyError(streamId, expected, error.actualRevision);
+    }
+    throw new LostHeadRace(error.actualRevision);
+  }
+  const last = prepared[prepared.length - 1];
+  if (result.nextRevision === last.version) {
+    ctx.heads.remember(streamId, { version: last.version, hash: last.metadata.hash, eventId: last.eventId });
+  }
+  // For one event the write's position is the event's; for a batch, read the last one's.
+  const position =
+    prepared.length === 1 && result.position
+      ? encodePosition(result.position)
+      : (await readAt(ctx, streamId, result.nextRevision))?.globalPosition;
+  if (position === undefined) {
+    throw new Error(
+      `Stream ${streamId}: the event just written at version ${result.nextRevision} cannot be read back`,
+    );
+  }
+  return { nextExpectedVersion: result.nextRevision, globalPosition: position };
+}
+
+function knownHeadOf(event: RecordedEvent | undefined): KnownHead | undefined {
+  return event && { version: event.version, hash: event.metadata.hash, eventId: event.eventId };
+}
+
+async function emptyAppend(
+  ctx: StoreContext,
+  streamId: string,
+  expected: ExpectedVersion,
+): Promise<AppendResult> {
+  const head = await readHead(ctx, streamId);
+  const current = head?.version ?? -1;
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === -1) ||
+    (expected === 'stream_exists' && current !== -1) ||
+    expected === current;
+  if (!holds) throw new ConcurrencyError(streamId, expected, current);
+  return { nextExpectedVersion: current, globalPosition: head?.globalPosition ?? 0n };
+}
+
+async function alreadyWritten(
+  ctx: StoreContext,
+  streamId: string,
+  head: KnownHead,
+  batch: readonly EventToAppend[],
+): Promise<AppendResult> {
+  const first = await readAt(ctx, streamId, head.version - batch.length + 1);
+  const last = await readAt(ctx, streamId, head.version);
+  if (first?.eventId !== batch[0].eventId || !last) {
+    throw new Error(
+      `Stream ${streamId}: the last event has the id of this batch's last event, but not the batch's place`,
+    );
+  }
+  return { nextExpectedVersion: head.version, globalPosition: last.globalPosition };
+}
+
+/** The stream's last event (stored form), or undefined when the stream does not exist. */
+export async function readHead(ctx: StoreContext, streamId: string): Promise<RecordedEvent | undefined> {
+  const record = await readOne(ctx, streamId, 'end', 'backwards');
+  if (!record) return undefined;
+  const head = fromWireRecord(record, streamId);
+  ctx.heads.see(head);
+  return head;
+}
+
+async function readAt(
+  ctx: StoreContext,
+  streamId: string,
+  version: number,
+): Promise<RecordedEvent | undefined> {
+  if (version < 0) return undefined;
+  const record = await readOne(ctx, streamId, version, 'forwards');
+  if (record?.revision !== version) return undefined;
+  const event = fromWireRecord(record, streamId);
+  ctx.heads.see(event);
+  return event;
+}
+
+// Reads one event and lets the call end by itself: cancelling it instead would reset an HTTP/2
+// stream per append, and servers cut connections that reset streams at a high rate.
+async function readOne(
+  ctx: StoreContext,
+  streamId: string,
+  from: number | 'end',
+  direction: 'forwards' | 'backwards',
+): Promise<WireRecord | undefined> {
+  let found: WireRecord | undefined;
+  for await (const record of ctx.calls.readStream(streamNameOf(ctx, streamId), {
+    from,
+    direction,
+    maxCount: 1,
+  })) {
+    found ??= record;
+  }
+  return found;
+}

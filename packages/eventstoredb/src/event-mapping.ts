@@ -1,0 +1,77 @@
+import type { EventMetadata, JsonObject, PreparedEvent, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { EventDecodeError } from '@cartes-badges/eventsourcing';
+import type { WireEvent, WireRecord } from './client-port';
+import { encodePosition } from './positions';
+
+/**
+ * How a kernel event sits in EventStoreDB: the type and JSON data as they are, the event id as
+ * the server's event id, and the kernel's metadata (hash chain included) unchanged as the JSON
+ * custom metadata, with the kernel's `recordedAt` next to it.
+ */
+export function toWireEvent(event: PreparedEvent): WireEvent {
+  const metadata: JsonObject = { ...(event.metadata as unknown as JsonObject), recordedAt: event.recordedAt };
+  return { id: event.eventId, type: event.type, data: event.data, metadata };
+}
+
+type Problem = { path: string; expected: string };
+
+/**
+ * Reads a stored event back as the kernel's recorded event (before upcasting). An event that
+ * was not written by this adapter (no JSON data, no kernel metadata) is an `EventDecodeError`
+ * naming the stream, version and failing paths.
+ */
+export function fromWireRecord(record: WireRecord, streamId: string): RecordedEvent {
+  const problems: Problem[] = [];
+  // The client parses JSON data itself; binary data cannot be a kernel event.
+  if (!record.isJson) problems.push({ path: 'data', expected: 'JSON (content type application/json)' });
+  const metadata = readMetadata(record.metadata, problems);
+  if (!record.position) problems.push({ path: 'position', expected: 'the event position in $all' });
+  if (problems.length > 0 || !metadata || !record.position) {
+    throw new EventDecodeError(streamId, record.revision, record.type, problems);
+  }
+  const { recordedAt, ...kernelMetadata } = metadata;
+  return {
+    type: record.type,
+    data: record.data,
+    streamId,
+    version: record.revision,
+    globalPosition: encodePosition(record.position),
+    eventId: record.id,
+    recordedAt: typeof recordedAt === 'string' ? recordedAt : record.created.toISOString(),
+    metadata: kernelMetadata as EventMetadata,
+  } as RecordedEvent;
+}
+
+const nullableStrings = ['commandId', 'correlationId', 'causationId'] as const;
+const requiredStrings = ['occurredAt', 'prevHash', 'hash'] as const;
+
+function readMetadata(
+  raw: unknown,
+  problems: Problem[],
+): (EventMetadata & { recordedAt?: unknown }) | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ path: 'metadata', expected: 'the kernel metadata object (actor, hash chain...)' });
+    return undefined;
+  }
+  const metadata = raw as Record<string, unknown>;
+  const actor = metadata.actor as Record<string, unknown> | undefined;
+  if (
+    typeof actor !== 'object' ||
+    actor === null ||
+    typeof actor.role !== 'string' ||
+    typeof actor.userId !== 'string'
+  ) {
+    problems.push({ path: 'metadata.actor', expected: 'an object { role, userId }' });
+  }
+  for (const key of nullableStrings) {
+    const value = metadata[key];
+    if (value !== null && typeof value !== 'string')
+      problems.push({ path: `metadata.${key}`, expected: 'string or null' });
+  }
+  for (const key of requiredStrings) {
+    if (typeof metadata[key] !== 'string') problems.push({ path: `metadata.${key}`, expected: 'string' });
+  }
+  if (!Number.isInteger(metadata.schemaVersion))
+    problems.push({ path: 'metadata.schemaVersion', expected: 'integer' });
+  return problems.length > 0 ? undefined : (metadata as unknown as EventMetadata & { recordedAt?: unknown });
+}

@@ -1,0 +1,67 @@
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStore, Subscription } from '@cartes-badges/eventsourcing';
+import { createReadPipeline } from '@cartes-badges/eventsourcing';
+import { appendToStream } from './append';
+import { eventStoreDbCalls } from './client-calls';
+import { HeadCache } from './head-cache';
+import type { ClientCalls } from './client-port';
+import { readAll } from './read-all';
+import { readStream } from './read-stream';
+import type { EventStoreDBStoreOptions, StoreContext } from './store-context';
+import { subscribe } from './subscription';
+
+/**
+ * The kernel's event store on EventStoreDB, through `@eventstore/db-client`. The client stays
+ * the caller's: `close()` ends this store's subscriptions, not the client's connection.
+ */
+export function createEventStoreDBStore(
+  client: EventStoreDBClient,
+  options: EventStoreDBStoreOptions = {},
+): EventStore {
+  return createStoreOnCalls(eventStoreDbCalls(client), options);
+}
+
+/** The same store on any implementation of the client calls (another client, a test double). */
+export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStoreOptions = {}): EventStore {
+  const ctx: StoreContext = {
+    calls,
+    heads: new HeadCache(),
+    pipeline: createReadPipeline(options),
+    clock: options.clock ?? (() => new Date()),
+    namespace: options.namespace ?? '',
+    readBatchSize: options.readBatchSize ?? 256,
+    appendRetries: options.appendRetries ?? 2,
+    resubscribeAttempts: options.resubscribeAttempts ?? 20,
+    retryDelayMs: options.retryDelayMs ?? 50,
+  };
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  const assertOpen = (): void => {
+    if (closed) throw new Error('The EventStoreDB event store is closed');
+  };
+
+  return {
+    async appendToStream(streamId, events, appendOptions) {
+      assertOpen();
+      return appendToStream(ctx, streamId, events, appendOptions);
+    },
+    readStream(streamId, readOptions) {
+      assertOpen();
+      return readStream(ctx, streamId, readOptions);
+    },
+    readAll(readOptions) {
+      assertOpen();
+      return readAll(ctx, readOptions);
+    },
+    subscribe(subscribeOptions = {}) {
+      assertOpen();
+      const subscription = subscribe(ctx, subscribeOptions, (ended) => subscriptions.delete(ended));
+      subscriptions.add(subscription);
+      return subscription;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export { createEventStoreDBStore, createStoreOnCalls } from './eventstoredb-store';
+export type { EventStoreDBStoreOptions } from './store-context';
+export { RESERVED_STREAM_PREFIX } from './store-context';
+export { eventStoreDbCalls } from './client-calls';
+export type * from './client-port';
+export { WrongExpectedRevision } from './client-port';
+export { encodePosition, decodePosition } from './positions';
+export { EventStoreUnavailableError, SubscriptionDroppedError } from './errors';
+export { EventStoreDBCheckpoints, checkpointedTarget } from './checkpoints';

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStore, EventStoreOptions, JsonValue } from '@cartes-badges/eventsourcing';
+import type { StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
+import { createStoreOnCalls, eventStoreDbCalls } from '../src';
+import type { ClientCalls, WireRecord } from '../src';
+
+/**
+ * Harness for a real EventStoreDB (EVENTSTORE_URL): each store gets a namespace of its own, so
+ * runs and tests never see each other's events. A real server's events cannot be edited, so the
+ * forger stands between the database and the reader: its edits apply to what the server sends
+ * back, which is what `verifyStream` has to catch.
+ */
+export function realServerHarness(connectionString: string): StoreHarness {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const forgers = new WeakMap<EventStore, Forger>();
+  return {
+    async create(options?: EventStoreOptions) {
+      const namespace = `t${randomUUID().slice(0, 8)}.`;
+      const forger = new Forger(eventStoreDbCalls(client), namespace);
+      const store = createStoreOnCalls(forger.calls, { ...options, namespace });
+      forgers.set(store, forger);
+      return store;
+    },
+    tamper(store) {
+      const forger = forgers.get(store);
+      if (!forger) throw new Error('Not a store of this harness');
+      return forger.tamperer;
+    },
+    async teardown() {
+      await client.dispose();
+    },
+  };
+}
+
+/** Alters, hides and swaps events in what the server's stream reads return. */
+class Forger {
+  private readonly altered = new Map<string, JsonValue>();
+  private readonly removed = new Set<string>();
+  private readonly swapped = new Map<string, number>();
+  readonly calls: ClientCalls;
+  readonly tamperer: StoreTamperer;
+
+  constructor(
+    inner: ClientCalls,
+    private readonly namespace: string,
+  ) {
+    const key = (stream: string, revision: number): string => `${stream}@${revision}`;
+    const forge = async (stream: string, record: WireRecord): Promise<WireRecord | undefined> => {
+      if (this.removed.has(key(stream, record.revision))) return undefined;
+      let result = record;
+      const other = this.swapped.get(key(stream, record.revision));
+      if (other !== undefined) {
+        for await (const found of inner.readStream(stream, {
+          from: other,
+          direction: 'forwards',
+          maxCount: 1,
+        }))
+          result = found;
+      }
+      const data = this.altered.get(key(stream, result.revision));
+      return data === undefined ? result : { ...result, data };
+    };
+    this.calls = {
+      ...inner,
+      async *readStream(stream, options) {
+        for await (const record of inner.readStream(stream, options)) {
+          const forged = await forge(stream, record);
+          if (forged) yield forged;
+        }
+      },
+    };
+    const name = (streamId: string): string => this.namespace + streamId;
+    this.tamperer = {
+      alterEvent: (streamId, version, newData) =>
+        void this.altered.set(key(name(streamId), version), newData),
+      removeEvent: (streamId, version) => void this.removed.add(key(name(streamId), version)),
+      swapEvents: (streamId, version1, version2) => {
+        this.swapped.set(key(name(streamId), version1), version2);
+        this.swapped.set(key(name(streamId), version2), version1);
+      },
+    };
+  }
+}
