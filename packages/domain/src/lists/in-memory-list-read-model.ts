@@ -37,15 +37,15 @@ function sameKeys(a: ListRow, b: ListRow): boolean {
  * establishment, a company or a provider (the smallest such choice), or undefined when the
  * query is over the whole list (case manager, system).
  */
-function candidatesOf(indexes: KeyIndexes, query: RowQuery): ReadonlySet<number>[] | undefined {
-  const options: ReadonlySet<number>[][] = [];
+function candidatesOf(indexes: KeyIndexes, query: RowQuery): (readonly number[])[] | undefined {
+  const options: (readonly number[])[][] = [];
   const { scope, filters } = query;
   if (scope.kind === 'employer') options.push(scope.sirets.map((s) => indexes.siret.get(s)));
   if (scope.kind === 'provider') options.push([indexes.providerSiren.get(scope.siren)]);
   if (filters.siret !== undefined) options.push([indexes.siret.get(filters.siret)]);
   if (filters.siren !== undefined) options.push([indexes.siren.get(filters.siren)]);
   if (options.length === 0) return undefined;
-  const size = (sets: ReadonlySet<number>[]): number => sets.reduce((n, s) => n + s.size, 0);
+  const size = (sets: (readonly number[])[]): number => sets.reduce((n, s) => n + s.length, 0);
   return options.reduce((best, next) => (size(next) < size(best) ? next : best));
 }
 
@@ -97,7 +97,7 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
     checkpoint = next;
   }
 
-  function queryCandidates(query: RowQuery, sets: readonly ReadonlySet<number>[]): RowQueryResult {
+  function queryCandidates(query: RowQuery, sets: readonly (readonly number[])[]): RowQueryResult {
     const selector = createPageSelector(rowComparator(query.sort), query.offset, query.limit);
     let total = 0;
     for (const candidates of sets) {

@@ -14,8 +14,9 @@ function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, capac
 /**
  * The rows of a list in slots (a deleted row's slot is reused), with what a scan of the whole
  * list tests kept in typed arrays beside them: listed or not, status, card type, transmitted or
- * not, the search key as its head (the number, unique) and its interned tail (card type and
- * company, which repeat), and the number's sort key. A case manager's search reads these
+ * not, the search key's interned tail (after its first space: card type and company, which
+ * repeat), and the number's sort key. The search key's head (the number, unique) is searched
+ * through blocks of joined keys. A case manager's search reads these
  * arrays, not a million row objects; a row costs no object besides itself.
  */
 export class RowTable {
@@ -27,7 +28,6 @@ export class RowTable {
   cardType = new Int32Array(1024);
   transmitted = new Uint8Array(1024);
   tail = new Int32Array(1024);
-  heads: string[] = [];
   sortHigh = new Float64Array(1024);
   sortLow = new Float64Array(1024);
   readonly statuses = new Interner();
@@ -37,7 +37,7 @@ export class RowTable {
   /** Every character any head ever held: a term with another one cannot be in a head. */
   readonly headCharacters = new Uint8Array(65536);
   private free: number[] = [];
-  /** Per block of slots, its heads joined (built when a search needs it, dropped on change). */
+  /** Per block of slots, its listed rows' search keys joined (built when a search needs it, dropped on change). */
   private headBlocks: (string | undefined)[] = [];
 
   constructor() {
@@ -66,7 +66,6 @@ export class RowTable {
   remove(slot: number): void {
     this.rows[slot] = undefined;
     this.listed[slot] = 0;
-    this.heads[slot] = '';
     this.headBlocks[slot >> HEAD_BLOCK_BITS] = undefined;
     this.free.push(slot);
   }
@@ -74,7 +73,6 @@ export class RowTable {
   clear(): void {
     this.end = 0;
     this.rows = [];
-    this.heads = [];
     this.free = [];
     this.headBlocks = [];
     this.listed.fill(0);
@@ -86,8 +84,8 @@ export class RowTable {
   }
 
   /**
-   * Per block of slots, whether any head in it may hold `term` (false: none does). A search for
-   * a number then reads only the few blocks where it occurs, not every row's head.
+   * Per block of slots, whether any listed row's search key in it may hold `term` (false: none
+   * does). A search for a number then reads only the few blocks where it occurs, not every row.
    */
   blocksWithHead(term: string): Uint8Array {
     const count = (this.end >> HEAD_BLOCK_BITS) + 1;
@@ -96,7 +94,10 @@ export class RowTable {
       let joined = this.headBlocks[block];
       if (joined === undefined) {
         const from = block << HEAD_BLOCK_BITS;
-        joined = this.heads.slice(from, Math.min(this.end, from + (1 << HEAD_BLOCK_BITS))).join('\n');
+        const keys: string[] = [];
+        for (let slot = from; slot < Math.min(this.end, from + (1 << HEAD_BLOCK_BITS)); slot++)
+          if (this.listed[slot] === 1) keys.push((this.rows[slot] as ListRow).searchKey);
+        joined = keys.join('\n');
         this.headBlocks[block] = joined;
       }
       found[block] = joined.includes(term) ? 1 : 0;
@@ -104,24 +105,33 @@ export class RowTable {
     return found;
   }
 
+  // Columns are only kept for listed rows: a row kept unlisted (a draft in the Dossiers list)
+  // costs no search or sort work until it shows.
   private write(slot: number, row: ListRow, old: ListRow | undefined): void {
-    this.listed[slot] = row.listed ? 1 : 0;
-    if (old === undefined || old.status !== row.status) this.status[slot] = this.statuses.idOf(row.status);
-    if (old === undefined || old.cardTypeCode !== row.cardTypeCode)
+    if (!row.listed) {
+      if (this.listed[slot] === 1) this.headBlocks[slot >> HEAD_BLOCK_BITS] = undefined;
+      this.listed[slot] = 0;
+      return;
+    }
+    const valid = old !== undefined && old.listed;
+    this.listed[slot] = 1;
+    if (!valid || old.status !== row.status) this.status[slot] = this.statuses.idOf(row.status);
+    if (!valid || old.cardTypeCode !== row.cardTypeCode)
       this.cardType[slot] = this.cardTypes.idOf(row.cardTypeCode);
     this.transmitted[slot] = row.transmittedAt === null ? 0 : 1;
-    if (old === undefined || old.searchKey !== row.searchKey) {
+    if (!valid || old.searchKey !== row.searchKey) {
       const key = row.searchKey;
-      const space = key.indexOf(' ');
-      const head = space === -1 ? key : key.slice(0, space);
-      this.heads[slot] = head;
+      let space = 0;
+      for (; space < key.length; space++) {
+        const code = key.charCodeAt(space);
+        if (code === 32) break;
+        this.headCharacters[code] = 1;
+      }
+      this.tail[slot] = space === key.length ? 0 : this.tails.idOf(key.slice(space + 1));
       this.headBlocks[slot >> HEAD_BLOCK_BITS] = undefined;
-      this.tail[slot] = space === -1 ? 0 : this.tails.idOf(key.slice(space + 1));
-      for (let i = 0; i < head.length; i++) this.headCharacters[head.charCodeAt(i)] = 1;
     }
-    if (old === undefined || old.numberKey !== row.numberKey) {
+    if (!valid || old.numberKey !== row.numberKey)
       writeSortKey(row.numberKey, this.sortHigh, this.sortLow, slot);
-    }
   }
 
   private grow(capacity: number): void {

@@ -52,7 +52,7 @@ function positionComparator(table: RowTable, query: RowQuery): (a: number, b: nu
  */
 export function scanRows(table: RowTable, query: RowQuery): RowQueryResult {
   const { scope, filters } = query;
-  const { rows, listed, status, cardType, transmitted, tail, heads } = table;
+  const { rows, listed, status, cardType, transmitted, tail } = table;
   const end = table.end;
   const selector = createPageSelector(positionComparator(table, query), query.offset, query.limit);
   let total = 0;
@@ -114,7 +114,10 @@ export function scanRows(table: RowTable, query: RowQuery): RowQueryResult {
         if (!(rows[i] as ListRow).searchKey.includes(test.term)) continue scan;
       } else if (
         test.inTail[tail[i]] === 0 &&
-        !((blocks[t] as Uint8Array)[i >> HEAD_BLOCK_BITS] === 1 && heads[i].includes(test.term))
+        !(
+          (blocks[t] as Uint8Array)[i >> HEAD_BLOCK_BITS] === 1 &&
+          (rows[i] as ListRow).searchKey.includes(test.term)
+        )
       )
         continue scan;
     }
