@@ -119,10 +119,12 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
   events: readonly Event[],
   options: HandleCommandOptions<State, Context>,
 ): EventToAppend[] {
-  const occurredAt = options.occurredAt ?? (options.clock ?? (() => new Date()))().toISOString();
+  const occurredAt = options.occurredAt ?? (options.clock ? options.clock() : new Date()).toISOString();
   // The events of one command share one metadata object (per schema version).
   let metadata: MetadataToAppend | undefined;
-  return events.map((event, index) => {
+  const batch = new Array<EventToAppend>(events.length);
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
     const schemaVersion = decider.schemaVersion?.(event.type) ?? 1;
     if (metadata?.schemaVersion !== schemaVersion) {
       metadata = {
@@ -134,13 +136,14 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
         occurredAt,
       };
     }
-    return {
+    batch[index] = {
       type: event.type,
       data: event.data,
       eventId: commandEventId(streamId, options.commandId, index),
       metadata,
     } as EventToAppend;
-  });
+  }
+  return batch;
 }
 
 // Reads back what was appended (versions, positions, hashes are the store's), for a store

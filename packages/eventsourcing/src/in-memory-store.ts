@@ -1,8 +1,8 @@
 import { ConcurrencyError } from './errors';
 import type { RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
-import type { EventTransform, PagedRead } from './in-memory-reads';
-import { allPages, eventsOf, firstIndexAfter, pagesOf, streamPages } from './in-memory-reads';
+import type { EventTransform } from './in-memory-reads';
+import { EventIterator, firstIndexAfter, PageCursor, PageIterator } from './in-memory-reads';
 import { DEFAULT_PAGE_SIZE } from './paged-read';
 import type { ReadPipeline } from './read-pipeline';
 import { createReadPipeline } from './read-pipeline';
@@ -68,28 +68,26 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
   const assertOpen = (): void => {
     if (storage.closed) throw new Error('The in-memory event store is closed');
   };
-  const streamRead = (streamId: string, read: ReadStreamOptions, pageSize: number): PagedRead => ({
-    open: () =>
-      streamPages(
-        storage.streams.get(streamId),
-        read.fromVersion,
-        read.direction === 'backwards',
-        read.maxCount ?? Infinity,
-        pageSize,
-      ),
-    transform: asStored ? undefined : pipeline.read,
-    maxCount: read.maxCount ?? Infinity,
-  });
-  const allRead = (read: ReadAllOptions, pageSize: number): PagedRead => {
-    const transform = allTransform(pipeline, asStored, read.filter);
-    // Without a filter every event read is given: the count bounds the slices too.
-    const limit = transform === undefined ? (read.maxCount ?? Infinity) : Infinity;
-    return {
-      open: () => allPages(storage.all, read.after, limit, pageSize),
-      transform,
-      maxCount: read.maxCount ?? Infinity,
-    };
-  };
+  const readTransform: EventTransform | undefined = asStored ? undefined : pipeline.read;
+  const streamCursor = (streamId: string, read: ReadStreamOptions): PageCursor =>
+    new PageCursor(
+      storage,
+      streamId,
+      read.fromVersion,
+      read.direction === 'backwards',
+      undefined,
+      read.maxCount ?? Infinity,
+    );
+  // Without a filter every event read is given: the count bounds the slices too.
+  const allCursor = (read: ReadAllOptions, transform: EventTransform | undefined): PageCursor =>
+    new PageCursor(
+      storage,
+      undefined,
+      undefined,
+      false,
+      read.after,
+      transform === undefined ? (read.maxCount ?? Infinity) : Infinity,
+    );
 
   const store: EventStore = {
     async appendToStream(streamId, events, appendOptions: AppendOptions = {}): Promise<AppendResult> {
@@ -140,22 +138,30 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
 
     readStream(streamId, readOptions: ReadStreamOptions = {}) {
       assertOpen();
-      return eventsOf(streamRead(streamId, readOptions, FLAT_READ_SLICE));
+      const cursor = streamCursor(streamId, readOptions);
+      return new EventIterator(cursor, readTransform, readOptions.maxCount ?? Infinity, FLAT_READ_SLICE);
     },
 
     readStreamPages(streamId, readOptions: ReadStreamOptions = {}) {
       assertOpen();
-      return pagesOf(streamRead(streamId, readOptions, pageSizeOf(readOptions.batchSize)));
+      const cursor = streamCursor(streamId, readOptions);
+      const pageSize = pageSizeOf(readOptions.batchSize);
+      return new PageIterator(cursor, readTransform, readOptions.maxCount ?? Infinity, pageSize);
     },
 
     readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      return eventsOf(allRead(readOptions, FLAT_READ_SLICE));
+      const transform = allTransform(pipeline, asStored, readOptions.filter);
+      const cursor = allCursor(readOptions, transform);
+      return new EventIterator(cursor, transform, readOptions.maxCount ?? Infinity, FLAT_READ_SLICE);
     },
 
     readAllPages(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      return pagesOf(allRead(readOptions, pageSizeOf(readOptions.batchSize)));
+      const transform = allTransform(pipeline, asStored, readOptions.filter);
+      const cursor = allCursor(readOptions, transform);
+      const pageSize = pageSizeOf(readOptions.batchSize);
+      return new PageIterator(cursor, transform, readOptions.maxCount ?? Infinity, pageSize);
     },
 
     subscribe(subscribeOptions: SubscribeOptions = {}) {

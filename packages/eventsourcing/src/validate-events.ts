@@ -6,8 +6,48 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 type JsonProblem = { path: string; reason: string } | undefined;
+
 // Checks that a value is JSON; gets the path the value sits at, for the error.
-type JsonCheck = (value: unknown, path: string) => JsonProblem;
+interface JsonCheck {
+  check(value: unknown, path: string): JsonProblem;
+}
+
+const PLAIN_CHECK: JsonCheck = { check: findNonJson };
+
+// Checks the data and actor of one event after the other while writing their canonical JSON.
+// The events of one command share one actor object: its text is written once.
+class CanonicalCheck implements JsonCheck {
+  dataText = '';
+  actorText: string | undefined = undefined;
+  private lastActor: unknown = undefined;
+  private lastActorText: string | undefined = undefined;
+
+  check(value: unknown, path: string): JsonProblem {
+    const isData = path === 'data';
+    if (!isData && value === this.lastActor && this.lastActorText !== undefined) {
+      this.actorText = this.lastActorText;
+      return undefined;
+    }
+    const text = canonicalJsonIfJson(value);
+    if (text === undefined) return findNonJson(value, path) ?? { path, reason: 'is not JSON' };
+    if (isData) {
+      this.dataText = text;
+    } else {
+      this.actorText = text;
+      this.lastActor = value;
+      this.lastActorText = text;
+    }
+    return undefined;
+  }
+
+  /** The texts of the event just checked; resets for the next one. */
+  take(): CheckedEvent {
+    const checked: CheckedEvent = { dataText: this.dataText, actorText: this.actorText };
+    this.dataText = '';
+    this.actorText = undefined;
+    return checked;
+  }
+}
 
 /**
  * Checks a batch given to `appendToStream` before anything is written: each event must be
@@ -16,7 +56,8 @@ type JsonCheck = (value: unknown, path: string) => JsonProblem;
  */
 export function validateEventsToAppend(streamId: string, events: unknown): void {
   checkBatch(streamId, events);
-  (events as unknown[]).forEach((event: unknown, index) => validateOne(streamId, event, index, findNonJson));
+  const batch = events as unknown[];
+  for (let index = 0; index < batch.length; index++) validateOne(streamId, batch[index], index, PLAIN_CHECK);
 }
 
 /** What `checkEventsToAppend` keeps of each event: the canonical JSON of its data and actor. */
@@ -35,28 +76,10 @@ export function checkEventsToAppend(streamId: string, events: unknown): CheckedE
   checkBatch(streamId, events);
   const batch = events as unknown[];
   const checked = new Array<CheckedEvent>(batch.length);
-  // The events of one command share one actor object: its text is written once.
-  let lastActor: unknown;
-  let lastActorText: string | undefined;
+  const json = new CanonicalCheck();
   for (let index = 0; index < batch.length; index++) {
-    let dataText = '';
-    let actorText: string | undefined;
-    validateOne(streamId, batch[index], index, (value, path) => {
-      if (path !== 'data' && value === lastActor && lastActorText !== undefined) {
-        actorText = lastActorText;
-        return undefined;
-      }
-      const text = canonicalJsonIfJson(value);
-      if (text === undefined) return findNonJson(value, path) ?? { path, reason: 'is not JSON' };
-      if (path === 'data') dataText = text;
-      else {
-        actorText = text;
-        lastActor = value;
-        lastActorText = text;
-      }
-      return undefined;
-    });
-    checked[index] = { dataText, actorText };
+    validateOne(streamId, batch[index], index, json);
+    checked[index] = json.take();
   }
   return checked;
 }
@@ -70,55 +93,59 @@ function checkBatch(streamId: string, events: unknown): void {
   }
 }
 
-function validateOne(streamId: string, event: unknown, index: number, checkJson: JsonCheck): void {
-  const fail = (field: string, reason: string): never => {
-    throw new InvalidEventError(streamId, index, field, reason);
-  };
-  if (!isPlainObject(event)) return fail('event', 'must be an object { type, data }');
-  if (typeof event.type !== 'string' || event.type.trim().length === 0) {
-    fail('type', 'must be a non-empty string');
-  }
-  if (!('data' in event)) fail('data', 'is missing');
-  const dataProblem = checkJson(event.data, 'data');
-  if (dataProblem) fail(dataProblem.path, dataProblem.reason);
-  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
-    fail('eventId', 'must be a UUID string');
-  }
-  if (event.metadata !== undefined) validateMetadata(event.metadata, fail, checkJson);
+// Who failed where: stream and index of the event being checked.
+interface At {
+  readonly streamId: string;
+  readonly index: number;
 }
 
-function validateMetadata(
-  metadata: unknown,
-  fail: (field: string, reason: string) => never,
-  checkJson: JsonCheck,
-): void {
-  if (!isPlainObject(metadata)) return fail('metadata', 'must be an object');
+function failAt(at: At, field: string, reason: string): never {
+  throw new InvalidEventError(at.streamId, at.index, field, reason);
+}
+
+function validateOne(streamId: string, event: unknown, index: number, json: JsonCheck): void {
+  const at: At = { streamId, index };
+  if (!isPlainObject(event)) return failAt(at, 'event', 'must be an object { type, data }');
+  if (typeof event.type !== 'string' || event.type.trim().length === 0) {
+    failAt(at, 'type', 'must be a non-empty string');
+  }
+  if (!('data' in event)) failAt(at, 'data', 'is missing');
+  const dataProblem = json.check(event.data, 'data');
+  if (dataProblem) failAt(at, dataProblem.path, dataProblem.reason);
+  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
+    failAt(at, 'eventId', 'must be a UUID string');
+  }
+  if (event.metadata !== undefined) validateMetadata(event.metadata, at, json);
+}
+
+function validateMetadata(metadata: unknown, at: At, json: JsonCheck): void {
+  if (!isPlainObject(metadata)) return failAt(at, 'metadata', 'must be an object');
   if (metadata.actor !== undefined) {
     const actor = metadata.actor;
-    if (!isPlainObject(actor)) return fail('metadata.actor', 'must be an object { role, userId }');
+    if (!isPlainObject(actor)) return failAt(at, 'metadata.actor', 'must be an object { role, userId }');
     for (const key of ['role', 'userId'] as const) {
       if (typeof actor[key] !== 'string' || actor[key].length === 0) {
-        fail(`metadata.actor.${key}`, 'must be a non-empty string');
+        failAt(at, `metadata.actor.${key}`, 'must be a non-empty string');
       }
     }
-    const problem = checkJson(actor, 'metadata.actor');
-    if (problem) fail(problem.path, problem.reason);
+    const problem = json.check(actor, 'metadata.actor');
+    if (problem) failAt(at, problem.path, problem.reason);
   }
   for (const key of ['commandId', 'correlationId', 'causationId'] as const) {
     const value = metadata[key];
     if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0)) {
-      fail(`metadata.${key}`, 'must be a non-empty string or null');
+      failAt(at, `metadata.${key}`, 'must be a non-empty string or null');
     }
   }
   const schemaVersion = metadata.schemaVersion;
   if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1)) {
-    fail('metadata.schemaVersion', 'must be an integer of at least 1');
+    failAt(at, 'metadata.schemaVersion', 'must be an integer of at least 1');
   }
   const occurredAt = metadata.occurredAt;
   if (
     occurredAt !== undefined &&
     (typeof occurredAt !== 'string' || !ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt)))
   ) {
-    fail('metadata.occurredAt', 'must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z');
+    failAt(at, 'metadata.occurredAt', 'must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z');
   }
 }
