@@ -206,21 +206,13 @@ async function readAt(
   return event;
 }
 
-// Reads one event and lets the call end by itself: cancelling it instead would reset an HTTP/2
-// stream per append, and servers cut connections that reset streams at a high rate.
+// Reads the one event at `from`, if any.
 async function readOne(
   ctx: StoreContext,
   streamId: string,
   from: number | 'end',
   direction: 'forwards' | 'backwards',
 ): Promise<WireRecord | undefined> {
-  let found: WireRecord | undefined;
-  for await (const record of ctx.calls.readStream(streamNameOf(ctx, streamId), {
-    from,
-    direction,
-    maxCount: 1,
-  })) {
-    found ??= record;
-  }
-  return found;
+  const [record] = await ctx.calls.readStream(streamNameOf(ctx, streamId), { from, direction, maxCount: 1 });
+  return record;
 }

@@ -36,15 +36,12 @@ export class EventStoreDBCheckpoints {
 
   /** The latest checkpoint of a projection, or undefined when it never stored one. */
   async read(projection: string): Promise<StoredCheckpoint | undefined> {
-    let latest: StoredCheckpoint | undefined;
-    for await (const record of this.calls.readStream(this.streamNameOf(projection), {
+    const [record] = await this.calls.readStream(this.streamNameOf(projection), {
       from: 'end',
       direction: 'backwards',
       maxCount: 1,
-    })) {
-      latest = parseCheckpoint(record.data, this.streamNameOf(projection));
-    }
-    return latest;
+    });
+    return record && parseCheckpoint(record.data, this.streamNameOf(projection));
   }
 
   /** Stores a checkpoint; the first one also sets the stream's `$maxCount` to 1. */

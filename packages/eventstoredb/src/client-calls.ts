@@ -54,49 +54,41 @@ export function eventStoreDbCalls(client: EventStoreDBClient): ClientCalls {
       }
     },
 
-    async *readStream(streamName, options) {
-      const read = client.readStream(streamName, {
-        fromRevision: options.from === 'start' ? START : options.from === 'end' ? END : BigInt(options.from),
-        direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
-        maxCount: options.maxCount,
-      });
-      let finished = false;
+    // A page is read whole (bounded by maxCount): the call always runs to its end, and the
+    // adapter walks the page without one more asynchronous step per event.
+    async readStream(streamName, options) {
+      const page: WireRecord[] = [];
       try {
-        // Not destroyed on an early exit: `stopEarly` lets the call run out instead.
-        for await (const resolved of read.iterator({
-          destroyOnReturn: false,
-        }) as AsyncIterable<ResolvedEvent>) {
+        const read = client.readStream(streamName, {
+          fromRevision:
+            options.from === 'start' ? START : options.from === 'end' ? END : BigInt(options.from),
+          direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
+          maxCount: options.maxCount,
+        });
+        for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
           const record = toWireRecord(resolved);
-          if (record) yield record;
+          if (record) page.push(record);
         }
-        finished = true;
       } catch (error) {
         // The client reports a missing stream while iterating: for the port it is an empty stream.
-        if (error instanceof StreamNotFoundError) return;
+        if (error instanceof StreamNotFoundError) return [];
         throw error;
-      } finally {
-        if (!finished) await stopEarly(read);
       }
+      return page;
     },
 
-    async *readAll(options) {
+    async readAll(options) {
+      const page: WireRecord[] = [];
       const read = client.readAll({
         fromPosition: options.from === 'start' ? START : options.from,
         direction: FORWARDS,
         maxCount: options.maxCount,
       });
-      let finished = false;
-      try {
-        for await (const resolved of read.iterator({
-          destroyOnReturn: false,
-        }) as AsyncIterable<AllStreamResolvedEvent>) {
-          const record = toWireRecord(resolved);
-          if (record) yield record;
-        }
-        finished = true;
-      } finally {
-        if (!finished) await stopEarly(read);
+      for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
+        const record = toWireRecord(resolved);
+        if (record) page.push(record);
       }
+      return page;
     },
 
     subscribeToAll(options) {
@@ -120,16 +112,6 @@ export function eventStoreDbCalls(client: EventStoreDBClient): ClientCalls {
       );
     },
   };
-}
-
-/**
- * The reader stopped before the end: cancel the call, and let what already arrived flow out
- * unread, so that the call ends (a paused call that the server already finished would never
- * end, and the client's `dispose()` waits for every call to end).
- */
-async function stopEarly(read: { cancel(): Promise<void>; resume(): unknown }): Promise<void> {
-  await read.cancel().catch(() => undefined);
-  read.resume();
 }
 
 function toWireRecord(resolved: ResolvedEvent | AllStreamResolvedEvent): WireRecord | undefined {

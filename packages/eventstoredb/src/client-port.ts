@@ -12,13 +12,13 @@ export interface ClientCalls {
     events: readonly WireEvent[],
     expected: WireExpectedRevision,
   ): Promise<WireAppendResult>;
-  /** One bounded read of a stream; yields nothing when the stream does not exist. */
-  readStream(streamName: string, options: WireStreamRead): AsyncIterable<WireRecord>;
-  /** One bounded forwards read of `$all` from a position (inclusive) or from the start. */
+  /** One page of a stream (at most `maxCount` events); empty when the stream does not exist. */
+  readStream(streamName: string, options: WireStreamRead): Promise<WireRecord[]>;
+  /** One page of `$all` (at most `maxCount` events) forwards from a position (inclusive) or from the start. */
   readAll(options: {
     readonly from: WirePosition | 'start';
     readonly maxCount: number;
-  }): AsyncIterable<WireRecord>;
+  }): Promise<WireRecord[]>;
   /** A catch-up subscription to `$all`, strictly after `after` (or from the start). */
   subscribeToAll(options: { readonly after?: WirePosition; readonly filter: WireFilter }): WireSubscription;
   /** Sets a stream's `$maxCount` (older events become invisible to reads). */

@@ -26,7 +26,7 @@ export async function* readAll(
     const wanted = batchSize + (after ? 1 : 0);
     let received = 0;
     let last: WirePosition | undefined;
-    for await (const record of ctx.calls.readAll({ from: after ?? 'start', maxCount: wanted })) {
+    for (const record of await ctx.calls.readAll({ from: after ?? 'start', maxCount: wanted })) {
       received += 1;
       const position = record.position;
       if (!position || (after && comparePositions(position, after) <= 0)) continue;

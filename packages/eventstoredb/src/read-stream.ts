@@ -26,11 +26,12 @@ export async function* readStream(
     let received = 0;
     // The furthest version seen, so the next page starts past it even if the stored order was tampered with.
     let edge: number | undefined;
-    for await (const record of ctx.calls.readStream(name, {
+    const page = await ctx.calls.readStream(name, {
       from,
       direction: backwards ? 'backwards' : 'forwards',
       maxCount: wanted,
-    })) {
+    });
+    for (const record of page) {
       received += 1;
       edge =
         edge === undefined

@@ -51,23 +51,21 @@ class Forger {
       let result = record;
       const other = this.swapped.get(key(stream, record.revision));
       if (other !== undefined) {
-        for await (const found of inner.readStream(stream, {
-          from: other,
-          direction: 'forwards',
-          maxCount: 1,
-        }))
-          result = found;
+        const [found] = await inner.readStream(stream, { from: other, direction: 'forwards', maxCount: 1 });
+        if (found) result = found;
       }
       const data = this.altered.get(key(stream, result.revision));
       return data === undefined ? result : { ...result, data };
     };
     this.calls = {
       ...inner,
-      async *readStream(stream, options) {
-        for await (const record of inner.readStream(stream, options)) {
-          const forged = await forge(stream, record);
-          if (forged) yield forged;
+      async readStream(stream, options) {
+        const forged: WireRecord[] = [];
+        for (const record of await inner.readStream(stream, options)) {
+          const kept = await forge(stream, record);
+          if (kept) forged.push(kept);
         }
+        return forged;
       },
     };
     const name = (streamId: string): string => this.namespace + streamId;
