@@ -197,6 +197,31 @@ describe('the in-memory list read model', () => {
         expect(result.rows).toEqual(matching.slice(query.offset, query.offset + query.limit));
       }
     }
+    // A company interned after a term was searched is still found by it.
+    const chrono: RowQuery = { scope: { kind: 'system' }, ...requests[1], offset: 0, limit: 1000 };
+    const before = model.querySync(chrono).total;
+    const late = { ...randomRow(700, random), companyName: 'Chronos Nouvelle', listed: true };
+    const lateRow = { ...late, searchKey: searchKeyOf(late.number, late.cardTypeLabel, late.companyName) };
+    const other = {
+      ...randomRow(701, random),
+      cardTypeLabel: 'Carte BTP',
+      companyName: 'Zeta',
+      listed: true,
+    };
+    const otherRow = {
+      ...other,
+      searchKey: searchKeyOf(other.number, other.cardTypeLabel, other.companyName),
+    };
+    await model.commit(
+      [
+        { op: 'upsert', row: lateRow },
+        { op: 'upsert', row: otherRow },
+      ],
+      { position: 7n, version: 1 },
+    );
+    expect(model.querySync(chrono).rows).toContainEqual(lateRow);
+    expect(model.querySync(chrono).total).toBe(before + 1);
+
     const everything = model.querySync({ scope: { kind: 'system' }, ...requests[0], limit: 10_000 });
     expect(everything.total).toBeGreaterThan(200);
 

@@ -2,6 +2,8 @@ import { Interner } from './interner';
 import type { ListRow } from './list-row';
 import { writeSortKey } from './sort-key';
 
+const TAIL_MATCH_CACHE_MAX = 64;
+
 /** Slots per block of joined heads (2^10). */
 export const HEAD_BLOCK_BITS = 10;
 
@@ -37,6 +39,8 @@ export class RowTable {
   /** Every character any head ever held: a term with another one cannot be in a head. */
   readonly headCharacters = new Uint8Array(65536);
   private free: number[] = [];
+  /** Recent search terms: by tail id, whether the term is in that tail (tails are only added). */
+  private tailMatchCache = new Map<string, Uint8Array>();
   /** Per block of slots, its listed rows' search keys joined (built when a search needs it, dropped on change). */
   private headBlocks: (string | undefined)[] = [];
 
@@ -75,12 +79,30 @@ export class RowTable {
     this.rows = [];
     this.free = [];
     this.headBlocks = [];
+    this.tailMatchCache.clear();
     this.listed.fill(0);
     this.statuses.clear();
     this.cardTypes.clear();
     this.tails.clear();
     this.tails.idOf('');
     this.headCharacters.fill(0);
+  }
+
+  /**
+   * By tail id, whether `term` is in that tail. Tails repeat and only ever get added, so the
+   * answer for recent terms is kept and only extended to tails interned since.
+   */
+  tailMatches(term: string): Uint8Array {
+    const tails = this.tails.values;
+    const cached = this.tailMatchCache.get(term);
+    if (cached !== undefined && cached.length === tails.length) return cached;
+    const matches = new Uint8Array(tails.length);
+    const from = cached === undefined ? 0 : cached.length;
+    if (cached !== undefined) matches.set(cached);
+    for (let id = from; id < tails.length; id++) matches[id] = tails[id].includes(term) ? 1 : 0;
+    if (this.tailMatchCache.size >= TAIL_MATCH_CACHE_MAX) this.tailMatchCache.clear();
+    this.tailMatchCache.set(term, matches);
+    return matches;
   }
 
   /**

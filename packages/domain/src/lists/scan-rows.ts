@@ -18,9 +18,7 @@ interface TermTest {
 // tails repeat, so the term is looked for once per distinct tail, and a row costs a lookup.
 function termTest(table: RowTable, term: string): TermTest {
   if (term.includes(' ')) return { term, inTail: undefined, inHeads: true };
-  const tails = table.tails.values;
-  const inTail = new Uint8Array(tails.length);
-  for (let id = 0; id < tails.length; id++) inTail[id] = tails[id].includes(term) ? 1 : 0;
+  const inTail = table.tailMatches(term);
   let inHeads = true;
   for (let i = 0; i < term.length && inHeads; i++) inHeads = table.headCharacters[term.charCodeAt(i)] === 1;
   return { term, inTail, inHeads };
