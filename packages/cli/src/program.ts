@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
@@ -10,7 +12,10 @@ import { registerVerify } from './commands/verify';
 import { CliError, EXIT, messageOf } from './errors';
 import { DEFAULT_STORE } from './store/store-spec';
 
-const VERSION = '0.1.0';
+/** The version of the installed package: package.json sits one level above both src/ and dist/. */
+const VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The `cartes-badges` program with every command registered. */
 export function createProgram(): Command {
