@@ -4,8 +4,11 @@ import type { DossierEvent } from '../workloads/dossier';
 export interface DurableStore {
   /** As `TargetStore.append`: `eventsInStream` is checked as the expected version. */
   append(streamId: string, events: readonly DossierEvent[], eventsInStream: number): Promise<void>;
-  /** Reads every event in global order (page by page), giving each to `visit`. */
-  readAll(visit: (event: DossierEvent) => void): Promise<void>;
+  /**
+   * Reads every event in global order (page by page), giving each to `visit`, until `expected`
+   * events were read (a reader may hold back events of transactions still open on the server).
+   */
+  readAll(visit: (event: DossierEvent) => void, expected: number): Promise<void>;
   close(): Promise<void>;
 }
 

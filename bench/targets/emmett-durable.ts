@@ -27,15 +27,10 @@ async function openSqlite(fileName: string): Promise<DurableStore> {
         expectedStreamVersion: expectedStreamVersion(eventsInStream),
       });
     },
-    async readAll(visit) {
-      let after = 0n;
-      for (;;) {
-        const page = await sqlite.readMessagesBatch<DossierEvent>(connection, { after, batchSize: PAGE });
-        for (const event of page.messages) visit(event);
-        if (!page.areEventsLeft || page.messages.length === 0) return;
-        after = page.currentGlobalPosition;
-      }
-    },
+    readAll: (visit, expected) =>
+      readUntil(expected, visit, (after) =>
+        sqlite.readMessagesBatch<DossierEvent>(connection, { after, batchSize: PAGE }),
+      ),
     async close() {
       connection.close();
     },
@@ -53,15 +48,10 @@ async function openPostgres(connectionString: string): Promise<DurableStore> {
         expectedStreamVersion: expectedStreamVersion(eventsInStream),
       });
     },
-    async readAll(visit) {
-      let after = 0n;
-      for (;;) {
-        const page = await postgres.readMessagesBatch<DossierEvent>(pool.execute, { after, batchSize: PAGE });
-        for (const event of page.messages) visit(event);
-        if (!page.areMessagesLeft || page.messages.length === 0) return;
-        after = page.currentGlobalPosition;
-      }
-    },
+    readAll: (visit, expected) =>
+      readUntil(expected, visit, (after) =>
+        postgres.readMessagesBatch<DossierEvent>(pool.execute, { after, batchSize: PAGE }),
+      ),
     async close() {
       await pool.close();
       await store.close();
@@ -70,4 +60,31 @@ async function openPostgres(connectionString: string): Promise<DurableStore> {
       await endAllPools();
     },
   };
+}
+
+/** How long a read waits for events held back by open transactions before giving up. */
+const HELD_BACK_TIMEOUT_MS = 60_000;
+
+/**
+ * Reads pages after the last position until `expected` events were read. Emmett's PostgreSQL
+ * reader leaves out events of transactions newer than the oldest one still open on the server
+ * (any database), as its consumers do: an empty page then means "not yet", so it waits and asks
+ * again, and that wait is part of the measured time.
+ */
+async function readUntil(
+  expected: number,
+  visit: (event: DossierEvent) => void,
+  readPage: (after: bigint) => Promise<{ messages: DossierEvent[]; currentGlobalPosition: bigint }>,
+): Promise<void> {
+  const deadline = Date.now() + HELD_BACK_TIMEOUT_MS;
+  let after = 0n;
+  let read = 0;
+  while (read < expected) {
+    const page = await readPage(after);
+    for (const event of page.messages) visit(event);
+    read += page.messages.length;
+    if (page.messages.length > 0) after = page.currentGlobalPosition;
+    else if (Date.now() > deadline) throw new Error(`Emmett read ${read} of ${expected} events`);
+    else await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

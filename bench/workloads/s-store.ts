@@ -36,7 +36,7 @@ export async function runStoreWorkload(
 
   startedAt = performance.now();
   let read = 0;
-  await store.readAll(() => read++);
+  await store.readAll(() => read++, appends + written);
   const readAll = read / seconds(startedAt);
   if (read !== appends + written)
     throw new Error(`store workload: read ${read} events of ${appends + written}`);
