@@ -1,6 +1,7 @@
 // End-to-end tests of the `cartes-badges` command, spawned as processes on a temporary SQLite
 // file. Process start-up costs about a second, so assertions are grouped and independent runs
 // go in parallel.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -369,5 +370,25 @@ describe('bad input', () => {
       expect(command.description().length).toBeGreaterThan(20);
       expect(command.helpInformation()).toContain(`Usage: cartes-badges ${command.name()}`);
     }
+  });
+});
+
+describe('pipes', () => {
+  it('stops quietly with exit 0 when its reader closes the pipe early (cartes-badges history … | head)', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(
+        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        [path.join(REPO_ROOT, 'packages/cli/src/bin.ts'), 'history', '10001', '--store', store],
+        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      // Like a reader that quits before the CLI writes (`| head -0`): close our end at once.
+      child.stdout.destroy();
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(run.code).toBe(0);
   });
 });
