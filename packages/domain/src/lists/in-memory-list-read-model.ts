@@ -15,6 +15,23 @@ export interface InMemoryListReadModel extends ListReadModel {
   rows(): ReadonlyMap<string, ListRow>;
   commitSync(changes: readonly RowChange[], checkpoint: StoredCheckpoint): void;
   querySync(query: RowQuery): RowQueryResult;
+  /** The slot holding a dossier's row, or -1 (valid until the next change). */
+  slotOf(dossierId: string): number;
+  /** The row in a slot given by `slotOf`. */
+  rowAt(slot: number): ListRow;
+  /**
+   * Like `commitSync`, for a projection target that looked the rows up with `slotOf` in the same
+   * synchronous call: each change carries its slot (-1: none), so the id is not looked up twice.
+   */
+  commitSlots(changes: readonly SlotChange[], checkpoint: StoredCheckpoint): void;
+}
+
+/** A row change with the slot its dossier had when the batch read it (-1: none). */
+export interface SlotChange {
+  readonly slot: number;
+  readonly dossierId: string;
+  /** The new row, or undefined to delete it. */
+  readonly row: ListRow | undefined;
 }
 
 // Indexes of the listed rows by keys that pick few rows (an establishment, a company, a
@@ -66,8 +83,7 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
   const allIndexes = Object.values(indexes);
   let checkpoint: StoredCheckpoint | undefined;
 
-  function upsert(row: ListRow): void {
-    const slot = slots.get(row.dossierId);
+  function upsert(row: ListRow, slot = slots.get(row.dossierId)): void {
     if (slot === undefined) {
       const added = table.add(row);
       slots.set(row.dossierId, added);
@@ -83,16 +99,25 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
 
   function commitSync(changes: readonly RowChange[], next: StoredCheckpoint): void {
     for (const change of changes) {
-      if (change.op === 'upsert') {
-        upsert(change.row);
-        continue;
-      }
-      const slot = slots.get(change.dossierId);
-      if (slot === undefined) continue;
-      const old = rowAt(slot);
-      if (old.listed) for (const index of allIndexes) index.remove(old, slot);
-      table.remove(slot);
-      slots.delete(change.dossierId);
+      if (change.op === 'upsert') upsert(change.row);
+      else remove(change.dossierId, slots.get(change.dossierId));
+    }
+    checkpoint = next;
+  }
+
+  function remove(dossierId: string, slot: number | undefined): void {
+    if (slot === undefined) return;
+    const old = rowAt(slot);
+    if (old.listed) for (const index of allIndexes) index.remove(old, slot);
+    table.remove(slot);
+    slots.delete(dossierId);
+  }
+
+  function commitSlots(changes: readonly SlotChange[], next: StoredCheckpoint): void {
+    for (const { slot, dossierId, row } of changes) {
+      const at = slot < 0 ? undefined : slot;
+      if (row !== undefined) upsert(row, at);
+      else remove(dossierId, at);
     }
     checkpoint = next;
   }
@@ -121,6 +146,9 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
     rows: () => view,
     commitSync,
     querySync,
+    slotOf: (id) => slots.get(id) ?? -1,
+    rowAt,
+    commitSlots,
     readCheckpoint: async () => checkpoint,
     async getRows(ids) {
       const found = new Map<string, ListRow>();

@@ -1,6 +1,7 @@
 import type { GlobalPosition, ProjectionTarget, RecordedEvent, Runnable } from '@cartes-badges/eventsourcing';
 import type { DossierEvent } from '../dossier/events';
 import type { ListProjection } from './list-projections';
+import type { InMemoryListReadModel, SlotChange } from './in-memory-list-read-model';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
 import { dossierIdOfStream } from './list-row';
@@ -16,6 +17,8 @@ interface Touched {
   owned: boolean;
   /** Whether `row`'s search key is still to be built (at the end of the batch, if kept). */
   searchStale: boolean;
+  /** Its slot in an in-memory read model (-1: none or not in memory). */
+  slot: number;
 }
 
 // Keyed by stream id, the string each event carries: its hash is computed once per event and
@@ -32,6 +35,7 @@ function touchedStreams(events: readonly RecordedEvent[]): TouchedStreams {
         row: undefined,
         owned: false,
         searchStale: false,
+        slot: -1,
       });
   }
   return touched;
@@ -89,6 +93,24 @@ function changesOf(touched: TouchedStreams): RowChange[] {
   return changes;
 }
 
+/** The same changes with the slots the batch read (for an in-memory read model). */
+function slotChangesOf(touched: TouchedStreams): SlotChange[] {
+  const changes: SlotChange[] = [];
+  for (const entry of touched.values()) {
+    if (entry.row === entry.before) continue;
+    if (entry.row !== undefined && entry.searchStale) withSearchKey(entry.row as MutableListRow);
+    changes.push(entry);
+  }
+  return changes;
+}
+
+// The in-memory read model is read and written in one synchronous call: its rows are looked up
+// by slot (no map of the rows read, no second lookup of each id at commit).
+function isInMemory(readModel: ListReadModel): readModel is InMemoryListReadModel {
+  const candidate = readModel as Partial<InMemoryListReadModel>;
+  return typeof candidate.slotOf === 'function' && typeof candidate.commitSlots === 'function';
+}
+
 /**
  * Folds a batch of events into row changes: reads the rows the batch touches once, evolves
  * them in memory, and gives one change per dossier touched (its last state). Pure apart from
@@ -111,6 +133,7 @@ export function foldBatch(
  * skipped, so a batch applies once.
  */
 export function listProjectionTarget(projection: ListProjection, readModel: ListReadModel): ProjectionTarget {
+  const inMemory = isInMemory(readModel) ? readModel : undefined;
   return {
     readCheckpoint: () => readModel.readCheckpoint(),
     reset: (version) => readModel.reset(version),
@@ -125,12 +148,22 @@ export function listProjectionTarget(projection: ListProjection, readModel: List
           : events.filter((e) => e.globalPosition > from)
       ) as readonly RecordedEvent<DossierEvent>[];
       const touched = touchedStreams(fresh);
+      const next = { position: checkpoint, version: projection.version };
+      if (inMemory !== undefined) {
+        for (const entry of touched.values()) {
+          const slot = (entry.slot = inMemory.slotOf(entry.dossierId));
+          entry.row = entry.before = slot < 0 ? undefined : inMemory.rowAt(slot);
+        }
+        foldInto(projection, touched, fresh);
+        inMemory.commitSlots(slotChangesOf(touched), next);
+        return;
+      }
       const ids: string[] = [];
       for (const entry of touched.values()) ids.push(entry.dossierId);
       const current = await readModel.getRows(ids);
       for (const entry of touched.values()) entry.row = entry.before = current.get(entry.dossierId);
       foldInto(projection, touched, fresh);
-      await readModel.commit(changesOf(touched), { position: checkpoint, version: projection.version });
+      await readModel.commit(changesOf(touched), next);
     },
   };
 }
