@@ -16,8 +16,8 @@ import { NotificationListener } from './listener';
 import { migrate } from './migrate';
 import { AfterCommitNotifier } from './notifier';
 import type { PostgresEventStoreOptions } from './options';
-import { readAllPages } from './read-all';
-import { positiveInteger, readStreamPages } from './read-stream';
+import { readAllEvents, readAllPages } from './read-all';
+import { positiveInteger, readStreamEvents, readStreamPages } from './read-stream';
 import { DEFAULT_SCHEMA, channelOf, checkSchemaName } from './schema-name';
 import { StreamHeadCache } from './stream-heads';
 import { createSubscription } from './subscription';
@@ -103,10 +103,20 @@ export async function createPostgresEventStore(
 
     readStream(streamId: string, readOptions: ReadStreamOptions = {}) {
       assertOpen();
+      return readStreamEvents(pool, schema, pipeline, streamId, readOptions);
+    },
+
+    readStreamPages(streamId: string, readOptions: ReadStreamOptions = {}) {
+      assertOpen();
       return readStreamPages(pool, schema, pipeline, streamId, readOptions);
     },
 
     readAll(readOptions: ReadAllOptions = {}) {
+      assertOpen();
+      return readAllEvents({ pool, schema, pipeline, heldBackTimeoutMs }, readOptions);
+    },
+
+    readAllPages(readOptions: ReadAllOptions = {}) {
       assertOpen();
       return readAllPages({ pool, schema, pipeline, heldBackTimeoutMs }, readOptions);
     },

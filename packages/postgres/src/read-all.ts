@@ -11,15 +11,24 @@ export interface ReadAllContext {
   readonly heldBackTimeoutMs: number;
 }
 
+/** `readAll` one event at a time, over `readAllPages`. */
+export async function* readAllEvents(
+  context: ReadAllContext,
+  options: ReadAllOptions,
+): AsyncGenerator<RecordedEvent> {
+  for await (const page of readAllPages(context, options)) yield* page;
+}
+
 /**
  * Reads the global order page by page, from `after` (exclusive) up to the last event stored
  * when the read began. Events held back behind an older open transaction are waited for (they
  * are committed: leaving them out would make "every event" false), up to `heldBackTimeoutMs`.
+ * Yields one array per page read (never an empty one): one await per page, not per event.
  */
 export async function* readAllPages(
   context: ReadAllContext,
   options: ReadAllOptions,
-): AsyncGenerator<RecordedEvent> {
+): AsyncGenerator<readonly RecordedEvent[]> {
   const { pool, schema, pipeline } = context;
   const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
   let remaining = options.maxCount ?? Infinity;
@@ -31,13 +40,16 @@ export async function* readAllPages(
   let delay = 2;
   while (after < upTo) {
     const page = await readSettledPage(pool, schema, { after, upTo, limit: batchSize, filter });
+    const events: RecordedEvent[] = [];
     for (const stored of page.events) {
       after = stored.globalPosition;
       const event = pipeline.readMatching(stored, options.filter);
       if (!event) continue;
-      yield event;
-      if (--remaining <= 0) return;
+      events.push(event);
+      if (--remaining <= 0) break;
     }
+    if (events.length > 0) yield events;
+    if (remaining <= 0) return;
     if (page.exhausted) return;
     if (!page.heldBack) continue;
     if (page.events.length > 0) {

@@ -7,6 +7,17 @@ import { quoteIdent } from './schema-name';
 /** Default number of events fetched per query. */
 export const DEFAULT_BATCH_SIZE = 500;
 
+/** `readStream` one event at a time, over `readStreamPages`. */
+export async function* readStreamEvents(
+  pool: Pool,
+  schema: string,
+  pipeline: ReadPipeline,
+  streamId: string,
+  options: ReadStreamOptions,
+): AsyncGenerator<RecordedEvent> {
+  for await (const page of readStreamPages(pool, schema, pipeline, streamId, options)) yield* page;
+}
+
 /**
  * Reads one stream page by page (keyset paging on the version). No snapshot guard is needed
  * here: writers of a stream hold its lock until they commit, so its committed versions are
@@ -18,7 +29,7 @@ export async function* readStreamPages(
   pipeline: ReadPipeline,
   streamId: string,
   options: ReadStreamOptions,
-): AsyncGenerator<RecordedEvent> {
+): AsyncGenerator<readonly RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
   let remaining = options.maxCount ?? Infinity;
@@ -30,10 +41,10 @@ export async function* readStreamPages(
   while (remaining > 0) {
     const limit = Math.min(batchSize, remaining);
     const { rows } = await pool.query<EventRow>(sql, [streamId, clampVersion(from), limit]);
-    for (const row of rows) {
-      yield pipeline.read(toStoredEvent(row));
-      remaining--;
-    }
+    const events: RecordedEvent[] = [];
+    for (const row of rows) events.push(pipeline.read(toStoredEvent(row)));
+    remaining -= rows.length;
+    if (events.length > 0) yield events;
     if (rows.length < limit) return;
     const last = rows[rows.length - 1].version;
     from = backwards ? last - 1 : last + 1;

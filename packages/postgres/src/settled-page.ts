@@ -37,12 +37,19 @@ export interface PageQuery {
  * that a late commit could fill. The first row not yet settled ends the page.
  */
 export async function readSettledPage(pool: Pool, schema: string, query: PageQuery): Promise<SettledPage> {
-  const values: unknown[] = [query.after.toString(), query.limit];
+  const { upTo } = query;
+  // Positions are unique integers: (after, upTo] holds at most upTo - after rows, so a bounded
+  // read never fetches rows past its bound.
+  const limit =
+    upTo !== undefined && upTo - query.after < BigInt(query.limit)
+      ? Math.max(0, Number(upTo - query.after))
+      : query.limit;
+  if (limit === 0) return { events: [], heldBack: false, exhausted: true };
+  const values: unknown[] = [query.after.toString(), limit];
+  // The upper bound is checked below, not in SQL: with both bounds (and no statistics yet, as
+  // on a freshly filled table) the planner estimates a few rows, scans the whole rest of the
+  // range and sorts it on every page; with one bound it walks the primary key and stops at LIMIT.
   const where = ['e.global_position > $1'];
-  if (query.upTo !== undefined) {
-    values.push(query.upTo.toString());
-    where.push(`e.global_position <= $${values.length}`);
-  }
   const prefixes = streamPrefixes(query.filter);
   if (prefixes) {
     const likes = prefixes.map((prefix) => {
@@ -65,10 +72,13 @@ export async function readSettledPage(pool: Pool, schema: string, query: PageQue
   );
   const events: RecordedEvent[] = [];
   for (const row of rows) {
+    const event = toStoredEvent(row);
+    if (upTo !== undefined && event.globalPosition > upTo)
+      return { events, heldBack: false, exhausted: true };
     if (!row.settled) return { events, heldBack: true, exhausted: false };
-    events.push(toStoredEvent(row));
+    events.push(event);
   }
-  return { events, heldBack: false, exhausted: rows.length < query.limit };
+  return { events, heldBack: false, exhausted: rows.length < limit };
 }
 
 /** The global position of the last event stored now (0 when there is none). */
