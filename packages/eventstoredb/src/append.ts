@@ -12,7 +12,7 @@ import {
   prepareEventsForAppend,
   validateEventsToAppend,
 } from '@cartes-badges/eventsourcing';
-import type { WireAppendResult, WireExpectedRevision, WireRecord } from './client-port';
+import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
 import { WrongExpectedRevision } from './client-port';
 import { EventStoreUnavailableError } from './errors';
 import { fromWireRecord, toWireEvent } from './event-mapping';
@@ -135,9 +135,11 @@ async function attempt(
   if (result.nextRevision === last.version) {
     ctx.heads.remember(streamId, { version: last.version, hash: last.metadata.hash, eventId: last.eventId });
   }
-  // For one event the write's position is the event's; for a batch, read the last one's.
+  // The server answers with the write's position: the transaction's (its first event's
+  // commit/prepare pair, as the stand-in and classic EventStoreDB give it), which is the event's
+  // own only for a one-event write. For a batch, or without a usable answer, read the last one's.
   const position =
-    prepared.length === 1 && result.position
+    prepared.length === 1 && result.position && isSetPosition(result.position)
       ? encodePosition(result.position)
       : (await readAt(ctx, streamId, result.nextRevision))?.globalPosition;
   if (position === undefined) {
@@ -147,6 +149,14 @@ async function attempt(
   }
   return { nextExpectedVersion: result.nextRevision, globalPosition: position };
 }
+
+// A server that has no position for a write (an older one, or a retried write it recognised)
+// may answer -1, which the unsigned wire field turns into 2^64 - 1: not a place in the log.
+function isSetPosition(position: WirePosition): boolean {
+  return position.commit < UNSET_POSITION && position.prepare < UNSET_POSITION;
+}
+
+const UNSET_POSITION = 2n ** 63n;
 
 function knownHeadOf(event: RecordedEvent | undefined): KnownHead | undefined {
   return event && { version: event.version, hash: event.metadata.hash, eventId: event.eventId };

@@ -5,8 +5,8 @@ import { appendToStream } from './append';
 import { eventStoreDbCalls } from './client-calls';
 import { HeadCache } from './head-cache';
 import type { ClientCalls } from './client-port';
-import { readAll } from './read-all';
-import { readStream } from './read-stream';
+import { readAll, readAllPages } from './read-all';
+import { readStream, readStreamPages } from './read-stream';
 import type { EventStoreDBStoreOptions, StoreContext } from './store-context';
 import { subscribe } from './subscription';
 
@@ -52,6 +52,14 @@ export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStor
     readAll(readOptions) {
       assertOpen();
       return readAll(ctx, readOptions);
+    },
+    readStreamPages(streamId, readOptions) {
+      assertOpen();
+      return readStreamPages(ctx, streamId, readOptions);
+    },
+    readAllPages(readOptions) {
+      assertOpen();
+      return readAllPages(ctx, readOptions);
     },
     subscribe(subscribeOptions = {}) {
       assertOpen();

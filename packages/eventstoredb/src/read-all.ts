@@ -1,8 +1,10 @@
 import type { EventFilter, ReadAllOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
 import { streamPrefixes } from '@cartes-badges/eventsourcing';
-import type { WirePosition } from './client-port';
+import type { WirePosition, WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
 import { comparePositions, decodePosition } from './positions';
+import type { FetchedPage } from './prefetched-pages';
+import { noPages, prefetchedPages } from './prefetched-pages';
 import type { StoreContext } from './store-context';
 import { ownStreamIdOf } from './store-context';
 
@@ -16,32 +18,77 @@ export async function* readAll(
   ctx: StoreContext,
   options: ReadAllOptions = {},
 ): AsyncGenerator<RecordedEvent> {
+  const reader = allReader(ctx, options);
+  for await (const records of reader.pages) {
+    for (const record of records) {
+      const event = reader.toEvent(record);
+      if (!event) continue;
+      yield event;
+      if (reader.done()) return;
+    }
+  }
+}
+
+/** `readAll` a page at a time: the kernel's optional `readAllPages`, one await per page. */
+export async function* readAllPages(
+  ctx: StoreContext,
+  options: ReadAllOptions = {},
+): AsyncGenerator<readonly RecordedEvent[]> {
+  const reader = allReader(ctx, options);
+  for await (const records of reader.pages) {
+    const events: RecordedEvent[] = [];
+    try {
+      for (const record of records) {
+        const event = reader.toEvent(record);
+        if (!event) continue;
+        events.push(event);
+        if (reader.done()) break;
+      }
+    } catch (error) {
+      // The events before the one that fails are still delivered, as `readAll` would.
+      if (events.length > 0) yield events;
+      throw error;
+    }
+    if (events.length > 0) yield events;
+    if (reader.done()) return;
+  }
+}
+
+/** The stored records of `$all` in pages, and how one becomes a kernel event (or is left out). */
+function allReader(ctx: StoreContext, options: ReadAllOptions) {
   const batchSize = Math.max(1, options.batchSize ?? ctx.readBatchSize);
   let left = options.maxCount ?? Infinity;
   const prefilter = storagePrefilter(ctx, options.filter);
-  let after: WirePosition | undefined =
-    options.after === undefined ? undefined : decodePosition(options.after);
-  while (left > 0) {
-    // A read from a position includes the event there: ask for one more to make a full page.
-    const wanted = batchSize + (after ? 1 : 0);
-    let received = 0;
-    let last: WirePosition | undefined;
-    for (const record of await ctx.calls.readAll({ from: after ?? 'start', maxCount: wanted })) {
-      received += 1;
-      const position = record.position;
-      if (!position || (after && comparePositions(position, after) <= 0)) continue;
-      last = position;
+  const after = options.after === undefined ? undefined : decodePosition(options.after);
+  const fetch = (from: WirePosition | undefined) => readAllPage(ctx, batchSize, from);
+  return {
+    // A page surely needed next: this one cannot give all the events still wanted.
+    pages: left > 0 ? prefetchedPages(after, fetch, (page) => left > page.length) : noPages(),
+    toEvent(record: WireRecord): RecordedEvent | undefined {
       const streamId = ownStreamIdOf(ctx, record);
-      if (streamId === undefined || !prefilter(streamId, record.type)) continue;
+      if (streamId === undefined || !prefilter(streamId, record.type)) return undefined;
       const event = ctx.pipeline.readMatching(fromWireRecord(record, streamId), options.filter);
-      if (!event) continue;
-      left -= 1;
-      yield event;
-      if (left <= 0) return;
-    }
-    if (received < wanted || !last) return;
-    after = last;
-  }
+      if (event) left -= 1;
+      return event;
+    },
+    done: () => left <= 0,
+  };
+}
+
+// One page of `$all` strictly after `after`: records with a position, in order.
+async function readAllPage(
+  ctx: StoreContext,
+  batchSize: number,
+  after: WirePosition | undefined,
+): Promise<FetchedPage<WirePosition | undefined>> {
+  // A read from a position includes the event there: ask for one more to make a full page.
+  const wanted = batchSize + (after ? 1 : 0);
+  const received = await ctx.calls.readAll({ from: after ?? 'start', maxCount: wanted });
+  const records = received.filter(
+    (record) => record.position && (!after || comparePositions(record.position, after) > 0),
+  );
+  const last = records.length > 0 ? records[records.length - 1].position : undefined;
+  return { records, next: received.length < wanted || !last ? undefined : last };
 }
 
 /**

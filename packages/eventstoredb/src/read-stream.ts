@@ -1,51 +1,95 @@
 import type { ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
+import type { FetchedPage } from './prefetched-pages';
+import { noPages, prefetchedPages } from './prefetched-pages';
 import type { StoreContext } from './store-context';
 import { streamNameOf } from './store-context';
 
 /**
  * Reads one stream page by page (`batchSize` events per call to the server), so that a long
- * stream never sits in one array. A stream that does not exist yields nothing.
+ * stream never sits in one array; the next page is requested while this one is read. A stream
+ * that does not exist yields nothing.
  */
 export async function* readStream(
   ctx: StoreContext,
   streamId: string,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<RecordedEvent> {
+  for await (const records of streamRecordPages(ctx, streamId, options)) {
+    for (const record of records) yield toEvent(ctx, streamId, record);
+  }
+}
+
+/** `readStream` a page at a time: the kernel's optional `readStreamPages`, one await per page. */
+export async function* readStreamPages(
+  ctx: StoreContext,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<readonly RecordedEvent[]> {
+  for await (const records of streamRecordPages(ctx, streamId, options)) {
+    const events: RecordedEvent[] = [];
+    try {
+      for (const record of records) events.push(toEvent(ctx, streamId, record));
+    } catch (error) {
+      // The events before the one that fails are still delivered, as `readStream` would.
+      if (events.length > 0) yield events;
+      throw error;
+    }
+    if (events.length > 0) yield events;
+  }
+}
+
+function toEvent(ctx: StoreContext, streamId: string, record: WireRecord): RecordedEvent {
+  const stored = fromWireRecord(record, streamId);
+  ctx.heads.see(stored);
+  return ctx.pipeline.read(stored);
+}
+
+/** Where a page starts, and how many events are still wanted from there. */
+interface StreamCursor {
+  readonly from: number | 'start' | 'end';
+  readonly left: number;
+}
+
+function streamRecordPages(
+  ctx: StoreContext,
+  streamId: string,
+  options: ReadStreamOptions,
+): AsyncIterable<readonly WireRecord[]> {
   const backwards = options.direction === 'backwards';
   const batchSize = Math.max(1, options.batchSize ?? ctx.readBatchSize);
-  let left = options.maxCount ?? Infinity;
+  const left = options.maxCount ?? Infinity;
   let from: number | 'start' | 'end' = options.fromVersion ?? (backwards ? 'end' : 'start');
   if (typeof from === 'number' && from < 0) {
-    if (backwards) return;
+    if (backwards) return noPages();
     from = 'start';
   }
+  if (left <= 0) return noPages();
   const name = streamNameOf(ctx, streamId);
-  while (left > 0) {
-    const wanted = Math.min(batchSize, left);
-    let received = 0;
-    // The furthest version seen, so the next page starts past it even if the stored order was tampered with.
-    let edge: number | undefined;
-    const page = await ctx.calls.readStream(name, {
-      from,
+
+  // Every event of a page is handed out, so the next page's start and size are known up front.
+  const fetch = async (cursor: StreamCursor): Promise<FetchedPage<StreamCursor>> => {
+    const wanted = Math.min(batchSize, cursor.left);
+    const records = await ctx.calls.readStream(name, {
+      from: cursor.from,
       direction: backwards ? 'backwards' : 'forwards',
       maxCount: wanted,
     });
-    for (const record of page) {
-      received += 1;
+    // The furthest version seen, so the next page starts past it even if the stored order was tampered with.
+    let edge: number | undefined;
+    for (const record of records) {
       edge =
         edge === undefined
           ? record.revision
           : backwards
             ? Math.min(edge, record.revision)
             : Math.max(edge, record.revision);
-      left -= 1;
-      const stored = fromWireRecord(record, streamId);
-      ctx.heads.see(stored);
-      yield ctx.pipeline.read(stored);
     }
-    if (received < wanted || edge === undefined) return;
-    if (backwards && edge <= 0) return;
-    from = backwards ? edge - 1 : edge + 1;
-  }
+    const stillLeft = cursor.left - records.length;
+    if (edge === undefined || records.length < wanted || stillLeft <= 0 || (backwards && edge <= 0))
+      return { records, next: undefined };
+    return { records, next: { from: backwards ? edge - 1 : edge + 1, left: stillLeft } };
+  };
+  return prefetchedPages<StreamCursor>({ from, left }, fetch);
 }
