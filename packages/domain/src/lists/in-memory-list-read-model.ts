@@ -1,6 +1,7 @@
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
+import { IdSlots } from './id-slots';
 import { RowTable } from './row-table';
 import type { RowQuery, RowQueryResult } from './row-query';
 import { rowComparator, rowMatches, scopeAllows } from './row-query';
@@ -75,9 +76,9 @@ function candidatesOf(indexes: KeyIndexes, query: RowQuery): (readonly number[])
  * the page (no full sort).
  */
 export function createInMemoryListReadModel(): InMemoryListReadModel {
-  const slots = new Map<string, number>();
   const table = new RowTable();
   const rowAt = (slot: number): ListRow => table.rows[slot] as ListRow;
+  const slots = new IdSlots((slot) => rowAt(slot).dossierId);
   const view = new RowsView(slots, rowAt);
   const indexes = createKeyIndexes();
   const allIndexes = Object.values(indexes);
@@ -109,8 +110,8 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
     if (slot === undefined) return;
     const old = rowAt(slot);
     if (old.listed) for (const index of allIndexes) index.remove(old, slot);
+    slots.delete(dossierId); // before the table forgets the row: the lookup reads its id
     table.remove(slot);
-    slots.delete(dossierId);
   }
 
   function commitSlots(changes: readonly SlotChange[], next: StoredCheckpoint): void {

@@ -1,9 +1,17 @@
 import type { ListRow } from './list-row';
 
+/** Where the rows sit, by dossier id. */
+interface SlotsById {
+  readonly size: number;
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+  entries(): Iterable<[string, number]>;
+}
+
 /** The rows of a read model, as a read-only map by dossier id (no copy). */
 export class RowsView implements ReadonlyMap<string, ListRow> {
   constructor(
-    private readonly slots: ReadonlyMap<string, number>,
+    private readonly slots: SlotsById,
     private readonly rowAt: (slot: number) => ListRow,
   ) {}
 
@@ -21,19 +29,19 @@ export class RowsView implements ReadonlyMap<string, ListRow> {
   }
 
   forEach(callback: (row: ListRow, id: string, map: ReadonlyMap<string, ListRow>) => void): void {
-    for (const [id, slot] of this.slots) callback(this.rowAt(slot), id, this);
+    for (const [id, slot] of this.slots.entries()) callback(this.rowAt(slot), id, this);
   }
 
   *entries(): MapIterator<[string, ListRow]> {
-    for (const [id, slot] of this.slots) yield [id, this.rowAt(slot)];
+    for (const [id, slot] of this.slots.entries()) yield [id, this.rowAt(slot)];
   }
 
-  keys(): MapIterator<string> {
-    return this.slots.keys();
+  *keys(): MapIterator<string> {
+    for (const [id] of this.slots.entries()) yield id;
   }
 
   *values(): MapIterator<ListRow> {
-    for (const slot of this.slots.values()) yield this.rowAt(slot);
+    for (const [, slot] of this.slots.entries()) yield this.rowAt(slot);
   }
 
   [Symbol.iterator](): MapIterator<[string, ListRow]> {
