@@ -1,7 +1,7 @@
 import type { ReadAllOptions, ReadPipeline, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
-import { lastStoredPosition, readSettledPage } from './settled-page';
+import { readSettledPage } from './settled-page';
 
 /** What readAll needs from its store. */
 export interface ReadAllContext {
@@ -34,12 +34,21 @@ export async function* readAllPages(
   let remaining = options.maxCount ?? Infinity;
   if (remaining <= 0) return;
   const filter = pipeline.storageFilter(options.filter);
-  const upTo = await lastStoredPosition(pool, schema);
+  // The bound (the last event stored when the read began) comes with the first page, read by
+  // the same statement: one round trip fewer, and no row of that page lies beyond it.
+  let upTo: bigint | undefined;
   let after = options.after ?? 0n;
   let waitingSince: number | undefined;
   let delay = 2;
-  while (after < upTo) {
-    const page = await readSettledPage(pool, schema, { after, upTo, limit: batchSize, filter });
+  while (upTo === undefined || after < upTo) {
+    const page = await readSettledPage(pool, schema, {
+      after,
+      upTo,
+      limit: batchSize,
+      filter,
+      withLastPosition: upTo === undefined,
+    });
+    upTo ??= page.lastPosition;
     const events: RecordedEvent[] = [];
     for (const stored of page.events) {
       after = stored.globalPosition;
@@ -50,7 +59,8 @@ export async function* readAllPages(
     }
     if (events.length > 0) yield events;
     if (remaining <= 0) return;
-    if (page.exhausted) return;
+    // A page without rows is exhausted, so the bound is known from here on.
+    if (page.exhausted || upTo === undefined) return;
     if (!page.heldBack) continue;
     if (page.events.length > 0) {
       waitingSince = undefined;

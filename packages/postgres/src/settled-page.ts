@@ -16,6 +16,11 @@ export interface SettledPage {
   readonly heldBack: boolean;
   /** True when nothing more is stored after the page (within the bound). */
   readonly exhausted: boolean;
+  /**
+   * With `withLastPosition`, and when the page read any row: the last global position stored,
+   * seen by the same statement (so no row of the page lies beyond it).
+   */
+  readonly lastPosition?: bigint;
 }
 
 /** Where a page starts and what it may contain. */
@@ -27,6 +32,8 @@ export interface PageQuery {
   readonly limit: number;
   /** Pushed into SQL; the read pipeline still checks each event. */
   readonly filter?: EventFilter;
+  /** Also reads the last global position stored, in the same statement (saves a round trip). */
+  readonly withLastPosition?: boolean;
 }
 
 /**
@@ -62,31 +69,28 @@ export async function readSettledPage(pool: Pool, schema: string, query: PageQue
     values.push([...query.filter.eventTypes]);
     where.push(`e.type = ANY($${values.length}::text[])`);
   }
-  const { rows } = await pool.query<EventRow & { settled: boolean }>(
-    `SELECT ${EVENT_COLUMNS}, e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+  const lastPosition = query.withLastPosition
+    ? `, (SELECT coalesce(max(global_position), 0) FROM ${quoteIdent(schema)}.events)::text AS last_position`
+    : '';
+  const { rows } = await pool.query<EventRow & { settled: boolean; last_position?: string }>(
+    `SELECT ${EVENT_COLUMNS}, e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS settled${lastPosition}
      FROM ${quoteIdent(schema)}.events e
      WHERE ${where.join(' AND ')}
      ORDER BY e.global_position
      LIMIT $2`,
     values,
   );
+  const last = rows[0]?.last_position;
+  const extra = last === undefined ? {} : { lastPosition: BigInt(last) };
   const events: RecordedEvent[] = [];
   for (const row of rows) {
     const event = toStoredEvent(row);
     if (upTo !== undefined && event.globalPosition > upTo)
-      return { events, heldBack: false, exhausted: true };
-    if (!row.settled) return { events, heldBack: true, exhausted: false };
+      return { events, heldBack: false, exhausted: true, ...extra };
+    if (!row.settled) return { events, heldBack: true, exhausted: false, ...extra };
     events.push(event);
   }
-  return { events, heldBack: false, exhausted: rows.length < limit };
-}
-
-/** The global position of the last event stored now (0 when there is none). */
-export async function lastStoredPosition(pool: Pool, schema: string): Promise<bigint> {
-  const { rows } = await pool.query<{ position: string }>(
-    `SELECT coalesce(max(global_position), 0)::text AS position FROM ${quoteIdent(schema)}.events`,
-  );
-  return BigInt(rows[0].position);
+  return { events, heldBack: false, exhausted: rows.length < limit, ...extra };
 }
 
 // LIKE treats % and _ as wildcards: a prefix must match them literally.
