@@ -25,60 +25,87 @@ interface Touched {
 // shared by both lists, where a dossier id sliced from it would be a new string each time.
 type TouchedStreams = Map<string, Touched>;
 
+function touchedEntry(streamId: string): Touched {
+  return {
+    dossierId: dossierIdOfStream(streamId),
+    before: undefined,
+    row: undefined,
+    owned: false,
+    searchStale: false,
+    slot: -1,
+  };
+}
+
 function touchedStreams(events: readonly RecordedEvent[]): TouchedStreams {
   const touched: TouchedStreams = new Map();
-  for (const event of events) {
-    if (!touched.has(event.streamId))
-      touched.set(event.streamId, {
-        dossierId: dossierIdOfStream(event.streamId),
-        before: undefined,
-        row: undefined,
-        owned: false,
-        searchStale: false,
-        slot: -1,
-      });
-  }
+  for (const event of events)
+    if (touched.get(event.streamId) === undefined) touched.set(event.streamId, touchedEntry(event.streamId));
   return touched;
 }
 
-/** Folds each event into its dossier's entry: one copy of a row per dossier and batch. */
+/** Folds one event into its dossier's entry: one copy of a row per dossier and batch. */
+function foldEvent(projection: ListProjection, entry: Touched, event: RecordedEvent<DossierEvent>): void {
+  const { placement } = projection;
+  if (placement === undefined) {
+    entry.row = projection.evolve(entry.row, event);
+    return;
+  }
+  let row = entry.row as MutableListRow | undefined;
+  if (isCreationEvent(event)) {
+    row = createdRow(event, false);
+    entry.owned = true;
+    entry.searchStale = true;
+  } else if (row !== undefined && row.dossierId === entry.dossierId) {
+    if (!entry.owned) {
+      row = { ...row };
+      entry.owned = true;
+    }
+    if (foldIntoRow(row, event, false)) entry.searchStale = true;
+  }
+  if (row !== undefined) {
+    const listed = placement(row);
+    if (listed === undefined) row = undefined;
+    else if (row.listed !== listed) {
+      if (!entry.owned) {
+        row = { ...row };
+        entry.owned = true;
+      }
+      row.listed = listed;
+    }
+  }
+  entry.row = row;
+}
+
+/** Folds each event into its dossier's entry. */
 function foldInto(
   projection: ListProjection,
   touched: TouchedStreams,
   events: readonly RecordedEvent<DossierEvent>[],
 ): void {
-  const { placement } = projection;
+  for (const event of events) foldEvent(projection, touched.get(event.streamId) as Touched, event);
+}
+
+/**
+ * Folds a batch into an in-memory read model's rows in one pass: a dossier's row is looked up
+ * (by slot) when the batch first meets it, so each event costs one lookup of its stream.
+ */
+function foldInMemory(
+  projection: ListProjection,
+  readModel: InMemoryListReadModel,
+  events: readonly RecordedEvent<DossierEvent>[],
+): TouchedStreams {
+  const touched: TouchedStreams = new Map();
   for (const event of events) {
-    const entry = touched.get(event.streamId) as Touched;
-    if (placement === undefined) {
-      entry.row = projection.evolve(entry.row, event);
-      continue;
+    let entry = touched.get(event.streamId);
+    if (entry === undefined) {
+      entry = touchedEntry(event.streamId);
+      const slot = (entry.slot = readModel.slotOf(entry.dossierId));
+      entry.row = entry.before = slot < 0 ? undefined : readModel.rowAt(slot);
+      touched.set(event.streamId, entry);
     }
-    let row = entry.row as MutableListRow | undefined;
-    if (isCreationEvent(event)) {
-      row = createdRow(event, false);
-      entry.owned = true;
-      entry.searchStale = true;
-    } else if (row !== undefined && row.dossierId === entry.dossierId) {
-      if (!entry.owned) {
-        row = { ...row };
-        entry.owned = true;
-      }
-      if (foldIntoRow(row, event, false)) entry.searchStale = true;
-    }
-    if (row !== undefined) {
-      const listed = placement(row);
-      if (listed === undefined) row = undefined;
-      else if (row.listed !== listed) {
-        if (!entry.owned) {
-          row = { ...row };
-          entry.owned = true;
-        }
-        row.listed = listed;
-      }
-    }
-    entry.row = row;
+    foldEvent(projection, entry, event);
   }
+  return touched;
 }
 
 /** The changes a folded batch makes: one per dossier whose row was replaced or dropped. */
@@ -147,17 +174,12 @@ export function listProjectionTarget(projection: ListProjection, readModel: List
           ? events
           : events.filter((e) => e.globalPosition > from)
       ) as readonly RecordedEvent<DossierEvent>[];
-      const touched = touchedStreams(fresh);
       const next = { position: checkpoint, version: projection.version };
       if (inMemory !== undefined) {
-        for (const entry of touched.values()) {
-          const slot = (entry.slot = inMemory.slotOf(entry.dossierId));
-          entry.row = entry.before = slot < 0 ? undefined : inMemory.rowAt(slot);
-        }
-        foldInto(projection, touched, fresh);
-        inMemory.commitSlots(slotChangesOf(touched), next);
+        inMemory.commitSlots(slotChangesOf(foldInMemory(projection, inMemory, fresh)), next);
         return;
       }
+      const touched = touchedStreams(fresh);
       const ids: string[] = [];
       for (const entry of touched.values()) ids.push(entry.dossierId);
       const current = await readModel.getRows(ids);
