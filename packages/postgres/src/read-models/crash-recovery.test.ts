@@ -3,8 +3,8 @@ import { LIST_PROJECTIONS, listRunnable, seededRandom, type ListName } from '@ca
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';
-import { appendInterleaved, dossierHistories } from './__tests__/list-events';
-import { expectSameList, listAt } from './__tests__/list-comparison';
+import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
+import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 
 // Skipped (with the reason printed) when PostgreSQL is unreachable; under CI=true that throws.

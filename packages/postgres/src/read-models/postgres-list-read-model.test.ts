@@ -2,8 +2,8 @@ import { seededRandom, type ListName } from '@cartes-badges/domain';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';
-import { expectSameAsInMemory } from './__tests__/list-parity';
-import { randomRow } from './__tests__/random-list-rows';
+import { expectSameAsInMemory } from '../../../../test/read-models/list-parity';
+import { randomRow } from '../../../../test/read-models/random-list-rows';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 import { migrateReadModels } from './migrate-read-models';
 

@@ -13,7 +13,7 @@ import {
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';
-import { appendInterleaved, COMPANIES, dossierHistories } from './__tests__/list-events';
+import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 
 // Skipped (with the reason printed) when PostgreSQL is unreachable; under CI=true that throws.

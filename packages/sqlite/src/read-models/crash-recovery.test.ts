@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
 import { LIST_PROJECTIONS, listRunnable, seededRandom, type ListName } from '@cartes-badges/domain';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
-import { appendInterleaved, dossierHistories } from './__tests__/list-events';
-import { expectSameList, listAt } from './__tests__/list-comparison';
+import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
+import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
 
 const repoRoot = path.resolve(__dirname, '../../../..');

@@ -14,7 +14,7 @@ import {
   type Siren,
 } from '@cartes-badges/domain';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
-import { appendInterleaved, COMPANIES, dossierHistories } from './__tests__/list-events';
+import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
 
 let dir: string;

@@ -1,4 +1,5 @@
 /// <reference types="jest" />
+// Shared by the SQLite and PostgreSQL read-model tests (test code, never published).
 import type { ListReadModel } from '@cartes-badges/domain';
 import { createInMemoryListReadModel, seededRandom } from '@cartes-badges/domain';
 import { randomChanges, randomQuery } from './random-list-rows';
