@@ -17,6 +17,10 @@ const START = Date.parse('2025-01-06T08:00:00Z');
 let position = 0n;
 const monthSequence = new Map<string, number>();
 
+// A store hands each event its own flat strings (read from a row or decoded from JSON), not a
+// string joined in memory: the text goes through a buffer once, as a driver's would.
+const asRead = (text: string): string => Buffer.from(text, 'latin1').toString('latin1');
+
 function recorded(
   dossierId: string,
   version: number,
@@ -27,7 +31,7 @@ function recorded(
   const occurredAt = new Date(at).toISOString();
   return {
     ...event,
-    streamId: `dossier-${dossierId}`,
+    streamId: asRead(`dossier-${dossierId}`),
     version,
     globalPosition: position,
     eventId: `${dossierId.slice(0, 24)}${String(version).padStart(12, '0')}`,

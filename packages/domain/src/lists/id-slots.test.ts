@@ -32,3 +32,15 @@ describe('IdSlots (dossier id → slot)', () => {
     expect(slots.size).toBe(0);
   });
 });
+
+describe('IdSlots guards', () => {
+  it('refuses a second slot for an id (a broken caller would otherwise keep two rows)', () => {
+    const ids = ['a', 'b'];
+    const slots = new IdSlots((slot) => ids[slot]);
+    slots.set('a', 0);
+    slots.set('b', 1);
+    expect(() => slots.set('a', 1)).toThrow(/already has a slot/);
+    expect(slots.get('a')).toBe(0);
+    expect(slots.size).toBe(2);
+  });
+});

@@ -35,6 +35,15 @@ export interface SlotChange {
   readonly row: ListRow | undefined;
 }
 
+/**
+ * Whether a read model is an in-memory one: a projection target then reads and writes it in one
+ * synchronous call, by slot (no map of the rows read, no second lookup of each id at commit).
+ */
+export function isInMemoryListReadModel(readModel: ListReadModel): readModel is InMemoryListReadModel {
+  const candidate = readModel as Partial<InMemoryListReadModel>;
+  return typeof candidate.slotOf === 'function' && typeof candidate.commitSlots === 'function';
+}
+
 // Indexes of the listed rows by keys that pick few rows (an establishment, a company, a
 // provider). Keys that pick many (state, card type) are tested in the row table's arrays.
 function createKeyIndexes() {
@@ -84,8 +93,9 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
   const allIndexes = Object.values(indexes);
   let checkpoint: StoredCheckpoint | undefined;
 
-  function upsert(row: ListRow, slot = slots.get(row.dossierId)): void {
-    if (slot === undefined) {
+  /** Stores a row in its dossier's slot (-1: the dossier has none yet). */
+  function upsert(row: ListRow, slot: number): void {
+    if (slot < 0) {
       const added = table.add(row);
       slots.set(row.dossierId, added);
       if (row.listed) for (const index of allIndexes) index.add(row, added);
@@ -100,7 +110,7 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
 
   function commitSync(changes: readonly RowChange[], next: StoredCheckpoint): void {
     for (const change of changes) {
-      if (change.op === 'upsert') upsert(change.row);
+      if (change.op === 'upsert') upsert(change.row, slots.get(change.row.dossierId) ?? -1);
       else remove(change.dossierId, slots.get(change.dossierId));
     }
     checkpoint = next;
@@ -116,9 +126,8 @@ export function createInMemoryListReadModel(): InMemoryListReadModel {
 
   function commitSlots(changes: readonly SlotChange[], next: StoredCheckpoint): void {
     for (const { slot, dossierId, row } of changes) {
-      const at = slot < 0 ? undefined : slot;
-      if (row !== undefined) upsert(row, at);
-      else remove(dossierId, at);
+      if (row !== undefined) upsert(row, slot);
+      else remove(dossierId, slot < 0 ? undefined : slot);
     }
     checkpoint = next;
   }

@@ -10,6 +10,7 @@ export * from './list-read-model';
 export * from './row-indexes';
 export * from './in-memory-list-read-model';
 export * from './list-projection-target';
+export * from './lists-projection-target';
 export * from './row-actions';
 export * from './row-view';
 export * from './list-queries';

@@ -2,6 +2,7 @@ import type { GlobalPosition, ProjectionTarget, RecordedEvent, Runnable } from '
 import type { DossierEvent } from '../dossier/events';
 import type { ListProjection } from './list-projections';
 import type { InMemoryListReadModel, SlotChange } from './in-memory-list-read-model';
+import { isInMemoryListReadModel } from './in-memory-list-read-model';
 import type { ListReadModel, RowChange } from './list-read-model';
 import type { ListRow } from './list-row';
 import { dossierIdOfStream } from './list-row';
@@ -131,13 +132,6 @@ function slotChangesOf(touched: TouchedStreams): SlotChange[] {
   return changes;
 }
 
-// The in-memory read model is read and written in one synchronous call: its rows are looked up
-// by slot (no map of the rows read, no second lookup of each id at commit).
-function isInMemory(readModel: ListReadModel): readModel is InMemoryListReadModel {
-  const candidate = readModel as Partial<InMemoryListReadModel>;
-  return typeof candidate.slotOf === 'function' && typeof candidate.commitSlots === 'function';
-}
-
 /**
  * Folds a batch of events into row changes: reads the rows the batch touches once, evolves
  * them in memory, and gives one change per dossier touched (its last state). Pure apart from
@@ -160,7 +154,7 @@ export function foldBatch(
  * skipped, so a batch applies once.
  */
 export function listProjectionTarget(projection: ListProjection, readModel: ListReadModel): ProjectionTarget {
-  const inMemory = isInMemory(readModel) ? readModel : undefined;
+  const inMemory = isInMemoryListReadModel(readModel) ? readModel : undefined;
   return {
     readCheckpoint: () => readModel.readCheckpoint(),
     reset: (version) => readModel.reset(version),

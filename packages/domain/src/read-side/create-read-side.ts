@@ -10,7 +10,7 @@ import {
   createInMemoryListReadModel,
   createListQueries,
   dossiersProjection,
-  listRunnable,
+  listsRunnable,
 } from '../lists';
 import type { Notifier } from '../notifications';
 import { refusalNotificationsReactor } from '../notifications';
@@ -51,9 +51,13 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
   const brouillonsModel = ports.readModels?.brouillons ?? createInMemoryListReadModel();
   const dossiersModel = ports.readModels?.dossiers ?? createInMemoryListReadModel();
   const ledger = ports.notificationsLedger ?? createInMemoryReactorLedger();
+  // Both lists on one runner: each batch is folded once for the two of them.
+  const lists = listsRunnable([
+    { projection: brouillonsProjection, readModel: brouillonsModel },
+    { projection: dossiersProjection, readModel: dossiersModel },
+  ]);
   const runnables = [
-    listRunnable(brouillonsProjection, brouillonsModel),
-    listRunnable(dossiersProjection, dossiersModel),
+    lists,
     reactorRunnable(
       refusalNotificationsReactor({
         store: ports.store,
@@ -86,10 +90,8 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
     async rebuild() {
       const wasRunning = runners.length > 0;
       await stop();
-      await brouillonsModel.reset(brouillonsProjection.version);
-      await dossiersModel.reset(dossiersProjection.version);
-      await runProjectionOnce(ports.store, runnables[0], { batchSize: 1000 });
-      await runProjectionOnce(ports.store, runnables[1], { batchSize: 1000 });
+      await lists.target.reset?.(0);
+      await runProjectionOnce(ports.store, lists, { batchSize: 1000 });
       if (wasRunning) start();
     },
   };

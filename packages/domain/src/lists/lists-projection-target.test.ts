@@ -1,0 +1,157 @@
+import type { EventStore, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { createInMemoryEventStore, runProjectionOnce } from '@cartes-badges/eventsourcing';
+import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
+import { expectSameList } from '../../../../test/read-models/list-comparison';
+import { seededRandom } from '../fixtures/seeded-random';
+import type { InMemoryListReadModel } from './in-memory-list-read-model';
+import { createInMemoryListReadModel } from './in-memory-list-read-model';
+import { listProjectionTarget } from './list-projection-target';
+import type { ListProjection } from './list-projections';
+import { brouillonsProjection, dossiersProjection, LIST_PROJECTIONS } from './list-projections';
+import type { ListReadModel } from './list-read-model';
+import { listsProjectionTarget, listsRunnable } from './lists-projection-target';
+
+// The shared fold must leave each list exactly as its own projection would: same rows (listed or
+// not), same checkpoint, same answers.
+
+async function historyStore(seed: number, dossiers: number): Promise<{ store: EventStore; ids: string[] }> {
+  const random = seededRandom(seed);
+  const histories = dossierHistories(random, 0, dossiers);
+  const store = createInMemoryEventStore();
+  await appendInterleaved(store, random, histories);
+  return { store, ids: histories.map((h) => h.dossierId) };
+}
+
+async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readAll({ filter: brouillonsProjection.filter })) events.push(event);
+  return events;
+}
+
+/** Each list on its own, batch by batch: what the shared fold must equal. */
+async function alone(projection: ListProjection, events: readonly RecordedEvent[], batchSize: number) {
+  const model = createInMemoryListReadModel();
+  await model.reset(projection.version);
+  const target = listProjectionTarget(projection, model);
+  for (let i = 0; i < events.length; i += batchSize) {
+    const batch = events.slice(i, i + batchSize);
+    await target.applyBatch(batch, batch[batch.length - 1].globalPosition);
+  }
+  return model;
+}
+
+/** An in-memory read model seen only through the port (no slots): the path a SQL model takes. */
+function behindThePort(model: InMemoryListReadModel): ListReadModel {
+  return {
+    readCheckpoint: () => model.readCheckpoint(),
+    getRows: (ids) => model.getRows(ids),
+    commit: (changes, checkpoint) => model.commit(changes, checkpoint),
+    reset: (version) => model.reset(version),
+    query: (query) => model.query(query),
+  };
+}
+
+function bothLists(wrap: (model: InMemoryListReadModel) => ListReadModel = (m) => m) {
+  const brouillons = createInMemoryListReadModel();
+  const dossiers = createInMemoryListReadModel();
+  const bindings = [
+    { projection: brouillonsProjection, readModel: wrap(brouillons) },
+    { projection: dossiersProjection, readModel: wrap(dossiers) },
+  ];
+  return { brouillons, dossiers, bindings, runnable: listsRunnable(bindings) };
+}
+
+describe('both lists folded once per batch', () => {
+  it.each([
+    ['in memory, batches of 1', 1, (m: InMemoryListReadModel) => m],
+    ['in memory, batches of 37', 37, (m: InMemoryListReadModel) => m],
+    ['in memory, batches of 1000', 1000, (m: InMemoryListReadModel) => m],
+    ['behind the port, batches of 37', 37, behindThePort],
+    ['behind the port, batches of 1000', 1000, behindThePort],
+  ])('equal each list run on its own (%s)', async (_label, batchSize, wrap) => {
+    const { store, ids } = await historyStore(11, 400);
+    const events = await allEvents(store);
+    const lists = bothLists(wrap);
+    const progress = await runProjectionOnce(store, lists.runnable, { batchSize });
+    expect(progress.eventsProcessed).toBe(events.length);
+    await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, batchSize), ids);
+    await expectSameList(lists.dossiers, await alone(dossiersProjection, events, batchSize), ids);
+    // The histories reach every kind of row: listed drafts, kept-unlisted drafts, dropped rows.
+    expect(lists.brouillons.rows().size).toBeGreaterThan(50);
+    expect(lists.dossiers.rows().size).toBeGreaterThan(lists.brouillons.rows().size);
+  });
+
+  it('catches a list that is behind up with the other, then goes on folding once', async () => {
+    const { store, ids } = await historyStore(12, 300);
+    const events = await allEvents(store);
+    const lists = bothLists();
+    // Brouillons committed a third of the history that Dossiers did not (a crash between the two).
+    const third = events.slice(0, Math.floor(events.length / 3));
+    await lists.brouillons.reset(brouillonsProjection.version);
+    await listProjectionTarget(brouillonsProjection, lists.brouillons).applyBatch(
+      third,
+      third[third.length - 1].globalPosition,
+    );
+    expect(await lists.runnable.target.readCheckpoint()).toEqual({});
+    await runProjectionOnce(store, lists.runnable, { batchSize: 50 });
+    await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, 50), ids);
+    await expectSameList(lists.dossiers, await alone(dossiersProjection, events, 50), ids);
+  });
+
+  it('resets only the list whose projection version changed, and replays what it lacks', async () => {
+    const { store, ids } = await historyStore(13, 200);
+    const events = await allEvents(store);
+    const lists = bothLists();
+    await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
+    const last = events[events.length - 1].globalPosition;
+    // Dossiers was written by an older version of its projection.
+    await lists.dossiers.commit([], { position: last, version: dossiersProjection.version - 1 });
+    expect(await lists.runnable.target.readCheckpoint()).toEqual({});
+    expect(lists.dossiers.rows().size).toBe(0);
+    expect(await lists.brouillons.readCheckpoint()).toEqual({ position: last, version: 1 });
+    await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
+    await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, 100), ids);
+    await expectSameList(lists.dossiers, await alone(dossiersProjection, events, 100), ids);
+  });
+
+  it('applies a redelivered batch once', async () => {
+    const { store, ids } = await historyStore(14, 150);
+    const events = await allEvents(store);
+    const lists = bothLists();
+    const target = listsProjectionTarget(lists.bindings);
+    await target.readCheckpoint();
+    const half = Math.floor(events.length / 2);
+    await target.applyBatch(events.slice(0, half), events[half - 1].globalPosition);
+    await target.applyBatch(events.slice(0, half), events[half - 1].globalPosition);
+    // Overlapping the checkpoint: only the new part applies.
+    await target.applyBatch(events.slice(half - 10), events[events.length - 1].globalPosition);
+    await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, events.length), ids);
+    await expectSameList(lists.dossiers, await alone(dossiersProjection, events, events.length), ids);
+  });
+
+  it('refuses lists that cannot share a fold', () => {
+    const { bindings } = bothLists();
+    const withoutPlacement = { ...LIST_PROJECTIONS.dossiers, placement: undefined };
+    expect(() =>
+      listsProjectionTarget([bindings[0], { ...bindings[1], projection: withoutPlacement }]),
+    ).toThrow(/placement/);
+    const otherFilter = { ...LIST_PROJECTIONS.dossiers, filter: { streamPrefix: 'dossier-' } };
+    expect(() => listsProjectionTarget([bindings[0], { ...bindings[1], projection: otherFilter }])).toThrow(
+      /filter/,
+    );
+  });
+
+  it('throws rather than keep two rows when a stream starts again for a dossier a list holds', async () => {
+    const { store } = await historyStore(15, 20);
+    const events = await allEvents(store);
+    const lists = bothLists();
+    const target = listsProjectionTarget(lists.bindings);
+    await target.readCheckpoint();
+    await target.applyBatch(events, events[events.length - 1].globalPosition);
+    const first = events.find(
+      (e) => e.version === 0 && lists.dossiers.slotOf(e.streamId.slice('dossier-'.length)) >= 0,
+    ) as RecordedEvent;
+    const again = { ...first, globalPosition: events[events.length - 1].globalPosition + 1n };
+    await expect(target.applyBatch([again], again.globalPosition)).rejects.toThrow(/already has a slot/);
+  });
+});
