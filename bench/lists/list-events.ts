@@ -17,9 +17,12 @@ const START = Date.parse('2025-01-06T08:00:00Z');
 let position = 0n;
 const monthSequence = new Map<string, number>();
 
-// A store hands each event its own flat strings (read from a row or decoded from JSON), not a
-// string joined in memory: the text goes through a buffer once, as a driver's would.
+// The events are given as a SQL store reads them back: each column its own flat string (as a
+// driver hands it), data and metadata decoded from their JSON text. Built in memory instead,
+// their strings would be joined ones that the lists would have to flatten, and equal strings
+// (a company name, a card type) would be one shared object, which no store gives.
 const asRead = (text: string): string => Buffer.from(text, 'latin1').toString('latin1');
+const decoded = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 function recorded(
   dossierId: string,
@@ -30,13 +33,14 @@ function recorded(
   position += 1n;
   const occurredAt = new Date(at).toISOString();
   return {
-    ...event,
+    type: asRead(event.type),
+    data: decoded(event.data),
     streamId: asRead(`dossier-${dossierId}`),
     version,
     globalPosition: position,
-    eventId: `${dossierId.slice(0, 24)}${String(version).padStart(12, '0')}`,
-    recordedAt: occurredAt,
-    metadata: {
+    eventId: asRead(`${dossierId.slice(0, 24)}${String(version).padStart(12, '0')}`),
+    recordedAt: asRead(occurredAt),
+    metadata: decoded({
       actor: { role: 'adherent', userId: 'bench' },
       commandId: null,
       correlationId: null,
@@ -45,7 +49,7 @@ function recorded(
       occurredAt,
       prevHash: GENESIS_HASH,
       hash: GENESIS_HASH,
-    },
+    }),
   } as RecordedEvent<DossierEvent>;
 }
 

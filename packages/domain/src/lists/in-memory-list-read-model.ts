@@ -9,6 +9,8 @@ import { RowsView } from './rows-view';
 import { scanRows } from './scan-rows';
 import { SlotIndex } from './slot-index';
 import { createPageSelector } from './select-page';
+import type { Siret } from '../identifiers/siret';
+import { sirenOfSiret } from '../identifiers/siret';
 
 /** A list read model in memory, with synchronous access for tests and benchmarks. */
 export interface InMemoryListReadModel extends ListReadModel {
@@ -44,11 +46,13 @@ export function isInMemoryListReadModel(readModel: ListReadModel): readModel is 
   return typeof candidate.slotOf === 'function' && typeof candidate.commitSlots === 'function';
 }
 
-// Indexes of the listed rows by keys that pick few rows (an establishment, a company, a
-// provider). Keys that pick many (state, card type) are tested in the row table's arrays.
+// Indexes of the listed rows by keys that pick few rows: a company and a provider. Keys that
+// pick many (state, card type) are tested in the row table's arrays. An establishment is found
+// through its company: a SIRET starts with its SIREN (the establishment directory checks it), so
+// the company's rows hold every row of its establishments, and the query keeps those it asks for.
+// One index fewer to keep up on every row written.
 function createKeyIndexes() {
   return {
-    siret: new SlotIndex((row) => row.siret),
     siren: new SlotIndex((row) => row.siren),
     providerSiren: new SlotIndex((row) => row.providerSiren),
   };
@@ -56,7 +60,13 @@ function createKeyIndexes() {
 type KeyIndexes = ReturnType<typeof createKeyIndexes>;
 
 function sameKeys(a: ListRow, b: ListRow): boolean {
-  return a.siret === b.siret && a.siren === b.siren && a.providerSiren === b.providerSiren;
+  return a.siren === b.siren && a.providerSiren === b.providerSiren;
+}
+
+/** The company postings holding every row of these establishments (each company once). */
+function companiesOf(indexes: KeyIndexes, sirets: readonly string[]): (readonly number[])[] {
+  const sirens = new Set(sirets.map((siret) => sirenOfSiret(siret as Siret)));
+  return [...sirens].map((siren) => indexes.siren.get(siren));
 }
 
 /**
@@ -67,9 +77,9 @@ function sameKeys(a: ListRow, b: ListRow): boolean {
 function candidatesOf(indexes: KeyIndexes, query: RowQuery): (readonly number[])[] | undefined {
   const options: (readonly number[])[][] = [];
   const { scope, filters } = query;
-  if (scope.kind === 'employer') options.push(scope.sirets.map((s) => indexes.siret.get(s)));
+  if (scope.kind === 'employer') options.push(companiesOf(indexes, scope.sirets));
   if (scope.kind === 'provider') options.push([indexes.providerSiren.get(scope.siren)]);
-  if (filters.siret !== undefined) options.push([indexes.siret.get(filters.siret)]);
+  if (filters.siret !== undefined) options.push(companiesOf(indexes, [filters.siret]));
   if (filters.siren !== undefined) options.push([indexes.siren.get(filters.siren)]);
   if (options.length === 0) return undefined;
   const size = (sets: (readonly number[])[]): number => sets.reduce((n, s) => n + s.length, 0);

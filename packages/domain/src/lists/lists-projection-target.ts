@@ -31,6 +31,7 @@ export interface ListBinding {
 
 /** One dossier a batch touches: the shared fold of its row, and where each list had it. */
 interface Touched {
+  readonly streamId: string;
   readonly dossierId: string;
   /** Its place in the batch's per-list arrays. */
   readonly index: number;
@@ -65,6 +66,7 @@ function newBatch(lists: number): Batch {
 
 function addEntry(batch: Batch, streamId: string): Touched {
   const entry: Touched = {
+    streamId,
     dossierId: dossierIdOfStream(streamId),
     index: batch.entries.length,
     row: undefined,
@@ -112,8 +114,12 @@ function foldBatch(
   read: (batch: Batch, entry: Touched) => void,
 ): Batch {
   const batch = newBatch(lists);
+  // A command's events are stored one after the other: the dossier of the last event is the
+  // first guess, checked by comparing the stream ids (no hashing of a fresh string).
+  let last: Touched | undefined;
   for (const event of events) {
-    let entry = batch.touched.get(event.streamId);
+    let entry =
+      last !== undefined && event.streamId === last.streamId ? last : batch.touched.get(event.streamId);
     if (entry === undefined) {
       entry = addEntry(batch, event.streamId);
       if (isNewStream(event))
@@ -124,6 +130,7 @@ function foldBatch(
       else read(batch, entry);
     }
     foldEvent(entry, event);
+    last = entry;
   }
   for (const entry of batch.entries)
     if (entry.row !== undefined && entry.searchStale) withSearchKey(entry.row);
