@@ -2,7 +2,8 @@
  * `pnpm bench [--quick] [--only=W1,W3] [--repetitions=5] [--profile] [--out=file]`
  *
  * Runs each workload against our kernel and against Emmett, each run in its own child process,
- * alternating libraries run by run, then prints a Markdown report and writes it to a file.
+ * alternating libraries (and the cases of a group) run by run, then prints a Markdown report and
+ * writes it to a file.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,8 +13,8 @@ import type { TargetName } from './targets/target';
 import { ChildKilledError, describe, runInChild } from './harness/fork-run';
 import { checkGoals } from './harness/goals';
 import { describeMachine } from './harness/machine';
-import { fullPlan, quickPlan, type Plan } from './harness/plan';
-import { formatRate, renderReport } from './harness/report';
+import { casesOf, fullPlan, quickPlan, repetitionsOf, type Plan } from './harness/plan';
+import { formatRun, renderReport } from './harness/report';
 import type { CaseResult } from './harness/results';
 import { SCENARIOS, type RunResult, type RunSpec } from './harness/scenarios';
 
@@ -61,11 +62,15 @@ function selectCases(plan: Plan, options: Options): Plan {
     if (!SCENARIOS[id])
       throw new Error(`Unknown workload ${id}: expected one of ${Object.keys(SCENARIOS).join(', ')}`);
   }
-  const cases = plan.cases
-    .filter((c) => !only || only.includes(c.scenario))
-    .map((c) => (targets ? { ...c, targets: c.targets.filter((t) => targets.includes(t)) } : c))
-    .filter((c) => c.targets.length > 0);
-  return { ...plan, cases };
+  const groups = plan.groups
+    .map((group) =>
+      group
+        .filter((c) => !only || only.includes(c.scenario))
+        .map((c) => (targets ? { ...c, targets: c.targets.filter((t) => targets.includes(t)) } : c))
+        .filter((c) => c.targets.length > 0),
+    )
+    .filter((group) => group.length > 0);
+  return { ...plan, groups };
 }
 
 // A child killed from outside (other work on a shared machine) is run once more; a second
@@ -104,10 +109,11 @@ async function main(): Promise<void> {
 
   const results: CaseResult[] = [];
   const out = options.out ?? join(__dirname, 'results', options.quick ? 'latest-quick.md' : 'latest.md');
-  const targetsUsed = new Set<TargetName>(plan.cases.flatMap((c) => c.targets));
+  const cases = casesOf(plan);
+  const targetsUsed = new Set<TargetName>(cases.flatMap((c) => c.targets));
   const notes: string[] = [];
   for (const name of targetsUsed) notes.push(...(await loadTarget(name)).notes);
-  // Written after each case too, so that an interrupted run still leaves what it measured.
+  // Written after each group of cases too, so that an interrupted run still leaves what it measured.
   const writeReport = async (complete: boolean): Promise<void> => {
     const report = renderReport({
       plan,
@@ -118,9 +124,7 @@ async function main(): Promise<void> {
       elapsedSeconds: (Date.now() - startedAt.getTime()) / 1000,
       results,
       goals: checkGoals(results),
-      notes: complete
-        ? notes
-        : [...notes, `Partial: ${results.length} of ${plan.cases.length} cases so far.`],
+      notes: complete ? notes : [...notes, `Partial: ${results.length} of ${cases.length} cases so far.`],
     });
     mkdirSync(join(out, '..'), { recursive: true });
     writeFileSync(out, report);
@@ -130,27 +134,31 @@ async function main(): Promise<void> {
     }
   };
 
-  const totalRuns = plan.cases.reduce((sum, c) => sum + c.targets.length, 0) * plan.repetitions;
+  const totalRuns = cases.reduce((sum, c) => sum + c.targets.length * repetitionsOf(plan, c), 0);
   let done = 0;
-  for (const benchCase of plan.cases) {
-    const result: CaseResult = { case: benchCase, runs: {}, failures: [] };
-    results.push(result);
-    for (let repetition = 0; repetition < plan.repetitions; repetition++) {
-      for (const target of benchCase.targets) {
-        const spec = { scenario: benchCase.scenario, target, size: benchCase.size };
-        const began = performance.now();
-        done++;
-        try {
-          const run = await runWithOneRetry(spec, profileDir, log);
-          (result.runs[target] ??= []).push(run);
-          const figures = Object.entries(run.metrics).map(([key, value]) => `${key} ${formatRate(value)}/s`);
-          log(
-            `[${done}/${totalRuns}] ${describe(spec)}: ${figures.join(', ')}, peak RSS ${Math.round(run.peakRss / 2 ** 20)} MB (${((performance.now() - began) / 1000).toFixed(1)} s)`,
-          );
-        } catch (error) {
-          result.failures.push(error instanceof Error ? error.message : String(error));
-          log(`[${done}/${totalRuns}] ${describe(spec)}: FAILED ${String(error)}`);
-        }
+  const runOnce = async (result: CaseResult, target: TargetName): Promise<void> => {
+    const spec = { scenario: result.case.scenario, target, size: result.case.size };
+    const began = performance.now();
+    done++;
+    try {
+      const run = await runWithOneRetry(spec, profileDir, log);
+      (result.runs[target] ??= []).push(run);
+      log(
+        `[${done}/${totalRuns}] ${describe(spec)}: ${formatRun(spec.scenario, run.metrics)}, peak RSS ${Math.round(run.peakRss / 2 ** 20)} MB (${((performance.now() - began) / 1000).toFixed(1)} s)`,
+      );
+    } catch (error) {
+      result.failures.push(error instanceof Error ? error.message : String(error));
+      log(`[${done}/${totalRuns}] ${describe(spec)}: FAILED ${String(error)}`);
+    }
+  };
+  for (const group of plan.groups) {
+    const groupResults: CaseResult[] = group.map((c) => ({ case: c, runs: {}, failures: [] }));
+    results.push(...groupResults);
+    const rounds = Math.max(...group.map((c) => repetitionsOf(plan, c)));
+    for (let repetition = 0; repetition < rounds; repetition++) {
+      for (const result of groupResults) {
+        if (repetition >= repetitionsOf(plan, result.case)) continue;
+        for (const target of result.case.targets) await runOnce(result, target);
       }
     }
     await writeReport(false);

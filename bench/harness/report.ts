@@ -1,7 +1,8 @@
 import type { TargetName } from '../targets/target';
 import type { GoalCheck } from './goals';
 import type { Machine } from './machine';
-import type { Plan } from './plan';
+import { formatMs, PERCENTILES, percentileKey } from './latency';
+import { repetitionsOf, type Plan } from './plan';
 import { metricValues, rssGrowthValues, rssValues, type CaseResult } from './results';
 import { SCENARIOS } from './scenarios';
 import { pairedRatios, spread, type Spread } from './stats';
@@ -26,13 +27,25 @@ export function formatRate(value: number): string {
   return value.toPrecision(3);
 }
 
+/** One run's figures for the progress log: `apply 412 k/s, page p50 0.190 ms p99 0.912 ms`. */
+export function formatRun(scenarioId: string, metrics: Record<string, number>): string {
+  const scenario = SCENARIOS[scenarioId];
+  const rates = scenario.metrics.map((metric) => `${metric.key} ${formatRate(metrics[metric.key])}/s`);
+  const latencies = (scenario.latencies ?? []).map(
+    (spec) =>
+      `${spec.key} ${PERCENTILES.map((p) => `p${p} ${formatMs(metrics[percentileKey(spec.key, p)])}`).join(' ')}`,
+  );
+  return [...rates, ...latencies].join(', ');
+}
+
 const formatMb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
 const formatRatio = (value: number): string => `${value.toFixed(2)}×`;
+// A single run (W4 in --quick, or --repetitions=1) has no range to show.
 const withSpread = (s: Spread, format: (value: number) => string): string =>
-  `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+  s.count > 1 ? `${format(s.median)} (${format(s.min)}–${format(s.max)})` : format(s.median);
 const size = (n: number): string => n.toLocaleString('en-US');
 
-/** The Markdown report: machine, throughput table, memory table, goals, notes. */
+/** The Markdown report: machine, throughput table, query times, memory table, goals, notes. */
 export function renderReport(input: ReportInput): string {
   const { machine, plan } = input;
   const lines: string[] = [];
@@ -44,9 +57,19 @@ export function renderReport(input: ReportInput): string {
   lines.push(
     `- Load average (1/5/15 min): ${machine.loadAverage.join(' / ')} before, ${input.loadAfter.join(' / ')} after`,
   );
+  const fewerRuns = input.results.flatMap((result) => {
+    const runs = repetitionsOf(plan, result.case);
+    return runs < plan.repetitions
+      ? [`${result.case.scenario} at N = ${size(result.case.size)}: ${runs} run${runs > 1 ? 's' : ''}`]
+      : [];
+  });
+  const turns = plan.groups
+    .filter((group) => group.length > 1)
+    .map((group) => group.map((c) => `${c.scenario} at N = ${size(c.size)}`).join(' and '));
   lines.push(
-    `- Each figure: median (min–max) of ${plan.repetitions} runs, each in its own process after an in-process warm-up; ` +
-      'libraries alternate run by run (A B A B); ratios are the median (min–max) of the run-by-run ratios.',
+    `- Each figure: median (min–max) of ${plan.repetitions} runs${fewerRuns.length ? ` (fewer where one run is long: ${fewerRuns.join('; ')})` : ''}, ` +
+      'each in its own process after an in-process warm-up; libraries alternate run by run (A B A B)' +
+      `${turns.map((t) => `, and so do ${t}`).join('')}; ratios are the median (min–max) of the run-by-run ratios.`,
   );
   lines.push('', '## Throughput (higher is better)', '');
   lines.push('| Workload | N | Metric | Ours | Emmett | Ours / Emmett |', '|---|---:|---|---:|---:|---:|');
@@ -63,6 +86,30 @@ export function renderReport(input: ReportInput): string {
       const ratio = ours.length && emmett.length ? withSpread(pairedRatios(ours, emmett), formatRatio) : '—';
       lines.push(
         `| ${scenario.id} ${scenario.title} | ${size(result.case.size)} | ${metric.label} | ${cell('ours')} | ${cell('emmett')} | ${ratio} |`,
+      );
+    }
+  }
+  const timed = input.results.flatMap((result) =>
+    (SCENARIOS[result.case.scenario].latencies ?? []).map((spec) => ({ result, spec })),
+  );
+  // Ours only: the timed queries are the domain's lists, which Emmett has no counterpart of.
+  if (timed.length > 0) {
+    lines.push('', '## Query times, ours (lower is better)', '');
+    lines.push(
+      'p50 and p99 (nearest rank) of the samples timed one after the other in each run, on the wall clock;',
+      'each cell: median (min–max) over the runs.',
+      '',
+      '| Workload | N | Query | Samples per run | p50 | p99 |',
+      '|---|---:|---|---:|---:|---:|',
+    );
+    for (const { result, spec } of timed) {
+      const scenario = SCENARIOS[result.case.scenario];
+      const [p50, p99] = PERCENTILES.map((p) => {
+        const values = metricValues(result, 'ours', percentileKey(spec.key, p));
+        return values.length ? withSpread(spread(values), formatMs) : '—';
+      });
+      lines.push(
+        `| ${scenario.id} ${scenario.title} | ${size(result.case.size)} | ${spec.label} | ${spec.samples} | ${p50} | ${p99} |`,
       );
     }
   }
