@@ -77,7 +77,6 @@ export function quickPlan(repetitions: number): Plan {
     mode: 'quick',
     repetitions,
     groups: [
-      [{ scenario: 'W1', size: 500, targets: BOTH }],
       [{ scenario: 'W1', size: 2_000, targets: BOTH }],
       [{ scenario: 'W1-FULL', size: 100, targets: ['ours'] }],
       [{ scenario: 'W2', size: 2_000, targets: BOTH }],
