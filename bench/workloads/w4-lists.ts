@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@cartes-badges/eventsourcing';
-import type { DossierActor, DossierEvent, ListParams, ListQueries } from '@cartes-badges/domain';
+import type { DossierActor, ListParams, ListQueries } from '@cartes-badges/domain';
 import {
   brouillonsProjection,
   createInMemoryAttachments,
@@ -11,13 +10,11 @@ import {
   listsProjectionTarget,
   seededRandom,
 } from '@cartes-badges/domain';
-import { dossierEvents } from '../lists/list-events';
+import { storeOrderedBatches } from '../lists/list-events';
 import type { LatencySpec } from '../harness/latency';
 
 /** Events per `applyBatch`, as a subscription hands them to the lists. */
 const W4_BATCH = 1000;
-/** Dossiers whose events are interleaved by time, as dossiers living side by side. */
-const GROUP = 250;
 const DOSSIERS_PER_COMPANY = 100;
 
 /** The Dossiers list built by `buildLists`, and what it took to build. */
@@ -48,28 +45,12 @@ export async function buildLists(dossiers: number): Promise<BuiltLists> {
 
   let events = 0;
   let applyMs = 0;
-  let batch: RecordedEvent<DossierEvent>[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
+  for (const batch of storeOrderedBatches(workload, dossiers, W4_BATCH)) {
     const startedAt = performance.now();
     await target.applyBatch(batch, batch[batch.length - 1].globalPosition);
     applyMs += performance.now() - startedAt;
     events += batch.length;
-    batch = [];
-  };
-  let nextPosition = 1n;
-  for (let first = 0; first < dossiers; first += GROUP) {
-    const group: RecordedEvent<DossierEvent>[] = [];
-    for (let n = first; n < Math.min(dossiers, first + GROUP); n++) group.push(...dossierEvents(workload, n));
-    // The store's order: by the time they happened, positions given in that order.
-    group.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
-    for (const event of group) {
-      (event as { globalPosition: bigint }).globalPosition = nextPosition++;
-      batch.push(event);
-      if (batch.length >= W4_BATCH) await flush();
-    }
   }
-  await flush();
 
   // User i is attached to company i, as an employer of it.
   const attachments = createInMemoryAttachments(
