@@ -98,21 +98,25 @@ describe('both lists folded once per batch', () => {
     await expectSameList(lists.dossiers, await alone(dossiersProjection, events, 50), ids);
   });
 
-  it('resets only the list whose projection version changed, and replays what it lacks', async () => {
-    const { store, ids } = await historyStore(13, 200);
-    const events = await allEvents(store);
-    const lists = bothLists();
-    await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
-    const last = events[events.length - 1].globalPosition;
-    // Dossiers was written by an older version of its projection.
-    await lists.dossiers.commit([], { position: last, version: dossiersProjection.version - 1 });
-    expect(await lists.runnable.target.readCheckpoint()).toEqual({});
-    expect(lists.dossiers.rows().size).toBe(0);
-    expect(await lists.brouillons.readCheckpoint()).toEqual({ position: last, version: 1 });
-    await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
-    await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, 100), ids);
-    await expectSameList(lists.dossiers, await alone(dossiersProjection, events, 100), ids);
-  });
+  it.each(['brouillons', 'dossiers'] as const)(
+    'resets only the list whose projection version changed (%s), and replays what it lacks',
+    async (stale) => {
+      const { store, ids } = await historyStore(13, 200);
+      const events = await allEvents(store);
+      const lists = bothLists();
+      await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
+      const last = events[events.length - 1].globalPosition;
+      const fresh = stale === 'brouillons' ? 'dossiers' : 'brouillons';
+      // One list was written by an older version of its projection.
+      await lists[stale].commit([], { position: last, version: LIST_PROJECTIONS[stale].version - 1 });
+      expect(await lists.runnable.target.readCheckpoint()).toEqual({});
+      expect(lists[stale].rows().size).toBe(0);
+      expect(await lists[fresh].readCheckpoint()).toEqual({ position: last, version: 1 });
+      await runProjectionOnce(store, lists.runnable, { batchSize: 100 });
+      await expectSameList(lists.brouillons, await alone(brouillonsProjection, events, 100), ids);
+      await expectSameList(lists.dossiers, await alone(dossiersProjection, events, 100), ids);
+    },
+  );
 
   it('applies a redelivered batch once', async () => {
     const { store, ids } = await historyStore(14, 150);

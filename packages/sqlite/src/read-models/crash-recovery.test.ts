@@ -4,7 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, listRunnable, seededRandom, type ListName } from '@cartes-badges/domain';
+import {
+  LIST_PROJECTIONS,
+  listRunnable,
+  listsRunnable,
+  seededRandom,
+  type ListName,
+} from '@cartes-badges/domain';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
 import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
@@ -137,6 +143,57 @@ describe('SQLite list read model after a crash between two batches', () => {
       }
     },
   );
+
+  it("both lists on one runner: a crash between the two lists' commits leaves one list ahead, and the restart brings both to the full fold", async () => {
+    const random = seededRandom(303);
+    const histories = dossierHistories(random, 0, 150);
+    const ids = histories.map((h) => h.dossierId);
+    await appendInterleaved(store, random, histories);
+    const models = {
+      brouillons: createSqliteListReadModel(store, { list: 'brouillons' }),
+      dossiers: createSqliteListReadModel(store, { list: 'dossiers' }),
+    };
+    const lists = listsRunnable([
+      { projection: LIST_PROJECTIONS.brouillons, readModel: models.brouillons },
+      { projection: LIST_PROJECTIONS.dossiers, readModel: models.dossiers },
+    ]);
+    // Each batch writes Brouillons' checkpoint, then Dossiers' (a list that is behind writes
+    // alone): a failing write of Dossiers' leaves Brouillons one batch ahead.
+    const fault = crashOnCheckpointWrites(store.database, new Set([4, 7, 10]));
+    let apart = 0;
+    for (;;) {
+      const runner = startProjection(store, lists, { batchSize: 40 });
+      try {
+        await runner.whenIdle();
+        break;
+      } catch (error) {
+        expect((error as Error).message).toMatch(/simulated crash/);
+      } finally {
+        await runner.stop();
+      }
+      // Each list is exactly the fold up to its own checkpoint, whichever of the two went first.
+      const checkpoints = {
+        brouillons: await models.brouillons.readCheckpoint(),
+        dossiers: await models.dossiers.readCheckpoint(),
+      };
+      if (checkpoints.brouillons?.position !== checkpoints.dossiers?.position) apart += 1;
+      for (const list of ['brouillons', 'dossiers'] as const)
+        await expectSameList(
+          models[list],
+          await listAt(store, LIST_PROJECTIONS[list], checkpoints[list]?.position),
+          ids,
+          { queries: 5 },
+        );
+    }
+    expect(fault.crashes()).toBe(3);
+    expect(apart).toBeGreaterThan(0);
+    for (const list of ['brouillons', 'dossiers'] as const)
+      await expectSameList(models[list], await listAt(store, LIST_PROJECTIONS[list], undefined), ids, {
+        checkpoint: false,
+        queries: 20,
+      });
+    expect(await models.brouillons.readCheckpoint()).toEqual(await models.dossiers.readCheckpoint());
+  });
 
   it('a process killed (SIGKILL) inside the commit of a batch leaves the previous batch, and the restart catches up', async () => {
     const list: ListName = 'dossiers';
