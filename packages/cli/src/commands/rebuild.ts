@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { ListName } from '@cartes-badges/domain';
-import { createListQueries, LIST_PROJECTIONS, listRunnable } from '@cartes-badges/domain';
+import { createListQueries, LIST_PROJECTIONS, listsRunnable } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { demoAttachments } from '../demo/world';
 import { usageError } from '../errors';
@@ -18,43 +18,57 @@ export interface RebuildReport {
   readonly version: number;
   /** True when the rows are kept in tables of the store (SQLite), false for a list in memory. */
   readonly durable: boolean;
+  /** Events folded (one pass for every list rebuilt together). */
   readonly eventsProcessed: number;
   readonly listedRows: number;
+  /** Time of the whole rebuild (the lists rebuilt together share it). */
   readonly milliseconds: number;
 }
 
-/** Wipes one list's read model and folds it again from the first event. */
-export async function rebuildList(
+/**
+ * Wipes the lists' read models and folds them again from the first event, all of them in one
+ * pass over the history (each batch folded once for every list).
+ */
+export async function rebuildLists(
   opened: OpenedStore,
-  name: ListName,
+  names: readonly ListName[],
   total: number | undefined,
-): Promise<RebuildReport> {
-  const projection = LIST_PROJECTIONS[name];
-  const { model, durable } = listReadModelFor(opened, name);
+): Promise<RebuildReport[]> {
+  const lists = names.map((name) => ({
+    name,
+    projection: LIST_PROJECTIONS[name],
+    ...listReadModelFor(opened, name),
+  }));
   const started = Date.now();
-  await model.reset(projection.version);
-  const progress = startProgress(`Reconstruction ${name}`, total, 'événements');
+  for (const { projection, model } of lists) await model.reset(projection.version);
+  const progress = startProgress(`Reconstruction ${names.join(' + ')}`, total, 'événements');
   let eventsProcessed = 0;
   try {
-    const run = await runProjectionOnce(opened.store, listRunnable(projection, model), {
-      batchSize: 1000,
-      onProgress: (p) => progress.update(Number(p.position ?? 0n)),
-    });
+    const run = await runProjectionOnce(
+      opened.store,
+      listsRunnable(lists.map(({ projection, model }) => ({ projection, readModel: model }))),
+      { batchSize: 1000, onProgress: (p) => progress.update(Number(p.position ?? 0n)) },
+    );
     eventsProcessed = run.eventsProcessed;
   } finally {
     progress.stop();
   }
-  const page = await createListQueries(name, model, demoAttachments()).list({
-    actor: { role: 'system', userId: 'cli' },
-  });
-  return {
-    list: name,
-    version: projection.version,
-    durable,
-    eventsProcessed,
-    listedRows: E.isRight(page) ? page.right.total : 0,
-    milliseconds: Date.now() - started,
-  };
+  const milliseconds = Date.now() - started;
+  const reports: RebuildReport[] = [];
+  for (const { name, projection, model, durable } of lists) {
+    const page = await createListQueries(name, model, demoAttachments()).list({
+      actor: { role: 'system', userId: 'cli' },
+    });
+    reports.push({
+      list: name,
+      version: projection.version,
+      durable,
+      eventsProcessed,
+      listedRows: E.isRight(page) ? page.right.total : 0,
+      milliseconds,
+    });
+  }
+  return reports;
 }
 
 /** `rebuild <brouillons|dossiers|all>`: folds the list projections again from the first event. */
@@ -85,15 +99,11 @@ Exemples :
       // 'read': an existing store only; rebuild writes the lists' tables, never the events.
       const reports = await withStore(globals, 'read', async (opened) => {
         const total = await opened.countEvents();
-        const done: RebuildReport[] = [];
-        for (const name of names) {
-          const started = Date.now();
-          const report = await rebuildList(opened, name, total);
-          note(
-            `Liste ${name} reconstruite : ${throughputLine(report.eventsProcessed, 'événements', started)}`,
-          );
-          done.push(report);
-        }
+        const started = Date.now();
+        const done = await rebuildLists(opened, names, total);
+        note(
+          `${names.length > 1 ? 'Listes' : 'Liste'} ${names.join(' + ')} reconstruite${names.length > 1 ? 's' : ''} : ${throughputLine(done[0].eventsProcessed, 'événements', started)}`,
+        );
         return done;
       });
       if (globals.json) return print(toJson(reports));
