@@ -5,4 +5,5 @@ import { runEventStoreContract } from './testing';
 runEventStoreContract('in-memory', {
   create: async (options) => createInMemoryEventStore(options),
   tamper: (store) => tamperWithInMemoryStore(store),
+  returnsAppendedEvents: true,
 });

@@ -5,7 +5,7 @@ import type { EventTransform } from './in-memory-reads';
 import { EventIterator, firstIndexAfter, PageCursor, PageIterator } from './in-memory-reads';
 import { DEFAULT_PAGE_SIZE } from './paged-read';
 import type { ReadPipeline } from './read-pipeline';
-import { createReadPipeline } from './read-pipeline';
+import { createReadPipeline, readAppended } from './read-pipeline';
 import type { RecordMemo } from './record-events';
 import { recordEvents } from './record-events';
 import type {
@@ -132,7 +132,7 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
       return {
         nextExpectedVersion: last.version,
         globalPosition: last.globalPosition,
-        events: asStored ? recorded : readIfDecodable(pipeline, recorded),
+        events: asStored ? recorded : readAppended(pipeline, recorded),
       };
     },
 
@@ -199,17 +199,6 @@ function nextPosition(storage: InMemoryStorage): bigint {
 
 // The appended events as a read gives them; none when one does not decode (the append stands:
 // a reader meets the decoding error when it reads them).
-function readIfDecodable(
-  pipeline: ReadPipeline,
-  recorded: readonly RecordedEvent[],
-): RecordedEvent[] | undefined {
-  try {
-    return recorded.map(pipeline.read);
-  } catch {
-    return undefined;
-  }
-}
-
 function pageSizeOf(batchSize: number | undefined): number {
   return batchSize !== undefined && Number.isInteger(batchSize) && batchSize > 0
     ? batchSize

@@ -57,6 +57,22 @@ export function createReadPipeline(options: EventStoreOptions = {}): ReadPipelin
   };
 }
 
+/**
+ * The events an append just recorded as a read would give them (for `AppendResult.events`), or
+ * undefined when one does not decode: the append stands, and a caller that needs the events
+ * reads them back and meets the decode error there.
+ */
+export function readAppended(
+  pipeline: ReadPipeline,
+  recorded: readonly RecordedEvent[],
+): RecordedEvent[] | undefined {
+  try {
+    return recorded.map(pipeline.read);
+  } catch {
+    return undefined;
+  }
+}
+
 // Keeps the event as stored next to the event as read, so that hash verification checks the
 // bytes the chain was computed over, not their upcast form.
 function remember(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {

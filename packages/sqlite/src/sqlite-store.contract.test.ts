@@ -20,6 +20,7 @@ runEventStoreContract('SQLite', {
     });
   },
   tamper: tamperWithSqliteStore,
+  returnsAppendedEvents: true,
   async teardown() {
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
   },

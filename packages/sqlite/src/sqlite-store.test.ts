@@ -59,8 +59,10 @@ describe('SQLite event store', () => {
       'dossier-2@0',
       'dossier-2@1',
     ]);
+    const oldHead = (await collect(second.readStream('dossier-1')))[2];
     const result = await second.appendToStream('dossier-1', counted(1, 3), { expectedVersion: 2 });
-    expect(result).toEqual({ nextExpectedVersion: 3, globalPosition: 6n });
+    expect(result).toMatchObject({ nextExpectedVersion: 3, globalPosition: 6n });
+    expect(result.events?.map((e) => e.metadata.prevHash)).toEqual([oldHead.metadata.hash]);
     expect(await verifyStream(second, 'dossier-1')).toMatchObject({ ok: true, length: 4 });
   });
 

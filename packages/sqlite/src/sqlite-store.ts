@@ -5,6 +5,7 @@ import {
   ConcurrencyError,
   GENESIS_HASH,
   createReadPipeline,
+  readAppended,
   expectedVersionHolds,
   prepareEventsForAppend,
   validateEventsToAppend,
@@ -19,6 +20,7 @@ import {
 import { ChangePoller } from './change-poller';
 import { CommitSignal } from './commit-signal';
 import { EventQueries } from './event-queries';
+import { rowToStoredEvent, type EventRow } from './event-row';
 import { positiveInteger, readAllPages, readStreamPages } from './event-reads';
 import { parseSqliteLocation, type SqliteLocation } from './location';
 import { migrate } from './migrations';
@@ -101,13 +103,22 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     if (closed) throw new Error(`The SQLite event store (${describe(location)}) is closed`);
   };
 
+  // Returns the rows as written: the recorded events are built from them after the commit,
+  // outside the write lock.
   const appendInTransaction = db.transaction(
-    (streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): AppendResult => {
+    (
+      streamId: string,
+      events: readonly EventToAppend[],
+      expected: ExpectedVersion,
+    ): { result: AppendResult; rows: EventRow[] } => {
       const head = queries.streamHead(streamId);
       const current = head === undefined ? -1 : Number(head.version);
       if (!expectedVersionHolds(expected, current)) throw new ConcurrencyError(streamId, expected, current);
       if (events.length === 0) {
-        return { nextExpectedVersion: current, globalPosition: head?.global_position ?? 0n };
+        return {
+          result: { nextExpectedVersion: current, globalPosition: head?.global_position ?? 0n },
+          rows: [],
+        };
       }
       const prepared = prepareEventsForAppend({
         streamId,
@@ -116,19 +127,35 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
         events,
         now: clock(),
       });
-      let globalPosition = 0n;
+      const rows: EventRow[] = [];
       for (const event of prepared) {
-        globalPosition = queries.insert({
+        const data = JSON.stringify(event.data);
+        const metadata = JSON.stringify(event.metadata);
+        const position = queries.insert({
           streamId,
           version: event.version,
           eventId: event.eventId,
           type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
+          data,
+          metadata,
           recordedAt: event.recordedAt,
         });
+        rows.push({
+          global_position: position,
+          stream_id: streamId,
+          version: BigInt(event.version),
+          event_id: event.eventId,
+          type: event.type,
+          data,
+          metadata,
+          recorded_at: event.recordedAt,
+        });
       }
-      return { nextExpectedVersion: prepared[prepared.length - 1].version, globalPosition };
+      const last = rows[rows.length - 1];
+      return {
+        result: { nextExpectedVersion: Number(last.version), globalPosition: last.global_position },
+        rows,
+      };
     },
   );
 
@@ -147,9 +174,11 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       // IMMEDIATE: take the write lock before reading the head, so the version checked is still
       // the version when the rows go in, even with other processes on the file. Holding the lock,
       // no other writer can reach the UNIQUE (stream_id, version) index first.
-      const result = appendInTransaction.immediate(streamId, events, expected);
-      if (events.length > 0) signal.notify();
-      return result;
+      const { result, rows } = appendInTransaction.immediate(streamId, events, expected);
+      if (events.length === 0) return result;
+      signal.notify();
+      // The events as a read of these rows would give them: the caller need not read them back.
+      return { ...result, events: readAppended(pipeline, rows.map(rowToStoredEvent)) };
     },
 
     readStream(streamId, readOptions = {}) {

@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { EventStore } from '../store';
 import { appendContract } from './contract/append';
+import { appendedEventsContract } from './contract/appended-events';
 import { concurrencyContract } from './contract/concurrency';
 import { hashChainContract } from './contract/hash-chain';
 import { invalidEventsContract } from './contract/invalid-events';
@@ -44,6 +45,7 @@ export function runEventStoreContract(storeName: string, harness: StoreHarness):
     });
 
     appendContract(ctx);
+    if (harness.returnsAppendedEvents) appendedEventsContract(ctx);
     concurrencyContract(ctx);
     readStreamContract(ctx);
     readAllContract(ctx);

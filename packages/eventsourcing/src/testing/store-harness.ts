@@ -10,6 +10,11 @@ export interface StoreHarness {
   create(options?: EventStoreOptions): Promise<EventStore>;
   /** Edits the store's storage directly, bypassing the port (to prove the hash chain). */
   tamper(store: EventStore): StoreTamperer;
+  /**
+   * Whether the store's appends return the recorded events (`AppendResult.events`, optional in
+   * the port): the suite then checks they are what a read gives.
+   */
+  returnsAppendedEvents?: boolean;
   /** Called once after the whole suite (drop schemas, stop servers). */
   teardown?(): Promise<void>;
   /** When a string, the suite is reported as skipped with that reason. */
