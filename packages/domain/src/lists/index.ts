@@ -7,7 +7,6 @@ export * from './list-request';
 export * from './row-query';
 export * from './select-page';
 export * from './list-read-model';
-export * from './row-indexes';
 export * from './in-memory-list-read-model';
 export * from './list-projection-target';
 export * from './lists-projection-target';
