@@ -1,4 +1,5 @@
 import type { JsonValue } from './json';
+import { isJsonArray } from './json';
 
 /**
  * Canonical JSON: object keys sorted (by UTF-16 code units), no insignificant whitespace.
@@ -9,7 +10,7 @@ import type { JsonValue } from './json';
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   let text: string;
-  if (Array.isArray(value)) {
+  if (isJsonArray(value)) {
     text = '[';
     for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
     return text + ']';

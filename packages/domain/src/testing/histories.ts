@@ -1,6 +1,5 @@
 import type { Int } from 'io-ts';
 import { cardTypeSnapshot, type DossierEvent } from '../dossier';
-import { asEventData } from '../dossier/events/json-data';
 import { CHRONO } from '../catalogue';
 import type { Email } from '../identifiers';
 import type { FileMetadata } from '../ports';
@@ -35,7 +34,7 @@ export function presaisieSubmitted(draftNumber = 10901, dossierId = DOSSIER_ID):
       draftNumber: draftNumber as Int,
       establishment: HUM_CLICHY,
       cardType: cardTypeSnapshot(CHRONO),
-      provider: asEventData(CSD_PROVIDER),
+      provider: CSD_PROVIDER,
       contactEmail: 'rh@hum-interim.fr' as Email,
       costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 10 }],
       comment: 'Pré-saisie préparée par CSD',
@@ -47,7 +46,7 @@ export function presaisieSubmitted(draftNumber = 10901, dossierId = DOSSIER_ID):
 export function completingEvents(): DossierEvent[] {
   return [
     { type: 'ContactEmailChanged', data: { email: 'amoa1@hum-interim.fr' as Email } },
-    { type: 'ProviderSelected', data: { provider: asEventData(CSD_PROVIDER) } },
+    { type: 'ProviderSelected', data: { provider: CSD_PROVIDER } },
     {
       type: 'CostLinesChanged',
       data: { lines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 }] },

@@ -9,7 +9,6 @@ import { newDossierIdOf } from '../commands/new-dossier-id';
 import type { DossierError } from '../errors';
 import { dossierError, notAuthorised } from '../errors';
 import type { CardTypeSnapshot } from '../events';
-import { asEventData } from '../events/json-data';
 import type { DossierState } from '../state';
 import type { DossierContext } from './context';
 import type { Decision } from './outcome';
@@ -109,7 +108,7 @@ export function decideSubmitPresaisie(
       draftNumber: draftNumber.right as Int,
       establishment: establishment.right,
       cardType: cardType.right,
-      provider: asEventData(provider),
+      provider: provider,
       contactEmail: command.payload.contactEmail ?? null,
       costLines: command.payload.costLines,
       comment: command.payload.comment ?? null,
@@ -154,7 +153,7 @@ export function decideDuplicateDraft(
       cardType: source.cardType,
       contactEmail: source.contactEmail,
       internalReference: source.internalReference,
-      provider: source.provider === null ? null : asEventData(source.provider),
+      provider: source.provider === null ? null : source.provider,
       costLines: [...source.costLines],
       comment: source.comment,
     },

@@ -5,7 +5,6 @@ import type { DossierCommandOf } from '../commands/dossier-command';
 import { dossierError } from '../errors';
 import type { Attestation, CostLine, DossierEvent } from '../events';
 import { ATTESTATIONS } from '../events';
-import { asEventData } from '../events/json-data';
 import type { DossierState } from '../state';
 import type { DossierContext } from './context';
 import { ensureEditable } from './edit-guard';
@@ -59,7 +58,7 @@ function providerChange(
   }
   return state.provider !== null && JSON.stringify(state.provider) === JSON.stringify(provider)
     ? E.right([])
-    : E.right([{ type: 'ProviderSelected', data: { provider: asEventData(provider) } }]);
+    : E.right([{ type: 'ProviderSelected', data: { provider: provider } }]);
 }
 
 type EditCommand = DossierCommandOf<

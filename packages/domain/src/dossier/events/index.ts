@@ -10,5 +10,4 @@ export * from './schema-versions';
 export * from './tab-events';
 export * from './transmission-events';
 export * from './upcasters';
-export * from './json-data';
 export * from './reference-data';

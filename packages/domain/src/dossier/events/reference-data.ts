@@ -3,11 +3,10 @@ import {
   FileMetadata as FileCodec,
   ProviderSnapshot as ProviderCodec,
 } from '../../ports';
-import { eventDataCodec } from './json-data';
 
 /** the INSEE establishment as kept in events. */
-export const EstablishmentData = eventDataCodec(EstablishmentCodec);
+export const EstablishmentData = EstablishmentCodec;
 /** the SIRENE provider as kept in events. */
-export const ProviderData = eventDataCodec(ProviderCodec);
+export const ProviderData = ProviderCodec;
 /** a file's metadata as kept in events. */
-export const FileData = eventDataCodec(FileCodec);
+export const FileData = FileCodec;

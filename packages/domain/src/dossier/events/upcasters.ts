@@ -1,5 +1,5 @@
 import type { JsonValue, Upcaster } from '@cartes-badges/eventsourcing';
-import { createUpcasterRegistry } from '@cartes-badges/eventsourcing';
+import { createUpcasterRegistry, isJsonArray } from '@cartes-badges/eventsourcing';
 
 // Schema v1 of CostLinesChanged (the first portal export) kept amounts as decimal euro strings
 // ("52.50"), which invites float arithmetic. v2 keeps integer cents. The conversion is done on
@@ -18,11 +18,11 @@ export const costLinesChangedV1ToV2: Upcaster = {
   eventType: 'CostLinesChanged',
   fromSchemaVersion: 1,
   upcast(data) {
-    if (data === null || typeof data !== 'object' || Array.isArray(data) || !Array.isArray(data.lines)) {
+    if (data === null || typeof data !== 'object' || isJsonArray(data) || !isJsonArray(data.lines)) {
       return { data };
     }
     const lines = data.lines.map((line) => {
-      if (line === null || typeof line !== 'object' || Array.isArray(line)) return line;
+      if (line === null || typeof line !== 'object' || isJsonArray(line)) return line;
       const { unitAmount, ...rest } = line;
       return { ...rest, unitAmountCents: euroTextToCents(unitAmount ?? null) };
     });
