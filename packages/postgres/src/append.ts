@@ -4,16 +4,22 @@ import {
   InvalidEventError,
   expectedVersionHolds,
   prepareEventsForAppend,
+  readAppended,
   validateEventsToAppend,
 } from '@cartes-badges/eventsourcing';
 import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  EventMetadata,
   ExpectedVersion,
+  JsonValue,
   PreparedEvent,
+  ReadPipeline,
+  RecordedEvent,
 } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
+import { toStoredEvent } from './event-row';
 import { quoteIdent } from './schema-name';
 import type { StreamHead, StreamHeadCache } from './stream-heads';
 
@@ -25,6 +31,8 @@ export interface AppendContext {
   readonly heads: StreamHeadCache;
   /** Send the NOTIFY inside the append transaction (else the store sends it after commit). */
   readonly notifyInTransaction: boolean;
+  /** The store's read pipeline: the appended events are returned as a read gives them. */
+  readonly pipeline: ReadPipeline;
 }
 
 /** A stream head as SQL returns it. */
@@ -74,10 +82,18 @@ export async function appendEvents(
       events: batch,
       now: context.clock(),
     });
-    const outcome = await insertPrepared(context, streamId, head, prepared, expected);
+    const texts = storedTexts(prepared);
+    const outcome = await insertPrepared(context, streamId, head, prepared, texts, expected);
     if (outcome.written) {
       context.heads.set(streamId, outcome.head);
-      return { nextExpectedVersion: outcome.head.version, globalPosition: outcome.head.position };
+      return {
+        nextExpectedVersion: outcome.head.version,
+        globalPosition: outcome.head.position,
+        events: readAppended(
+          context.pipeline,
+          appendedEvents(streamId, prepared, texts, outcome.head.position),
+        ),
+      };
     }
     // The head was another: nothing was written. The answer is authoritative (read under lock).
     head = outcome.head;
@@ -108,13 +124,14 @@ async function insertPrepared(
   streamId: string,
   head: StreamHead | null,
   prepared: readonly PreparedEvent[],
+  texts: StoredTexts,
   expected: ExpectedVersion,
 ): Promise<InsertOutcome> {
   try {
     // pool.query closes the connection on any error, so nothing (not even a lock) outlives a failure.
     const { rows } = await context.pool.query<AppendRow>(
       appendStatement(context.schema),
-      appendParameters(streamId, head, prepared, context.notifyInTransaction),
+      appendParameters(streamId, head, prepared, context.notifyInTransaction, texts),
     );
     const row = rows[0];
     const actual = row.head_version === null ? null : toHead(row);
@@ -148,6 +165,7 @@ export function appendParameters(
   head: StreamHead | null,
   prepared: readonly PreparedEvent[],
   notifyInTransaction: boolean,
+  texts: StoredTexts = storedTexts(prepared),
 ): unknown[] {
   return [
     streamId,
@@ -155,11 +173,52 @@ export function appendParameters(
     head ? head.hash : null,
     prepared.map((event) => event.eventId),
     prepared.map((event) => event.type),
-    prepared.map((event) => JSON.stringify(event.data)),
-    prepared.map((event) => JSON.stringify(event.metadata)),
+    texts.data,
+    texts.metadata,
     prepared[0].recordedAt,
     notifyInTransaction,
   ];
+}
+
+/** The JSON text of each event's data and metadata, as the json columns keep it. */
+export interface StoredTexts {
+  readonly data: readonly string[];
+  readonly metadata: readonly string[];
+}
+
+function storedTexts(prepared: readonly PreparedEvent[]): StoredTexts {
+  return {
+    data: prepared.map((event) => JSON.stringify(event.data)),
+    metadata: prepared.map((event) => JSON.stringify(event.metadata)),
+  };
+}
+
+/**
+ * The events just written as a read of their rows gives them (before the read pipeline). Their
+ * positions are the batch's last one and those right before it: append_events inserts a batch
+ * under the schema's append-order lock, which every append takes, so no other insert takes a
+ * position in between.
+ */
+function appendedEvents(
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  texts: StoredTexts,
+  lastPosition: bigint,
+): RecordedEvent[] {
+  const first = lastPosition - BigInt(prepared.length - 1);
+  return prepared.map((event, i) =>
+    toStoredEvent({
+      global_position: String(first + BigInt(i)),
+      stream_id: streamId,
+      version: event.version,
+      // The uuid column gives ids back in lower case.
+      event_id: event.eventId.toLowerCase(),
+      type: event.type,
+      data: JSON.parse(texts.data[i]) as JsonValue,
+      metadata: JSON.parse(texts.metadata[i]) as EventMetadata,
+      recorded_at: event.recordedAt,
+    }),
+  );
 }
 
 function toHead(row: HeadColumns): StreamHead {

@@ -105,4 +105,31 @@ describeWithPostgres('PostgreSQL under concurrent writers', () => {
     );
     expect(rows[0].inversions).toBe('0');
   }, 120_000);
+
+  it('concurrent batches: the events each append returns are, position for position, those stored', async () => {
+    const schema = schemas.next();
+    const reader = await schemas.store({ schema, max: 2 });
+    open.push(reader);
+    const writers = await Promise.all(
+      Array.from({ length: 6 }, () => schemas.store({ schema, max: 2, migrate: false })),
+    );
+    open.push(...writers);
+    const returned: RecordedEvent[] = [];
+    await Promise.all(
+      writers.map(async (store, writer) => {
+        for (let n = 0; n < 150; n++) {
+          const size = 1 + ((writer + n) % 4);
+          const batch = Array.from({ length: size }, (_, i) => ({ type: 'Written', data: { writer, n, i } }));
+          const result = await store.appendToStream(`stream-${(writer * 7 + n) % 20}`, batch);
+          expect(result.events).toHaveLength(size);
+          expect(result.events?.[size - 1].globalPosition).toBe(result.globalPosition);
+          returned.push(...(result.events ?? []));
+        }
+      }),
+    );
+    const stored = new Map<bigint, RecordedEvent>();
+    for await (const event of reader.readAll()) stored.set(event.globalPosition, event);
+    expect(stored.size).toBe(returned.length);
+    for (const event of returned) expect(event).toEqual(stored.get(event.globalPosition));
+  }, 60_000);
 });

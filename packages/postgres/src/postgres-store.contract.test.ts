@@ -13,5 +13,6 @@ runEventStoreContract('PostgreSQL', {
   skip: postgresUnavailableReason() ?? false,
   create: (options) => schemas.store(options),
   tamper: tamperWithPostgresStore,
+  returnsAppendedEvents: true,
   teardown: () => schemas.dropAll(),
 });

@@ -90,7 +90,7 @@ export async function createPostgresEventStore(
     async appendToStream(streamId: string, events: readonly EventToAppend[], appendOptions?: AppendOptions) {
       assertOpen();
       const result = await appendEvents(
-        { pool, schema, clock, heads, notifyInTransaction },
+        { pool, schema, clock, heads, notifyInTransaction, pipeline },
         streamId,
         events,
         appendOptions,
