@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type {
   AppendOptions,
   AppendResult,
+  EventMetadata,
   EventToAppend,
   ExpectedVersion,
+  JsonValue,
+  PreparedEvent,
   RecordedEvent,
 } from '@cartes-badges/eventsourcing';
 import {
   ConcurrencyError,
   GENESIS_HASH,
   prepareEventsForAppend,
+  readAppended,
   validateEventsToAppend,
 } from '@cartes-badges/eventsourcing';
 import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
@@ -137,17 +141,56 @@ async function attempt(
   }
   // The server answers with the write's position: the transaction's (its first event's
   // commit/prepare pair, as the stand-in and classic EventStoreDB give it), which is the event's
-  // own only for a one-event write. For a batch, or without a usable answer, read the last one's.
-  const position =
+  // own only for a one-event write. For a batch, or without a usable answer, read the batch back:
+  // the caller gets its events (and their positions) either way, without reading them again.
+  const recorded =
     prepared.length === 1 && result.position && isSetPosition(result.position)
-      ? encodePosition(result.position)
-      : (await readAt(ctx, streamId, result.nextRevision))?.globalPosition;
-  if (position === undefined) {
+      ? [storedFormOf(prepared[0], streamId, encodePosition(result.position))]
+      : await readBatch(ctx, streamId, prepared[0].version, prepared.length);
+  if (recorded.length !== prepared.length || recorded[recorded.length - 1].version !== result.nextRevision) {
     throw new Error(
-      `Stream ${streamId}: the event just written at version ${result.nextRevision} cannot be read back`,
+      `Stream ${streamId}: the events just written up to version ${result.nextRevision} cannot be read back`,
     );
   }
-  return { nextExpectedVersion: result.nextRevision, globalPosition: position };
+  return {
+    nextExpectedVersion: result.nextRevision,
+    globalPosition: recorded[recorded.length - 1].globalPosition,
+    events: readAppended(ctx.pipeline, recorded),
+  };
+}
+
+/**
+ * A one-event write as a read gives it back (before the read pipeline): data and metadata
+ * through JSON, as the client sends and parses them.
+ */
+function storedFormOf(event: PreparedEvent, streamId: string, globalPosition: bigint): RecordedEvent {
+  return {
+    type: event.type,
+    data: JSON.parse(JSON.stringify(event.data)) as JsonValue,
+    streamId,
+    version: event.version,
+    globalPosition,
+    eventId: event.eventId,
+    recordedAt: event.recordedAt,
+    metadata: JSON.parse(JSON.stringify(event.metadata)) as EventMetadata,
+  } as RecordedEvent;
+}
+
+/** The `count` events of a stream from `version` on, as stored. */
+async function readBatch(
+  ctx: StoreContext,
+  streamId: string,
+  version: number,
+  count: number,
+): Promise<RecordedEvent[]> {
+  const records = await ctx.calls.readStream(streamNameOf(ctx, streamId), {
+    from: version,
+    direction: 'forwards',
+    maxCount: count,
+  });
+  const events = records.map((record) => fromWireRecord(record, streamId));
+  for (const event of events) ctx.heads.see(event);
+  return events;
 }
 
 // A server that has no position for a write (an older one, or a retried write it recognised)

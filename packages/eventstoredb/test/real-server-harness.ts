@@ -27,6 +27,7 @@ export function realServerHarness(connectionString: string): StoreHarness {
       if (!forger) throw new Error('Not a store of this harness');
       return forger.tamperer;
     },
+    returnsAppendedEvents: true,
     async teardown() {
       await client.dispose();
     },

@@ -79,6 +79,7 @@ export function standInHarness(): StoreHarness {
       if (!server) throw new Error('Not a store of this harness');
       return tamperWithStandIn(server);
     },
+    returnsAppendedEvents: true,
     async teardown() {
       await Promise.all([...open].map((started) => started.dispose()));
       await (await standInHost()).close();
