@@ -7,6 +7,7 @@ import type { DomainEvent, EventToAppend, MetadataToAppend, RecordedEvent } from
 import { commandEventId } from './name-based-uuid';
 import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
+import type { CachedStream, StreamStateCache } from './stream-state-cache';
 
 const DEFAULT_MAX_RETRIES = 5;
 const READ_BATCH = 500;
@@ -26,7 +27,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
 ): Promise<Either<Err | ConcurrencyError, CommandResult<Event, State>>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadStream(store, decider, streamId, options.commandId);
+    const loaded = await loadStream(store, decider, streamId, options.commandId, options.stateCache);
     if (loaded.ownEvents.length > 0) {
       return right({
         streamId,
@@ -41,9 +42,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
         ? (options.context as Context)
         : await options.resolveContext(loaded.state);
     const decision = decide(decider, streamId, command, loaded.state, context);
-    if (isLeft(decision)) return decision;
+    if (isLeft(decision)) {
+      remember(options.stateCache, streamId, loaded);
+      return decision;
+    }
     const newEvents = decision.right;
     if (newEvents.length === 0) {
+      remember(options.stateCache, streamId, loaded);
       return right({
         streamId,
         nextExpectedVersion: loaded.version,
@@ -68,35 +73,69 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       appended !== undefined && appended.length === newEvents.length
         ? (appended as readonly RecordedEvent<Event>[])
         : await readAppended<Event>(store, streamId, loaded.version, newEvents.length);
-    return right(appendedOutcome(decider, streamId, loaded, events, newEvents.length));
+    const outcome = appendedOutcome(decider, streamId, loaded, events, newEvents.length);
+    loaded.commandIds.add(options.commandId);
+    remember(options.stateCache, streamId, {
+      state: outcome.state,
+      version: outcome.nextExpectedVersion,
+      commandIds: loaded.commandIds,
+    });
+    return right(outcome);
   }
+}
+
+function remember<State>(
+  cache: StreamStateCache<State> | undefined,
+  streamId: string,
+  { state, version, commandIds }: CachedStream<State>,
+): void {
+  cache?.set(streamId, { state, version, commandIds });
 }
 
 interface LoadedStream<Event extends DomainEvent, State> {
   readonly state: State;
   readonly version: number;
   readonly ownEvents: RecordedEvent<Event>[];
+  /** The command ids of the events folded (a superset when it came from the cache). */
+  readonly commandIds: Set<string>;
 }
 
-// Folds the whole stream page by page, collecting the events this command id already wrote.
+/**
+ * Folds the stream page by page, collecting the events this command id already wrote. With a
+ * cache, starts from the state cached for the stream and reads only the events after it, unless
+ * the command id is among those the cached state folded (a retry): then the whole stream is read,
+ * to give back the earlier outcome.
+ */
 async function loadStream<Command, Event extends DomainEvent, State, Context, Err>(
   store: EventStore,
   decider: Decider<Command, Event, State, Context, Err>,
   streamId: string,
   commandId: string,
+  cache: StreamStateCache<State> | undefined,
 ): Promise<LoadedStream<Event, State>> {
-  let state = decider.initialState();
-  let version = -1;
+  const cached = cache?.get(streamId);
+  const start = cached !== undefined && !cached.commandIds.has(commandId) ? cached : undefined;
+  let state = start ? start.state : decider.initialState();
+  let version = start ? start.version : -1;
+  // Ids are only added, so sharing the cached set with another command in flight is harmless.
+  const commandIds = start ? start.commandIds : new Set<string>();
   const ownEvents: RecordedEvent<Event>[] = [];
-  for await (const page of readStreamInPages(store, streamId, { batchSize: READ_BATCH })) {
+  for await (const page of readStreamInPages(store, streamId, {
+    fromVersion: version + 1,
+    batchSize: READ_BATCH,
+  })) {
     for (let i = 0; i < page.length; i++) {
       const event = page[i] as RecordedEvent<Event>;
       state = decider.evolve(state, event);
       version = event.version;
-      if (event.metadata.commandId === commandId) ownEvents.push(event);
+      const eventCommandId = event.metadata.commandId;
+      if (eventCommandId !== null) {
+        if (eventCommandId === commandId) ownEvents.push(event);
+        if (cache) commandIds.add(eventCommandId);
+      }
     }
   }
-  return { state, version, ownEvents };
+  return { state, version, ownEvents, commandIds };
 }
 
 function decide<Command, Event extends DomainEvent, State, Context, Err>(

@@ -1,4 +1,5 @@
 import type { Actor, DomainEvent, RecordedEvent } from './events';
+import type { StreamStateCache } from './stream-state-cache';
 
 /** Options of `handleCommand` (implemented in command-handler.ts). */
 export interface HandleCommandOptions<State, Context> {
@@ -17,6 +18,11 @@ export interface HandleCommandOptions<State, Context> {
   readonly maxRetries?: number;
   /** Clock giving `occurredAt` when none is given (defaults to the system clock). */
   readonly clock?: () => Date;
+  /**
+   * Folded states of recently used streams (`createStreamStateCache`): the command then reads
+   * only the events after the state cached for its stream. Share one per decider and store.
+   */
+  readonly stateCache?: StreamStateCache<State>;
 }
 
 /** What a handled command gives back. */

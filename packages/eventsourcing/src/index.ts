@@ -24,3 +24,4 @@ export * from './in-memory-projection-target';
 export * from './projection-runner';
 export * from './retry';
 export * from './reactor';
+export * from './stream-state-cache';

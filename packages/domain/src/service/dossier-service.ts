@@ -1,5 +1,5 @@
 import type { Actor, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { ConcurrencyError, handleCommand } from '@cartes-badges/eventsourcing';
+import { ConcurrencyError, createStreamStateCache, handleCommand } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import { defaultCatalogue } from '../catalogue';
 import type {
@@ -73,6 +73,8 @@ function kernelActor(actor: DossierActor): Actor {
 export function createDossierService(ports: DossierServicePorts): DossierService {
   const catalogue = ports.catalogue ?? defaultCatalogue;
   const clock = ports.clock ?? systemClock;
+  const stateCache =
+    ports.stateCache === false ? undefined : (ports.stateCache ?? createStreamStateCache<DossierState>());
 
   async function execute(
     input: unknown,
@@ -90,6 +92,7 @@ export function createDossierService(ports: DossierServicePorts): DossierService
         actor: kernelActor(command.actor),
         occurredAt: now.toISOString(),
         resolveContext: contextResolver(ports, catalogue, command, dossierId, base, now),
+        stateCache,
         ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
         ...(options.causationId !== undefined ? { causationId: options.causationId } : {}),
       });

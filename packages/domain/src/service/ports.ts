@@ -1,4 +1,5 @@
-import type { EventStore } from '@cartes-badges/eventsourcing';
+import type { EventStore, StreamStateCache } from '@cartes-badges/eventsourcing';
+import type { DossierState } from '../dossier/state';
 import type { Catalogue } from '../catalogue';
 import type { BlobStore } from '../documents';
 import type { Attachments, Clock, EstablishmentDirectory, IdGenerator, ProviderDirectory } from '../ports';
@@ -24,4 +25,10 @@ export interface DossierServicePorts {
   readonly clock?: Clock;
   /** Source of fresh command ids for callers (`newCommandId`); never used for dossier ids (R-36). */
   readonly ids?: IdGenerator;
+  /**
+   * Dossier states kept between commands, so that a command reads and decodes only the events
+   * after the last state this service saw of its dossier. Default: the 10,000 dossiers used
+   * most recently; `false` folds every dossier from its first event on each command.
+   */
+  readonly stateCache?: StreamStateCache<DossierState> | false;
 }
