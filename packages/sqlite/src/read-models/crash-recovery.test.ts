@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
+import {
+  runProjectionOnce,
+  startProjection,
+  type ProjectionProgress,
+  type Runnable,
+} from '@cartes-badges/eventsourcing';
 import {
   LIST_PROJECTIONS,
   listRunnable,
@@ -77,6 +82,20 @@ function crashOnCheckpointWrites(
   return { crashes: () => crashes };
 }
 
+/** Runs a projection until it has caught up ('idle') or a simulated crash stopped it ('crashed'). */
+async function runUntilIdleOrCrash(store: SqliteEventStore, runnable: Runnable): Promise<'idle' | 'crashed'> {
+  const runner = startProjection(store, runnable, { batchSize: 40 });
+  try {
+    await runner.whenIdle();
+    return 'idle';
+  } catch (error) {
+    expect((error as Error).message).toMatch(/simulated crash/);
+    return 'crashed';
+  } finally {
+    await runner.stop();
+  }
+}
+
 describe('SQLite list read model after a crash between two batches', () => {
   it.each<ListName>(['brouillons', 'dossiers'])(
     '%s: rows and checkpoint always agree, and the list restarted after each crash equals one rebuilt from scratch',
@@ -92,15 +111,7 @@ describe('SQLite list read model after a crash between two batches', () => {
       let runs = 0;
       for (;;) {
         runs += 1;
-        const runner = startProjection(store, listRunnable(projection, model), { batchSize: 40 });
-        try {
-          await runner.whenIdle();
-          break;
-        } catch (error) {
-          expect((error as Error).message).toMatch(/simulated crash/);
-        } finally {
-          await runner.stop();
-        }
+        if ((await runUntilIdleOrCrash(store, listRunnable(projection, model))) === 'idle') break;
         // Right after the crash: the rows are exactly the fold of the events up to the stored
         // checkpoint, neither the failed batch's rows without its checkpoint, nor the reverse.
         const checkpoint = await model.readCheckpoint();
@@ -162,15 +173,7 @@ describe('SQLite list read model after a crash between two batches', () => {
     const fault = crashOnCheckpointWrites(store.database, new Set([4, 7, 10]));
     let apart = 0;
     for (;;) {
-      const runner = startProjection(store, lists, { batchSize: 40 });
-      try {
-        await runner.whenIdle();
-        break;
-      } catch (error) {
-        expect((error as Error).message).toMatch(/simulated crash/);
-      } finally {
-        await runner.stop();
-      }
+      if ((await runUntilIdleOrCrash(store, lists)) === 'idle') break;
       // Each list is exactly the fold up to its own checkpoint, whichever of the two went first.
       const checkpoints = {
         brouillons: await models.brouillons.readCheckpoint(),
