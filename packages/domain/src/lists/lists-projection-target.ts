@@ -136,6 +136,7 @@ export function listsProjectionTarget(bindings: readonly ListBinding[]): Project
       if (positions.some((p) => p === undefined)) return {};
       return { position: (positions as GlobalPosition[]).reduce((a, b) => (b < a ? b : a)) };
     },
+    // Each list is reset to its own projection's version (the runner's number is not used).
     async reset() {
       for (const { projection, readModel } of bindings) await readModel.reset(projection.version);
     },

@@ -90,7 +90,8 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
     async rebuild() {
       const wasRunning = runners.length > 0;
       await stop();
-      await lists.target.reset?.(0);
+      await brouillonsModel.reset(brouillonsProjection.version);
+      await dossiersModel.reset(dossiersProjection.version);
       await runProjectionOnce(ports.store, lists, { batchSize: 1000 });
       if (wasRunning) start();
     },
