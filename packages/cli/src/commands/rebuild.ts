@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { ListName } from '@cartes-badges/domain';
-import { createListQueries, LIST_PROJECTIONS, listsRunnable } from '@cartes-badges/domain';
+import { createListQueries, LIST_PROJECTIONS, listsRunnable, whileRebuilding } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { demoAttachments } from '../demo/world';
 import { usageError } from '../errors';
@@ -44,10 +44,14 @@ export async function rebuildLists(
   const progress = startProgress(`Reconstruction ${names.join(' + ')}`, total, 'événements');
   let eventsProcessed = 0;
   try {
-    const run = await runProjectionOnce(
-      opened.store,
-      listsRunnable(lists.map(({ projection, model }) => ({ projection, readModel: model }))),
-      { batchSize: 1000, onProgress: (p) => progress.update(Number(p.position ?? 0n)) },
+    const run = await whileRebuilding(
+      lists.map(({ model }) => model),
+      () =>
+        runProjectionOnce(
+          opened.store,
+          listsRunnable(lists.map(({ projection, model }) => ({ projection, readModel: model }))),
+          { batchSize: 1000, onProgress: (p) => progress.update(Number(p.position ?? 0n)) },
+        ),
     );
     eventsProcessed = run.eventsProcessed;
   } finally {

@@ -23,4 +23,19 @@ export interface ListReadModel {
   reset(version: number): Promise<void>;
   /** The listed rows the query selects: scope first, then filters and search, sorted, one page. */
   query(query: RowQuery): Promise<RowQueryResult>;
+  /**
+   * Optional: runs a rebuild from scratch (after `reset`). The model may set aside what only
+   * queries need while the rows pour in (a SQL table's indexes) and restore it at the end,
+   * whether the work succeeds or fails; queries meanwhile stay correct, only slower.
+   */
+  rebuilding?<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Runs a rebuild of several lists inside each model's `rebuilding`, where it has one. */
+export function whileRebuilding<T>(models: readonly ListReadModel[], work: () => Promise<T>): Promise<T> {
+  const wrapped = models.reduceRight<() => Promise<T>>((inner, model) => {
+    const rebuilding = model.rebuilding?.bind(model);
+    return rebuilding ? () => rebuilding(inner) : inner;
+  }, work);
+  return wrapped();
 }

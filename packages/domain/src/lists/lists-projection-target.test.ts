@@ -9,6 +9,7 @@ import { listProjectionTarget } from './list-projection-target';
 import type { ListProjection } from './list-projections';
 import { brouillonsProjection, dossiersProjection, LIST_PROJECTIONS } from './list-projections';
 import type { ListReadModel } from './list-read-model';
+import { whileRebuilding } from './list-read-model';
 import { listsProjectionTarget, listsRunnable } from './lists-projection-target';
 
 // The shared fold must leave each list exactly as its own projection would: same rows (listed or
@@ -157,5 +158,33 @@ describe('both lists folded once per batch', () => {
     ) as RecordedEvent;
     const again = { ...first, globalPosition: events[events.length - 1].globalPosition + 1n };
     await expect(target.applyBatch([again], again.globalPosition)).rejects.toThrow(/already has a slot/);
+  });
+});
+
+describe('whileRebuilding', () => {
+  it('runs the work once inside every model that has a rebuilding step, outermost first', async () => {
+    const steps: string[] = [];
+    const wrapping = (name: string): ListReadModel => ({
+      ...behindThePort(createInMemoryListReadModel()),
+      async rebuilding(work) {
+        steps.push(`${name} before`);
+        try {
+          return await work();
+        } finally {
+          steps.push(`${name} after`);
+        }
+      },
+    });
+    const plain = behindThePort(createInMemoryListReadModel());
+    const result = await whileRebuilding([wrapping('a'), plain, wrapping('b')], async () => {
+      steps.push('work');
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(steps).toEqual(['a before', 'b before', 'work', 'b after', 'a after']);
+    await expect(whileRebuilding([wrapping('c')], () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    expect(steps.slice(-2)).toEqual(['c before', 'c after']);
   });
 });

@@ -11,6 +11,7 @@ import {
   createListQueries,
   dossiersProjection,
   listsRunnable,
+  whileRebuilding,
 } from '../lists';
 import type { Notifier } from '../notifications';
 import { refusalNotificationsReactor } from '../notifications';
@@ -92,7 +93,9 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
       await stop();
       await brouillonsModel.reset(brouillonsProjection.version);
       await dossiersModel.reset(dossiersProjection.version);
-      await runProjectionOnce(ports.store, lists, { batchSize: 1000 });
+      await whileRebuilding([brouillonsModel, dossiersModel], () =>
+        runProjectionOnce(ports.store, lists, { batchSize: 1000 }),
+      );
       if (wasRunning) start();
     },
   };

@@ -15,6 +15,37 @@ export const LIST_CHECKPOINTS_TABLE = 'list_checkpoints';
 // Partial indexes (WHERE listed = 1) hold only what queries can return: unlisted rows (drafts kept
 // by the Dossiers list until transmitted) cost nothing to the pages. Each ends with the default
 // sort key so that a scope's first page is read in order, without a sort.
+const LIST_INDEXES: readonly (readonly [name: string, columns: string])[] = [
+  ['siret', 'siret, number_key, dossier_id'],
+  ['provider', 'provider_siren, number_key, dossier_id'],
+  ['siren', 'siren, number_key'],
+  ['number', 'number_key, dossier_id'],
+  ['status', 'status, number_key'],
+  ['card', 'card_type_code, number_key'],
+  ['created', 'created_at, dossier_id'],
+  ['updated', 'updated_at, dossier_id'],
+  ['transmitted', 'transmitted_key, dossier_id'],
+];
+
+/**
+ * The query indexes of a list's table. Only queries need them: a rebuild from scratch drops them
+ * and builds them once at the end (`IF NOT EXISTS` then, and when a model opens, in case a
+ * rebuild stopped half way).
+ */
+export function listIndexesSql(list: ListName, ifNotExists = false): string {
+  const t = listTableOf(list);
+  const create = ifNotExists ? 'CREATE INDEX IF NOT EXISTS' : 'CREATE INDEX';
+  return LIST_INDEXES.map(
+    ([name, columns]) => `${create} ${t}_${name} ON ${t} (${columns}) WHERE listed = 1;`,
+  ).join('\n');
+}
+
+/** Drops the query indexes of a list's table (see `listIndexesSql`). */
+export function dropListIndexesSql(list: ListName): string {
+  const t = listTableOf(list);
+  return LIST_INDEXES.map(([name]) => `DROP INDEX IF EXISTS ${t}_${name};`).join('\n');
+}
+
 function listTable(list: ListName): string {
   const t = listTableOf(list);
   return `
@@ -40,15 +71,7 @@ function listTable(list: ListName): string {
       listed          INTEGER NOT NULL,
       row_json        TEXT    NOT NULL
     ) WITHOUT ROWID;
-    CREATE INDEX ${t}_siret    ON ${t} (siret, number_key, dossier_id) WHERE listed = 1;
-    CREATE INDEX ${t}_provider ON ${t} (provider_siren, number_key, dossier_id) WHERE listed = 1;
-    CREATE INDEX ${t}_siren    ON ${t} (siren, number_key) WHERE listed = 1;
-    CREATE INDEX ${t}_number   ON ${t} (number_key, dossier_id) WHERE listed = 1;
-    CREATE INDEX ${t}_status   ON ${t} (status, number_key) WHERE listed = 1;
-    CREATE INDEX ${t}_card     ON ${t} (card_type_code, number_key) WHERE listed = 1;
-    CREATE INDEX ${t}_created  ON ${t} (created_at, dossier_id) WHERE listed = 1;
-    CREATE INDEX ${t}_updated  ON ${t} (updated_at, dossier_id) WHERE listed = 1;
-    CREATE INDEX ${t}_transmitted ON ${t} (transmitted_key, dossier_id) WHERE listed = 1;`;
+    ${listIndexesSql(list)}`;
 }
 
 /** The list tables' migrations, in order (component `read-models`). */

@@ -121,4 +121,62 @@ describe('SQLite list read model', () => {
     expect(result.total).toBe(matching.length);
     expect(result.rows).toHaveLength(20);
   });
+
+  describe('a rebuild from scratch (rebuilding)', () => {
+    const indexesOf = (list: ListName): string[] =>
+      store.database
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        )
+        .pluck()
+        .all(`list_rows_${list}`) as string[];
+    const query: RowQuery = {
+      scope: { kind: 'system' },
+      terms: [],
+      filters: {},
+      sort: { by: 'number', direction: 'desc' },
+      offset: 0,
+      limit: 20,
+    };
+
+    it('fills the table without its query indexes and builds them once at the end', async () => {
+      const model = createSqliteListReadModel(store, { list: 'dossiers' });
+      const indexes = indexesOf('dossiers');
+      expect(indexes).toHaveLength(9);
+      const random = seededRandom(21);
+      const rows = Array.from({ length: 50 }, (_, i) => ({ ...randomRow(random, `d${i}`), listed: true }));
+      let during: string[] = [];
+      const result = await model.rebuilding!(async () => {
+        await model.reset(1);
+        await model.commit(
+          rows.map((row) => ({ op: 'upsert' as const, row })),
+          { position: 50n, version: 1 },
+        );
+        during = indexesOf('dossiers');
+        // Queries stay correct meanwhile.
+        expect((await model.query(query)).total).toBe(50);
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(during).toEqual([]);
+      expect(indexesOf('dossiers')).toEqual(indexes);
+      expect((await model.query(query)).total).toBe(50);
+    });
+
+    it('builds the indexes again when the rebuild fails, and when a model opens on a table a killed rebuild left without them', async () => {
+      const model = createSqliteListReadModel(store, { list: 'brouillons' });
+      const indexes = indexesOf('brouillons');
+      await expect(
+        model.rebuilding!(async () => {
+          throw new Error('the store went away');
+        }),
+      ).rejects.toThrow('the store went away');
+      expect(indexesOf('brouillons')).toEqual(indexes);
+      // A process killed inside `rebuilding`: the indexes are gone until a model opens again.
+      store.database.exec('DROP INDEX list_rows_brouillons_siret; DROP INDEX list_rows_brouillons_number;');
+      expect(indexesOf('brouillons')).toHaveLength(7);
+      createSqliteListReadModel(store, { list: 'brouillons' });
+      expect(indexesOf('brouillons')).toEqual(indexes);
+    });
+  });
 });
