@@ -16,6 +16,7 @@ import { NotificationListener } from './listener';
 import { migrate } from './migrate';
 import { AfterCommitNotifier } from './notifier';
 import type { PostgresEventStoreOptions } from './options';
+import { EventStatistics } from './event-statistics';
 import { readAllEvents, readAllPages } from './read-all';
 import { positiveInteger, readStreamEvents, readStreamPages } from './read-stream';
 import { DEFAULT_SCHEMA, channelOf, checkSchemaName } from './schema-name';
@@ -61,6 +62,7 @@ export async function createPostgresEventStore(
   const clock = options.clock ?? (() => new Date());
   const pipeline = createReadPipeline(options);
   const heads = new StreamHeadCache();
+  const statistics = new EventStatistics(pool, schema);
   const notifyInTransaction = options.notify === 'in-transaction';
   const notifier = notifyInTransaction ? undefined : new AfterCommitNotifier(pool, channel);
   const wakers = new Set<() => void>();
@@ -113,12 +115,12 @@ export async function createPostgresEventStore(
 
     readAll(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      return readAllEvents({ pool, schema, pipeline, heldBackTimeoutMs }, readOptions);
+      return readAllEvents({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, readOptions);
     },
 
     readAllPages(readOptions: ReadAllOptions = {}) {
       assertOpen();
-      return readAllPages({ pool, schema, pipeline, heldBackTimeoutMs }, readOptions);
+      return readAllPages({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, readOptions);
     },
 
     subscribe(subscribeOptions: SubscribeOptions = {}) {
@@ -130,6 +132,7 @@ export async function createPostgresEventStore(
           schema,
           pipeline,
           pollIntervalMs,
+          statistics,
           register(wake) {
             wakers.add(wake);
             return () => {

@@ -1,6 +1,7 @@
 import type { ReadAllOptions, ReadPipeline, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
+import type { EventStatistics } from './event-statistics';
 import { readSettledPage } from './settled-page';
 
 /** What readAll needs from its store. */
@@ -9,6 +10,7 @@ export interface ReadAllContext {
   readonly schema: string;
   readonly pipeline: ReadPipeline;
   readonly heldBackTimeoutMs: number;
+  readonly statistics: EventStatistics;
 }
 
 /** `readAll` one event at a time, over `readAllPages`. */
@@ -46,6 +48,7 @@ export async function* readAllPages(
       upTo,
       limit: batchSize,
       filter,
+      statistics: context.statistics,
       withLastPosition: upTo === undefined,
     });
     upTo ??= page.lastPosition;

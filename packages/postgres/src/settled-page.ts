@@ -2,6 +2,7 @@ import type { EventFilter, RecordedEvent } from '@cartes-badges/eventsourcing';
 import { streamPrefixes } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';
+import type { EventStatistics } from './event-statistics';
 import { EVENT_COLUMNS, toStoredEvent } from './event-row';
 import { quoteIdent } from './schema-name';
 
@@ -32,6 +33,8 @@ export interface PageQuery {
   readonly limit: number;
   /** Pushed into SQL; the read pipeline still checks each event. */
   readonly filter?: EventFilter;
+  /** The store's: a filtered page first makes sure the planner has statistics. */
+  readonly statistics?: EventStatistics;
   /** Also reads the last global position stored, in the same statement (saves a round trip). */
   readonly withLastPosition?: boolean;
 }
@@ -52,6 +55,7 @@ export async function readSettledPage(pool: Pool, schema: string, query: PageQue
       ? Math.max(0, Number(upTo - query.after))
       : query.limit;
   if (limit === 0) return { events: [], heldBack: false, exhausted: true };
+  if (query.filter !== undefined) await query.statistics?.ensure();
   const values: unknown[] = [query.after.toString(), limit];
   // The upper bound is checked below, not in SQL: with both bounds (and no statistics yet, as
   // on a freshly filled table) the planner estimates a few rows, scans the whole rest of the

@@ -6,6 +6,7 @@ import type {
 } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE } from './read-stream';
+import type { EventStatistics } from './event-statistics';
 import { readSettledPage } from './settled-page';
 
 /** What a subscription needs from its store. */
@@ -14,6 +15,7 @@ export interface SubscriptionContext {
   readonly schema: string;
   readonly pipeline: ReadPipeline;
   readonly pollIntervalMs: number;
+  readonly statistics: EventStatistics;
   /** Registers a wake-up (notification, local append, listener reconnect); returns its removal. */
   register(wake: () => void): () => void;
 }
@@ -53,7 +55,12 @@ export function createSubscription(context: SubscriptionContext, options: Subscr
       let heldBackDelay = 2;
       while (!closed) {
         dirty = false;
-        const page = await readSettledPage(pool, schema, { after, limit: DEFAULT_BATCH_SIZE, filter });
+        const page = await readSettledPage(pool, schema, {
+          after,
+          limit: DEFAULT_BATCH_SIZE,
+          filter,
+          statistics: context.statistics,
+        });
         for (const stored of page.events) {
           if (closed) return;
           after = stored.globalPosition;

@@ -7,6 +7,7 @@ import { lastChangeOfEach } from './last-change';
 import { migrateReadModels } from './migrate-read-models';
 import { LIST_CHECKPOINTS_TABLE, listTableOf } from './read-model-schema';
 import { rowQuerySql } from './row-query-sql';
+import { restoreListIndexes, setAsideListIndexes } from './set-aside-indexes';
 
 /** Options of `createPostgresListReadModel`. */
 export interface PostgresListReadModelOptions {
@@ -133,8 +134,10 @@ export async function createPostgresListReadModel(
   const inTransaction = <T>(fn: (client: PoolClient) => Promise<T>): Promise<T> =>
     inPoolTransaction(pool, fn);
   await migrateReadModels(pool, schema);
-
   const list = options.list;
+  // A rebuild that stopped half way (the process killed) left the table without its indexes.
+  await inTransaction((client) => restoreListIndexes(client, schema, list));
+
   const table = `${q(schema)}.${q(listTableOf(list))}`;
   const checkpoints = `${q(schema)}.${q(LIST_CHECKPOINTS_TABLE)}`;
   const upsert = `
@@ -194,6 +197,14 @@ export async function createPostgresListReadModel(
         await client.query(`TRUNCATE ${table}`);
         await writeCheckpoint(client, { version });
       });
+    },
+    async rebuilding(work) {
+      await inTransaction((client) => setAsideListIndexes(client, schema, list));
+      try {
+        return await work();
+      } finally {
+        await inTransaction((client) => restoreListIndexes(client, schema, list));
+      }
     },
     async query(query): Promise<RowQueryResult> {
       const sql = rowQuerySql(query);

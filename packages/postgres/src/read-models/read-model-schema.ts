@@ -15,6 +15,9 @@ export function listTableOf(list: ListName): string {
 /** The table holding each list's checkpoint, written in the same transaction as its rows. */
 export const LIST_CHECKPOINTS_TABLE = 'list_checkpoints';
 
+/** The query indexes a rebuild set aside (their definitions), until it builds them again. */
+export const SET_ASIDE_INDEXES_TABLE = 'list_set_aside_indexes';
+
 /** One step of the read models' schema, applied once inside the migration transaction. */
 export interface ReadModelMigration {
   readonly version: number;
@@ -114,6 +117,19 @@ export const READ_MODEL_MIGRATIONS: readonly ReadModelMigration[] = [
            USING gin (search_key ${q(trgm)}.gin_trgm_ops) WHERE listed`,
         );
       }
+    },
+  },
+  {
+    version: 3,
+    description: 'Query indexes set aside while a list is rebuilt',
+    async up(client, schema) {
+      await client.query(`
+        CREATE TABLE ${q(schema)}.${q(SET_ASIDE_INDEXES_TABLE)} (
+          list       text NOT NULL,
+          name       text NOT NULL,
+          definition text NOT NULL,
+          PRIMARY KEY (list, name)
+        )`);
     },
   },
 ];
