@@ -2,7 +2,7 @@ import { isLeft } from 'fp-ts/Either';
 import { EventDecodeError } from './errors';
 import { matchesFilter, streamPrefixes } from './event-filter';
 import type { RecordedEvent } from './events';
-import type { EventFilter } from './store';
+import type { AppendResult, EventFilter } from './store';
 import type { EventStoreOptions } from './store-options';
 
 const STORED_FORM = Symbol('storedForm');
@@ -55,6 +55,25 @@ export function createReadPipeline(options: EventStoreOptions = {}): ReadPipelin
       };
     },
   };
+}
+
+/**
+ * An append's result whose `events` are built on first use only (then kept): a caller that never
+ * looks at them (a bulk import) does not pay for decoding them; `handleCommand` does, instead of
+ * a read of the stream.
+ */
+export function withAppendedEvents(
+  result: Omit<AppendResult, 'events'>,
+  build: () => readonly RecordedEvent[] | undefined,
+): AppendResult {
+  let built: { readonly events: readonly RecordedEvent[] | undefined } | undefined;
+  return Object.defineProperty({ ...result }, 'events', {
+    enumerable: true,
+    get() {
+      built ??= { events: build() };
+      return built.events;
+    },
+  }) as AppendResult;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   GENESIS_HASH,
   prepareEventsForAppend,
   readAppended,
+  withAppendedEvents,
   validateEventsToAppend,
 } from '@cartes-badges/eventsourcing';
 import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
@@ -143,20 +144,25 @@ async function attempt(
   // commit/prepare pair, as the stand-in and classic EventStoreDB give it), which is the event's
   // own only for a one-event write. For a batch, or without a usable answer, read the batch back:
   // the caller gets its events (and their positions) either way, without reading them again.
-  const recorded =
-    prepared.length === 1 && result.position && isSetPosition(result.position)
-      ? [storedFormOf(prepared[0], streamId, encodePosition(result.position))]
-      : await readBatch(ctx, streamId, prepared[0].version, prepared.length);
+  if (prepared.length === 1 && result.position && isSetPosition(result.position)) {
+    const position = encodePosition(result.position);
+    return withAppendedEvents({ nextExpectedVersion: result.nextRevision, globalPosition: position }, () =>
+      readAppended(ctx.pipeline, [storedFormOf(prepared[0], streamId, position)]),
+    );
+  }
+  const recorded = await readBatch(ctx, streamId, prepared[0].version, prepared.length);
   if (recorded.length !== prepared.length || recorded[recorded.length - 1].version !== result.nextRevision) {
     throw new Error(
       `Stream ${streamId}: the events just written up to version ${result.nextRevision} cannot be read back`,
     );
   }
-  return {
-    nextExpectedVersion: result.nextRevision,
-    globalPosition: recorded[recorded.length - 1].globalPosition,
-    events: readAppended(ctx.pipeline, recorded),
-  };
+  return withAppendedEvents(
+    {
+      nextExpectedVersion: result.nextRevision,
+      globalPosition: recorded[recorded.length - 1].globalPosition,
+    },
+    () => readAppended(ctx.pipeline, recorded),
+  );
 }
 
 /**

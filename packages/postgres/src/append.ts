@@ -5,6 +5,7 @@ import {
   expectedVersionHolds,
   prepareEventsForAppend,
   readAppended,
+  withAppendedEvents,
   validateEventsToAppend,
 } from '@cartes-badges/eventsourcing';
 import type {
@@ -86,14 +87,10 @@ export async function appendEvents(
     const outcome = await insertPrepared(context, streamId, head, prepared, texts, expected);
     if (outcome.written) {
       context.heads.set(streamId, outcome.head);
-      return {
-        nextExpectedVersion: outcome.head.version,
-        globalPosition: outcome.head.position,
-        events: readAppended(
-          context.pipeline,
-          appendedEvents(streamId, prepared, texts, outcome.head.position),
-        ),
-      };
+      const { version, position } = outcome.head;
+      return withAppendedEvents({ nextExpectedVersion: version, globalPosition: position }, () =>
+        readAppended(context.pipeline, appendedEvents(streamId, prepared, texts, position)),
+      );
     }
     // The head was another: nothing was written. The answer is authoritative (read under lock).
     head = outcome.head;

@@ -6,6 +6,7 @@ import {
   GENESIS_HASH,
   createReadPipeline,
   readAppended,
+  withAppendedEvents,
   expectedVersionHolds,
   prepareEventsForAppend,
   validateEventsToAppend,
@@ -178,7 +179,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       if (events.length === 0) return result;
       signal.notify();
       // The events as a read of these rows would give them: the caller need not read them back.
-      return { ...result, events: readAppended(pipeline, rows.map(rowToStoredEvent)) };
+      return withAppendedEvents(result, () => readAppended(pipeline, rows.map(rowToStoredEvent)));
     },
 
     readStream(streamId, readOptions = {}) {
