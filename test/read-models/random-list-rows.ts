@@ -1,12 +1,5 @@
-import type {
-  DossierStatus,
-  ListRow,
-  ListScope,
-  RowChange,
-  RowQuery,
-  SeededRandom,
-} from '@cartes-badges/domain';
-import { normaliseSearchText, numberKeyOf, searchTerms } from '@cartes-badges/domain';
+import type { ListRow, ListScope, RowChange, RowQuery, SeededRandom } from '@cartes-badges/domain';
+import { LISTED_STATUSES, normaliseSearchText, numberKeyOf, searchTerms } from '@cartes-badges/domain';
 
 // Test-only: random list rows and queries that hit every branch of the list semantics (accents,
 // ties on every sort key, unlisted and removed rows, pré-saisies, never-transmitted dossiers).
@@ -30,20 +23,6 @@ const CARD_TYPES = [
   { code: 'BTP', label: 'Carte BTP' },
   { code: 'CACES', label: 'Habilitation CACES®' },
 ];
-const STATUSES: readonly DossierStatus[] = [
-  'presaisie',
-  'draft',
-  'removed',
-  'transmitted',
-  'instruction',
-  'complementsRequested',
-  'complementSubmitted',
-  'granted',
-  'refused',
-  'reimbursed',
-  'closed',
-  'cancelled',
-];
 // Few distinct instants, so that sorts have many ties (broken by dossier id).
 const DAYS = ['2025-01-06', '2025-01-07', '2025-02-14', '2025-03-31', '2025-04-01'];
 const TIMES = ['T08:00:00.000Z', 'T23:59:59.999Z', 'T12:30:00.000Z'];
@@ -61,7 +40,9 @@ export function randomRow(random: SeededRandom, dossierId: string): ListRow {
     ? `25${random.int(1, 4).toString().padStart(2, '0')}AF${random.digits(3)}`
     : null;
   const number = dossierNumber ?? String(draftNumber);
-  const status = transmitted ? random.pick(STATUSES.slice(3)) : random.pick(STATUSES.slice(0, 3));
+  const status = transmitted
+    ? random.pick(LISTED_STATUSES.slice(3))
+    : random.pick(LISTED_STATUSES.slice(0, 3));
   return {
     dossierId,
     number,
@@ -151,8 +132,8 @@ export function randomQuery(random: SeededRandom): RowQuery {
     siren: maybe(random, 0.15, () => random.pick(COMPANIES.map((c) => c.siren))),
     state: maybe(random, 0.25, () =>
       random.next() < 0.5
-        ? random.pick(STATUSES)
-        : Array.from({ length: random.int(0, 3) }, () => random.pick(STATUSES)),
+        ? random.pick(LISTED_STATUSES)
+        : Array.from({ length: random.int(0, 3) }, () => random.pick(LISTED_STATUSES)),
     ),
     number: maybe(random, 0.15, () => random.pick(['10', '1003', '25', ' 2502af', 'af', '250'])),
     createdFrom: maybe(random, 0.15, day),

@@ -6,6 +6,7 @@ import {
   defaultCatalogue,
   dossierStatusLabel,
   LIST_PROJECTIONS,
+  LISTED_STATUSES,
   listRunnable,
   normaliseSearchText,
 } from '@cartes-badges/domain';
@@ -29,33 +30,18 @@ interface ListOptions {
   readonly page?: string;
 }
 
-const STATUSES: readonly DossierStatus[] = [
-  'presaisie',
-  'draft',
-  'removed',
-  'transmitted',
-  'instruction',
-  'complementsRequested',
-  'complementSubmitted',
-  'granted',
-  'refused',
-  'reimbursed',
-  'closed',
-  'cancelled',
-];
-
 /** --etat: a state code (transmitted) or its French label (Transmis, "En cours d'instruction"), comma-separated. */
 export function parseStates(raw: string): DossierStatus[] {
   return raw.split(',').map((part) => {
     const wanted = normaliseSearchText(part);
-    const found = STATUSES.find(
+    const found = LISTED_STATUSES.find(
       (s) =>
         normaliseSearchText(s) === wanted ||
         normaliseSearchText(dossierStatusLabel({ status: s, removal: null })) === wanted ||
         (s === 'removed' && normaliseSearchText('Pré-saisie refusée') === wanted),
     );
     if (!found) {
-      const labels = STATUSES.map((s) => dossierStatusLabel({ status: s, removal: null })).join(', ');
+      const labels = LISTED_STATUSES.map((s) => dossierStatusLabel({ status: s, removal: null })).join(', ');
       throw usageError(`--etat « ${part.trim()} » : état inconnu ; attendu l'un de : ${labels}`);
     }
     return found;

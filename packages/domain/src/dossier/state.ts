@@ -106,6 +106,14 @@ export const TRANSMITTED_STATUSES: readonly DossierStatus[] = [
   'cancelled',
 ];
 
+/** Every state a dossier shows in a list (all but 'none': a dossier that does not exist yet). */
+export const LISTED_STATUSES: readonly DossierStatus[] = [
+  'presaisie',
+  'draft',
+  'removed',
+  ...TRANSMITTED_STATUSES,
+];
+
 /** True once the dossier has been transmitted (whatever happened since). */
 export function isTransmitted(state: DossierState): boolean {
   return TRANSMITTED_STATUSES.includes(state.status);

@@ -1,6 +1,7 @@
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import type { DossierActor, DossierStatus } from '../dossier';
+import { LISTED_STATUSES } from '../dossier';
 import { createFixtureDirectories, FIXTURE_ATTACHMENTS, seededRandom } from '../fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../read-side/read-side-test-kit';
 import { pdfBytes } from '../testing/files';
@@ -193,22 +194,7 @@ describe('lists fed live by the subscription', () => {
 
     const statuses = new Set([...known.values()].map((k) => k.status));
     expect(accepted).toBeGreaterThan(5000);
-    expect(statuses).toEqual(
-      new Set([
-        'presaisie',
-        'draft',
-        'removed',
-        'transmitted',
-        'instruction',
-        'complementsRequested',
-        'complementSubmitted',
-        'granted',
-        'refused',
-        'reimbursed',
-        'closed',
-        'cancelled',
-      ]),
-    );
+    expect(statuses).toEqual(new Set(LISTED_STATUSES));
     expect(rebuiltBrouillons.rows().size).toBeGreaterThan(100);
     expect(rebuiltDossiers.rows().size).toBeGreaterThan(100);
     expect(new Map(brouillons.rows())).toEqual(new Map(rebuiltBrouillons.rows()));
