@@ -17,6 +17,7 @@ import { migrate } from './migrate';
 import { AfterCommitNotifier } from './notifier';
 import type { PostgresEventStoreOptions } from './options';
 import { EventStatistics } from './event-statistics';
+import { inPoolTransaction } from './pool-transaction';
 import { readAllEvents, readAllPages } from './read-all';
 import { positiveInteger, readStreamEvents, readStreamPages } from './read-stream';
 import { DEFAULT_SCHEMA, channelOf, checkSchemaName } from './schema-name';
@@ -149,30 +150,7 @@ export async function createPostgresEventStore(
 
     async withTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
       assertOpen();
-      const client = await pool.connect();
-      let broken = false;
-      // A connection that dies mid-transaction emits 'error' on the checked-out client; with
-      // no listener Node would crash the process. The failing query rejects on its own.
-      const markBroken = (): void => {
-        broken = true;
-      };
-      client.on('error', markBroken);
-      try {
-        await client.query('BEGIN');
-        const result = await fn(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw error;
-      } finally {
-        client.off('error', markBroken);
-        client.release(broken);
-      }
+      return inPoolTransaction(pool, fn);
     },
 
     close() {

@@ -2,6 +2,7 @@ import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
+import { inPoolTransaction } from '../pool-transaction';
 import { DEFAULT_SCHEMA } from '../schema-name';
 import { lastChangeOfEach } from './last-change';
 import { migrateReadModels } from './migrate-read-models';
@@ -26,35 +27,6 @@ const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function isStore(host: PostgresReadModelHost): host is PostgresEventStore {
   return typeof (host as PostgresEventStore).withTransaction === 'function';
-}
-
-/**
- * Runs `fn` in one transaction on one pooled connection. A connection that dies while checked
- * out (server restart, killed backend, network) emits 'error' besides failing the query: it is
- * listened to here, else it would crash the process.
- */
-async function inPoolTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  const onError = (): void => {
-    broken = true;
-  };
-  client.on('error', onError);
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A connection lost mid-transaction cannot roll back: it is closed rather than reused.
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.removeListener('error', onError);
-    client.release(broken);
-  }
 }
 
 // What a row is stored as: one JSON object per row, turned into table rows by

@@ -1,0 +1,28 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * Runs `fn` in one transaction on one pooled connection. A connection that dies while checked
+ * out (server restart, killed backend, network) emits 'error' besides failing the query: it is
+ * listened to here, else Node would crash the process; such a connection cannot roll back and
+ * is closed rather than given back to the pool.
+ */
+export async function inPoolTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  const markBroken = (): void => {
+    broken = true;
+  };
+  client.on('error', markBroken);
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(markBroken);
+    throw error;
+  } finally {
+    client.off('error', markBroken);
+    client.release(broken);
+  }
+}
