@@ -147,7 +147,7 @@ async function attempt(
   if (prepared.length === 1 && result.position && isSetPosition(result.position)) {
     const position = encodePosition(result.position);
     return withAppendedEvents({ nextExpectedVersion: result.nextRevision, globalPosition: position }, () =>
-      readAppended(ctx.pipeline, [storedFormOf(prepared[0], streamId, position)]),
+      readAppended(ctx.pipeline, [recordedOneEventWrite(prepared[0], streamId, position)]),
     );
   }
   const recorded = await readBatch(ctx, streamId, prepared[0].version, prepared.length);
@@ -169,7 +169,11 @@ async function attempt(
  * A one-event write as a read gives it back (before the read pipeline): data and metadata
  * through JSON, as the client sends and parses them.
  */
-function storedFormOf(event: PreparedEvent, streamId: string, globalPosition: bigint): RecordedEvent {
+function recordedOneEventWrite(
+  event: PreparedEvent,
+  streamId: string,
+  globalPosition: bigint,
+): RecordedEvent {
   return {
     type: event.type,
     data: JSON.parse(JSON.stringify(event.data)) as JsonValue,

@@ -10,9 +10,10 @@ import type { InMemoryListReadModel, SlotChange } from './in-memory-list-read-mo
 import { isInMemoryListReadModel } from './in-memory-list-read-model';
 import type { ListProjection } from './list-projections';
 import type { ListReadModel, RowChange } from './list-read-model';
+import type { ListRow } from './list-row';
 import { dossierIdOfStream } from './list-row';
 import { listProjectionTarget } from './list-projection-target';
-import type { Batch } from './shared-batch-fold';
+import type { Batch, Touched } from './shared-batch-fold';
 import { foldBatch, isNewStream, rowForList, startRow } from './shared-batch-fold';
 
 // Both lists on one runner: each batch folded once for all of them (shared-batch-fold.ts), then
@@ -24,6 +25,20 @@ export interface ListBinding {
   readonly readModel: ListReadModel;
 }
 
+/** Calls `change` for each dossier whose row the batch changes in list `side` (row undefined: dropped). */
+function forEachChange(
+  projection: ListProjection,
+  batch: Batch,
+  side: number,
+  change: (entry: Touched, row: ListRow | undefined) => void,
+): void {
+  const { before } = batch.sides[side];
+  for (const entry of batch.entries) {
+    const row = rowForList(projection, entry);
+    if (row !== before[entry.index]) change(entry, row);
+  }
+}
+
 /** Applies a folded batch to in-memory read models, by the slots the fold read. */
 function commitInMemory(
   bindings: readonly ListBinding[],
@@ -32,13 +47,11 @@ function commitInMemory(
   checkpoint: GlobalPosition,
 ): void {
   bindings.forEach(({ projection }, i) => {
-    const { before, slots } = batch.sides[i];
+    const { slots } = batch.sides[i];
     const changes: SlotChange[] = [];
-    for (const entry of batch.entries) {
-      const row = rowForList(projection, entry);
-      if (row !== before[entry.index])
-        changes.push({ slot: slots[entry.index], dossierId: entry.dossierId, row });
-    }
+    forEachChange(projection, batch, i, (entry, row) =>
+      changes.push({ slot: slots[entry.index], dossierId: entry.dossierId, row }),
+    );
     models[i].commitSlots(changes, { position: checkpoint, version: projection.version });
   });
 }
@@ -51,13 +64,10 @@ async function commitEach(
 ): Promise<void> {
   for (let i = 0; i < bindings.length; i++) {
     const { projection, readModel } = bindings[i];
-    const { before } = batch.sides[i];
     const changes: RowChange[] = [];
-    for (const entry of batch.entries) {
-      const row = rowForList(projection, entry);
-      if (row === before[entry.index]) continue;
-      changes.push(row === undefined ? { op: 'delete', dossierId: entry.dossierId } : { op: 'upsert', row });
-    }
+    forEachChange(projection, batch, i, (entry, row) =>
+      changes.push(row === undefined ? { op: 'delete', dossierId: entry.dossierId } : { op: 'upsert', row }),
+    );
     await readModel.commit(changes, { position: checkpoint, version: projection.version });
   }
 }
@@ -66,14 +76,14 @@ async function foldBehindPort(
   bindings: readonly ListBinding[],
   events: readonly RecordedEvent<DossierEvent>[],
 ): Promise<Batch> {
-  const ids = new Set<string>();
+  // The rows of the dossiers the batch meets past their stream's first event.
   const seen = new Set<string>();
+  const wanted: string[] = [];
   for (const event of events) {
     if (seen.has(event.streamId)) continue;
     seen.add(event.streamId);
-    if (!isNewStream(event)) ids.add(dossierIdOfStream(event.streamId));
+    if (!isNewStream(event)) wanted.push(dossierIdOfStream(event.streamId));
   }
-  const wanted = [...ids];
   const current = await Promise.all(bindings.map((b) => b.readModel.getRows(wanted)));
   return foldBatch(bindings.length, events, (batch, entry) => {
     current.forEach((rows, i) => {
