@@ -29,7 +29,7 @@ import { WrongExpectedRevision } from './client-port';
  * file of the same shape can put the adapter on its renamed successor, `@kurrent/kurrentdb-client`.
  */
 export function eventStoreDbCalls(client: EventStoreDBClient): ClientCalls {
-  return {
+  const calls: ClientCalls = {
     async append(streamName, events, expected) {
       try {
         const result = await client.appendToStream(
@@ -44,6 +44,11 @@ export function eventStoreDbCalls(client: EventStoreDBClient): ClientCalls {
           ),
           { expectedRevision: expected },
         );
+        // A client built with `throwOnAppendFailure=false` answers a refused write instead of
+        // throwing: nothing was written, whatever else the answer holds. Its revision is not to be
+        // trusted either (the 6.x BatchAppend path gives 1 for any existing stream): ask the stream.
+        if (!result.success)
+          throw new WrongExpectedRevision(streamName, await headRevisionOf(calls, streamName));
         return { nextRevision: Number(result.nextExpectedRevision), position: result.position };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
@@ -112,6 +117,13 @@ export function eventStoreDbCalls(client: EventStoreDBClient): ClientCalls {
       );
     },
   };
+  return calls;
+}
+
+/** The revision of a stream's last event, -1 when it has none. */
+async function headRevisionOf(calls: ClientCalls, streamName: string): Promise<number> {
+  const [head] = await calls.readStream(streamName, { from: 'end', direction: 'backwards', maxCount: 1 });
+  return head?.revision ?? -1;
 }
 
 function toWireRecord(resolved: ResolvedEvent | AllStreamResolvedEvent): WireRecord | undefined {

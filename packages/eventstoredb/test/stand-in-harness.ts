@@ -28,9 +28,13 @@ export function standInHost(): Promise<StandInHost> {
 export async function startStandInStore(
   options: EventStoreDBStoreOptions = {},
   serverOptions: StandInOptions = {},
+  /** More connection-string settings of the client, e.g. `throwOnAppendFailure=false`. */
+  clientSettings = '',
 ): Promise<StandInStore> {
   const server = await (await standInHost()).startServer(serverOptions);
-  const client = EventStoreDBClient.connectionString(server.connectionString);
+  const client = EventStoreDBClient.connectionString(
+    server.connectionString + (clientSettings ? `&${clientSettings}` : ''),
+  );
   const store = createEventStoreDBStore(client, { retryDelayMs: 10, ...options });
   return {
     store,
