@@ -61,7 +61,8 @@ describe('the analyst walk-through', () => {
       const csv = fs
         .readFileSync(path.join(dir, 'refus-de-presaisie-par-prestataire.csv'), 'utf8')
         .split('\r\n');
-      expect(csv[0]).toBe('siren,prestataire,presaisies,acceptees,refusees,en_attente,taux_refus_pct');
+      // A byte order mark first, for Excel in French (docs/cli.md, CSV and spreadsheets).
+      expect(csv[0]).toBe('\uFEFFsiren,prestataire,presaisies,acceptees,refusees,en_attente,taux_refus_pct');
       expect(csv).toHaveLength(refusals.length + 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -250,7 +250,9 @@ describe('project', () => {
     ]);
     expect(ts.code).toBe(0);
     expect(ts.stderr).toMatch(/Projection refus-de-presaisie-par-prestataire : \d+ événements en/);
-    const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
+    const text = fs.readFileSync(csvFile, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('siren,prestataire,presaisies,acceptees,refusees,en_attente,taux_refus_pct');
     const states = [...(await statesInFile()).values()].filter((s) => s.origin === 'presaisie');
     const submitted = lines.slice(1).reduce((n, l) => n + Number(l.split(',')[2]), 0);

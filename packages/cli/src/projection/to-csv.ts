@@ -1,4 +1,5 @@
 import { badInput } from '../errors';
+import { toSpreadsheetCsv } from '../output/csv';
 
 type Row = Record<string, unknown>;
 
@@ -27,18 +28,10 @@ export function columnsOf(rows: readonly Row[]): string[] {
   return [...columns];
 }
 
-function cell(value: unknown, separator: string): string {
-  if (value === null || value === undefined) return '';
-  const text =
-    typeof value === 'object'
-      ? JSON.stringify(value)
-      : typeof value === 'bigint'
-        ? value.toString()
-        : String(value);
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV (CRLF line ends), with a heading line. */
+/**
+ * A projection's result as a CSV file for spreadsheets, with a heading line: RFC 4180 (CRLF line
+ * ends), a UTF-8 byte order mark, formula-like text cells neutralised (see `spreadsheetCsvOptions`).
+ */
 export function toCsv(result: unknown, separator = ','): string {
   const rows = tabulate(result);
   if (rows === undefined) {
@@ -46,8 +39,5 @@ export function toCsv(result: unknown, separator = ','): string {
       'Le résultat ne se met pas en CSV : attendu une liste de lignes (objets) ou un objet de lignes ; exportez toRows(state) depuis le module pour le mettre en forme',
     );
   }
-  const columns = columnsOf(rows);
-  const lines = [columns.map((c) => cell(c, separator)).join(separator)];
-  for (const row of rows) lines.push(columns.map((c) => cell(row[c], separator)).join(separator));
-  return `${lines.join('\r\n')}\r\n`;
+  return toSpreadsheetCsv(rows, columnsOf(rows), separator);
 }
