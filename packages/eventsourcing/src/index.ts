@@ -25,3 +25,4 @@ export * from './projection-runner';
 export * from './retry';
 export * from './reactor';
 export * from './stream-state-cache';
+export * from './blob-store';

@@ -6,3 +6,4 @@ export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
 export type { Migration } from './migrations';
 export { DEFAULT_SCHEMA } from './schema-name';
 export * from './read-models';
+export * from './blobs';

@@ -3,3 +3,4 @@ export * from './location';
 export * from './migrations';
 export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
 export * from './read-models';
+export * from './blobs';

@@ -6,7 +6,7 @@ describe('in-memory blob store', () => {
   it('R-20 stores bytes under their SHA-256 and gives them back', async () => {
     const store = createInMemoryBlobStore();
     const pdf = samplePdf();
-    const stored = await store.put(pdf, { mediaType: 'application/pdf' });
+    const stored = await store.put(pdf);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     expect(stored).toEqual({ key: sha256, sha256, size: pdf.length });
     expect(await store.get(stored.key)).toEqual(pdf);
@@ -15,9 +15,9 @@ describe('in-memory blob store', () => {
 
   it('R-20 does not duplicate a re-uploaded file', async () => {
     const store = createInMemoryBlobStore();
-    const a = await store.put(samplePdf(), { mediaType: 'application/pdf' });
-    const b = await store.put(samplePdf(), { mediaType: 'application/pdf' });
-    await store.put(samplePng(), { mediaType: 'image/png' });
+    const a = await store.put(samplePdf());
+    const b = await store.put(samplePdf());
+    await store.put(samplePng());
     expect(a.key).toBe(b.key);
     expect(store.count()).toBe(2);
   });
@@ -25,7 +25,7 @@ describe('in-memory blob store', () => {
   it('keeps its own copy: changing the caller’s bytes changes nothing stored', async () => {
     const store = createInMemoryBlobStore();
     const bytes = samplePdf();
-    const { key } = await store.put(bytes, { mediaType: 'application/pdf' });
+    const { key } = await store.put(bytes);
     bytes[0] = 0;
     const read = await store.get(key);
     expect(read?.[0]).toBe(0x25);

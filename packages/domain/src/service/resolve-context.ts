@@ -136,7 +136,9 @@ async function storeFile(
       formatError(checked.left.map((problem) => ({ ...problem, field: `payload.${problem.field}` }))),
     );
   }
-  const stored = await ports.blobStore.put(content, { mediaType: checked.right.mediaType });
+  // Stored durably before `decide` sees it, so the event appended after never points at nothing;
+  // a refused append leaves an unreferenced blob that `collectUnreferencedBlobs` removes.
+  const stored = await ports.blobStore.put(content);
   const { name, size, mediaType, format, sha256 } = checked.right;
   return { name, size, mediaType, format, sha256, storageKey: stored.key };
 }

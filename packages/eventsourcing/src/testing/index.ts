@@ -3,3 +3,5 @@ export * from './store-harness';
 export * from './fixtures';
 export { tamperWithInMemoryStore } from '../in-memory-tamper';
 export * from './decider-spec';
+export * from './blob-store-contract';
+export { inMemoryBlobStorageOf } from '../blob-store/in-memory-blob-store';
