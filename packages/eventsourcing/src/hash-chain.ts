@@ -1,5 +1,5 @@
+import { v4 as uuidV4 } from 'uuid';
 import * as crypto from 'node:crypto';
-import { randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './events';
 import type { JsonValue } from './json';
@@ -134,7 +134,7 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
     };
     prevHash = hash;
     return {
-      eventId: event.eventId ?? randomUUID(),
+      eventId: event.eventId ?? uuidV4(),
       type: event.type,
       data: event.data,
       version,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v4 as uuidV4 } from 'uuid';
 import { freezeParsed } from './canonical-data';
 import type { Actor, EventMetadata, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
 import { chainedText, sha256Hex, SYSTEM_ACTOR } from './hash-chain';
@@ -66,7 +66,7 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
       hash,
     });
     recorded[i] = Object.freeze({
-      eventId: event.eventId ?? randomUUID(),
+      eventId: event.eventId ?? uuidV4(),
       type: event.type,
       data: freezeParsed(JSON.parse(dataText) as unknown),
       version,

@@ -1,8 +1,8 @@
+import { validate as isUuid } from 'uuid';
 import { canonicalJsonIfJson } from './canonical-data';
 import { InvalidEventError } from './errors';
 import { findNonJson, isPlainObject } from './json-check';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 type JsonProblem = { path: string; reason: string } | undefined;
@@ -112,7 +112,7 @@ function validateOne(streamId: string, event: unknown, index: number, json: Json
   if (!('data' in event)) failAt(at, 'data', 'is missing');
   const dataProblem = json.check(event.data, 'data');
   if (dataProblem) failAt(at, dataProblem.path, dataProblem.reason);
-  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !UUID.test(event.eventId))) {
+  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || !isUuid(event.eventId))) {
     failAt(at, 'eventId', 'must be a UUID string');
   }
   if (event.metadata !== undefined) validateMetadata(event.metadata, at, json);

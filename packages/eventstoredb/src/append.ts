@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v4 as uuidV4 } from 'uuid';
 import type {
   AppendOptions,
   AppendResult,
@@ -45,7 +45,7 @@ export async function appendToStream(
   checkExpectedVersion(expected);
   // Ids fixed once: a retried write (ours or the caller's) is then recognised by the server.
   const batch = structuredClone(events).map(
-    (event) => ({ ...event, eventId: event.eventId ?? randomUUID() }) as EventToAppend,
+    (event) => ({ ...event, eventId: event.eventId ?? uuidV4() }) as EventToAppend,
   );
   let transientFailures = 0;
   for (let headRaces = 0; ; ) {

@@ -1,3 +1,4 @@
+import { v4 as uuidV4 } from 'uuid';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type {
   GlobalPosition,
@@ -5,7 +6,6 @@ import type {
   RecordedEvent,
   StoredCheckpoint,
 } from '@cartes-badges/eventsourcing';
-import { randomUUID } from 'node:crypto';
 import { eventStoreDbCalls } from './client-calls';
 import type { ClientCalls } from './client-port';
 import { WrongExpectedRevision } from './client-port';
@@ -52,11 +52,7 @@ export class EventStoreDBCheckpoints {
       version: checkpoint.version ?? null,
     };
     try {
-      await this.calls.append(
-        stream,
-        [{ id: randomUUID(), type: CHECKPOINT_TYPE, data, metadata: {} }],
-        'any',
-      );
+      await this.calls.append(stream, [{ id: uuidV4(), type: CHECKPOINT_TYPE, data, metadata: {} }], 'any');
     } catch (error) {
       if (error instanceof WrongExpectedRevision)
         throw new Error(`Checkpoint stream ${stream}: ${error.message}`);

@@ -1,8 +1,7 @@
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import { DOSSIER_NUMBER_PATTERN, dossierStreamId } from '@cartes-badges/domain';
+import { validate as isUuid } from 'uuid';
 import { notFound, usageError } from '../errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The events that give a dossier its numbers: the draft number at creation, the dossier number at transmission. */
 const NUMBERING_TYPES = ['DraftCreated', 'PresaisieSubmitted', 'DraftDuplicated', 'Transmitted'];
@@ -14,7 +13,7 @@ const NUMBERING_TYPES = ['DraftCreated', 'PresaisieSubmitted', 'DraftDuplicated'
 export async function findDossierId(store: EventStore, reference: string): Promise<string> {
   const text = reference.trim();
   const id = text.startsWith('dossier-') ? text.slice('dossier-'.length) : text;
-  if (UUID.test(id)) {
+  if (isUuid(id)) {
     for await (const _event of store.readStream(dossierStreamId(id), { maxCount: 1 }))
       return id.toLowerCase();
     throw notFound(`Dossier introuvable : aucun dossier d'identifiant ${id}`);

@@ -1,14 +1,15 @@
-import { nameBasedUuid } from '@cartes-badges/eventsourcing';
+import { nameBasedUuids } from '@cartes-badges/eventsourcing';
 
 // Fixed namespace of the ids this domain derives (a random v4 UUID, never to change).
 const DOSSIER_UUID_NAMESPACE = '8f6d2c1a-4b7e-4e3a-9c5d-2a1b0e9f7c64';
+const dossierUuid = nameBasedUuids(DOSSIER_UUID_NAMESPACE);
 
 /**
  * R-36: the id of what a command creates, derived from its command id, so that a retried
  * command names the same dossier (or document) and cannot create a second one.
  */
 export function idFromCommandId(commandId: string, purpose: 'dossier' | 'document'): string {
-  return nameBasedUuid(`${purpose}:${commandId}`, DOSSIER_UUID_NAMESPACE);
+  return dossierUuid(`${purpose}:${commandId}`);
 }
 
 /** The stream of a dossier. */

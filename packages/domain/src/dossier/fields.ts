@@ -1,3 +1,4 @@
+import { validate as isUuid } from 'uuid';
 import * as E from 'fp-ts/Either';
 import { describeValue } from '../identifiers/describe-value';
 import { FieldCodec, problem } from '../identifiers/field-codec';
@@ -85,13 +86,11 @@ export function requiredCents(name: string, what: string): FieldCodec<number, nu
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** A technical id (dossier, document): a lowercase UUID. */
 export const Uuid = new FieldCodec<string, string>(
   'Uuid',
   (u) =>
-    typeof u === 'string' && UUID.test(u)
+    typeof u === 'string' && isUuid(u) && u === u.toLowerCase()
       ? E.right(u)
       : problem('NOT_UUID', `Identifiant UUID attendu (ex. 0b6c1f2e-…), reçu ${describeValue(u)}`),
   (a) => a,

@@ -1,3 +1,4 @@
+import { version } from 'uuid';
 import { fixedClock, steppingClock, systemClock } from './clock';
 import { sequentialIdGenerator, uuidIdGenerator } from './id-generator';
 
@@ -33,10 +34,14 @@ describe('clocks', () => {
 });
 
 describe('id generators', () => {
-  it('uuidIdGenerator gives distinct UUIDs', () => {
-    const ids = new Set(Array.from({ length: 100 }, () => uuidIdGenerator.newId()));
-    expect(ids.size).toBe(100);
-    for (const id of ids) expect(id).toMatch(UUID);
+  it('uuidIdGenerator gives distinct version-7 UUIDs that sort in the order they were made', () => {
+    const made = Array.from({ length: 100 }, () => uuidIdGenerator.newId());
+    expect(new Set(made).size).toBe(100);
+    for (const id of made) {
+      expect(id).toMatch(UUID);
+      expect(version(id)).toBe(7);
+    }
+    expect([...made].sort()).toEqual(made);
   });
 
   it('sequentialIdGenerator is deterministic, UUID-shaped and told apart by group', () => {

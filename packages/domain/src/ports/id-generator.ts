@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidV7 } from 'uuid';
 
 /** The source of new technical ids (UUIDs); deciders never make ids themselves. */
 export interface IdGenerator {
@@ -6,8 +6,12 @@ export interface IdGenerator {
   newId(): string;
 }
 
-/** Random version-4 UUIDs. */
-export const uuidIdGenerator: IdGenerator = { newId: () => randomUUID() };
+/**
+ * Time-ordered version-7 UUIDs (RFC 9562): 48 bits of milliseconds, then random bits. These ids
+ * are command ids that embeddings keep (idempotency tables, logs, HTTP replays), where ids that
+ * sort by creation keep a B-tree index appending at its end instead of writing all over it.
+ */
+export const uuidIdGenerator: IdGenerator = { newId: () => uuidV7() };
 
 /**
  * Deterministic UUID-shaped ids for tests and demos: `00000000-0000-4000-8000-000000000001`,
