@@ -366,7 +366,18 @@ describe('bad input', () => {
     const program = createProgram();
     const names = program.commands.map((c) => c.name());
     expect(names.sort()).toEqual(
-      ['brouillons', 'demo', 'digest', 'dossiers', 'history', 'project', 'rebuild', 'show', 'verify'].sort(),
+      [
+        'brouillons',
+        'demo',
+        'digest',
+        'dossiers',
+        'export',
+        'history',
+        'project',
+        'rebuild',
+        'show',
+        'verify',
+      ].sort(),
     );
     for (const command of program.commands) {
       expect(command.description().length).toBeGreaterThan(20);

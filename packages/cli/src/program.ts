@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
+import { registerExport } from './commands/export';
 import { registerHistory } from './commands/history';
 import { registerLists } from './commands/lists';
 import { registerProject } from './commands/project';
@@ -45,6 +46,7 @@ Commencez par : cartes-badges demo`,
   registerVerify(program);
   registerDigest(program);
   registerProject(program);
+  registerExport(program);
   registerRebuild(program);
   // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(--help pour l’aide)');

@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { EventFilter } from '@cartes-badges/eventsourcing';
+import { badInput, messageOf, usageError } from '../errors';
+import { exportEvents } from '../export/export-events';
+import type { ExportFormat } from '../export/part-writer';
+import { EXPORT_FORMATS } from '../export/part-writer';
+import { startProgress, throughputLine } from '../output/progress';
+import type { GlobalOptions } from './context';
+import { note, withStore } from './context';
+
+interface ExportEventsOptions {
+  readonly format?: ExportFormat;
+  readonly out?: string;
+  readonly type?: string;
+  readonly streamPrefix?: string;
+  readonly since?: string;
+  readonly state?: string;
+  readonly separator: string;
+}
+
+/** The format: --format, else the extension of --out, else NDJSON. */
+function formatOf(options: ExportEventsOptions): ExportFormat {
+  if (options.format !== undefined) return options.format;
+  const ext = options.out === undefined ? '' : path.extname(options.out).slice(1).toLowerCase();
+  return (EXPORT_FORMATS as readonly string[]).includes(ext) ? (ext as ExportFormat) : 'ndjson';
+}
+
+function filterOf(options: ExportEventsOptions): EventFilter {
+  const types = options.type?.split(',').map((t) => t.trim());
+  if (types?.some((t) => t === ''))
+    throw usageError('--type : liste de types séparés par des virgules attendue');
+  if (options.streamPrefix === '') throw usageError('--stream-prefix : préfixe non vide attendu');
+  return {
+    ...(options.streamPrefix !== undefined ? { streamPrefix: options.streamPrefix } : {}),
+    ...(types !== undefined ? { eventTypes: types } : {}),
+  };
+}
+
+function sinceOf(raw: string | undefined): bigint | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,19}$/.test(raw))
+    throw usageError(`--since « ${raw} » : position globale attendue (entier positif)`);
+  return BigInt(raw);
+}
+
+/** `export events`: every event as one table (NDJSON, CSV or Parquet), incremental. */
+export function registerExport(program: Command): void {
+  const exportCommand = program
+    .command('export')
+    .description('Exporte les événements en table (NDJSON, CSV, Parquet) pour DuckDB, pandas, un tableur');
+  exportCommand
+    .command('events')
+    .description(
+      'Une ligne par événement, une colonne par métadonnée (flux, version, position, type, dates, acteur, SIREN, SIRET, commande, hash), les données en JSON',
+    )
+    .addOption(new Option('--format <format>', 'format du fichier').choices(EXPORT_FORMATS))
+    .option(
+      '--out <chemin>',
+      'fichier, ou dossier (existant ou finissant par /) : chaque exécution y écrit une nouvelle partie avec les seuls événements ajoutés depuis la précédente ; sans --out : sortie standard',
+    )
+    .option('--type <types>', "types d'événements, séparés par des virgules")
+    .option('--stream-prefix <préfixe>', 'flux dont le nom commence ainsi (ex. dossier-)')
+    .option('--since <position>', 'seulement les événements après cette position globale')
+    .option(
+      '--state <fichier>',
+      "fichier d'état : reprend après la position du dernier export, puis la met à jour",
+    )
+    .option('--separator <caractère>', 'séparateur CSV (« ; » pour Excel en français)', ',')
+    .addHelpText(
+      'after',
+      `
+Exemples :
+  cartes-badges export events --format parquet --out exports/events/     # relancé : une nouvelle partie
+  cartes-badges export events --type Transmitted --out transmis.csv
+  cartes-badges export events --since 1000 | duckdb -c "SELECT type, count(*) FROM read_json('/dev/stdin') GROUP BY 1"`,
+    )
+    .action(async (options: ExportEventsOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions & ExportEventsOptions>();
+      const format = formatOf(options);
+      if (format === 'parquet' && options.out === undefined)
+        throw usageError('--format parquet : indiquez un fichier ou un dossier avec --out');
+      if ([...options.separator].length !== 1 || /["\r\n]/.test(options.separator))
+        throw usageError('--separator : un seul caractère attendu (ni guillemet ni saut de ligne)');
+      const filter = filterOf(options);
+      const since = sinceOf(options.since);
+      const result = await withStore(globals, 'read', async (opened) => {
+        const progress = startProgress('Export des événements', await opened.countEvents(), 'événements');
+        const startedAt = Date.now();
+        try {
+          const done = await exportEvents(opened.store, {
+            format,
+            out: options.out,
+            filter,
+            since,
+            stateFile: options.state,
+            separator: options.separator,
+            onProgress: (n) => progress.update(n),
+          });
+          return { ...done, startedAt };
+        } catch (error) {
+          if (error instanceof Error && /EACCES|ENOENT|EISDIR|ENOTDIR|EROFS|ENOSPC/.test(error.message))
+            throw badInput(`Impossible d'écrire ${options.out ?? 'la sortie'} : ${messageOf(error)}`);
+          throw error;
+        } finally {
+          progress.stop();
+        }
+      });
+      const line = throughputLine(result.events, 'événements', result.startedAt);
+      if (result.file !== undefined) note(`${line} écrits dans ${result.file}`);
+      else if (result.events === 0 && options.out !== undefined)
+        note('Aucun nouvel événement : aucune partie écrite');
+      else note(line);
+      if (result.position !== undefined) note(`Dernière position exportée : ${result.position}`);
+    });
+}
