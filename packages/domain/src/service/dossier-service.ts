@@ -24,6 +24,8 @@ import {
 import { systemClock } from '../ports';
 import type { CreationChoices, CreationPicks } from './creation-choices';
 import { creationChoices } from './creation-choices';
+import type { DocumentFile } from './document-download';
+import { documentFileOf } from './document-download';
 import { foldDossier } from './load-dossier';
 import type { DossierServicePorts } from './ports';
 import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
@@ -52,6 +54,15 @@ export interface DossierService {
   execute(command: unknown, options?: ExecuteOptions): Promise<E.Either<DossierError, ExecuteResult>>;
   /** A dossier's state; with an actor, only if that actor may read it (R-04, R-26). */
   load(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierState>>;
+  /**
+   * R-20: a document's file, for an actor who may read the dossier (R-04, R-26), checked against
+   * what its event records; a typed refusal otherwise (not authorised, no such document).
+   */
+  document(
+    dossierId: string,
+    documentId: string,
+    actor: DossierActor,
+  ): Promise<E.Either<DossierError, DocumentFile>>;
   /** Each tab's status and messages (R-08, R-09). */
   tabs(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierValidation>>;
   /** R-03: the choices before creating a dossier. */
@@ -138,6 +149,13 @@ export function createDossierService(ports: DossierServicePorts): DossierService
   return {
     execute,
     load,
+    async document(dossierId, documentId, actor) {
+      // `load` without an actor reads anything: a caller from JavaScript that forgot it gets a refusal.
+      if (typeof actor !== 'object' || actor === null)
+        return E.left(notAuthorised("Vous n'êtes pas autorisé à consulter ce dossier"));
+      const state = await load(dossierId, actor);
+      return E.isLeft(state) ? state : documentFileOf(ports.blobStore, state.right, documentId);
+    },
     async tabs(dossierId, actor) {
       const state = await load(dossierId, actor);
       return E.isLeft(state) ? state : E.right(validateDossier(state.right));
