@@ -24,6 +24,7 @@ const claire = { 'x-user': FIXTURE_USERS.claire.id };
 const sophie = { 'x-user': FIXTURE_USERS.sophie.id };
 const julien = { 'x-user': FIXTURE_USERS.julien.id };
 const CLICHY = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;
+const LILLE = FIXTURE_ESTABLISHMENTS.hautsDeFranceLille.siret;
 
 let app: FastifyInstance;
 const notifier = createRecordingNotifier();
@@ -149,6 +150,41 @@ describe('the HTTP service (fastify.inject)', () => {
       payload: '{"type":',
     });
     expect(notJson.statusCode).toBe(400);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("R-04 R-36 another company reusing a command id gets its own draft or a refusal, never the first company's data", async () => {
+    const mine = await post(claire, {
+      type: 'CreateDraft',
+      commandId: 'shared-1',
+      payload: { siret: CLICHY, cardType: 'CHRONO' },
+    });
+    expect(mine.statusCode).toBe(201);
+    const { dossierId } = mine.json();
+    const comment = {
+      type: 'ChangeComment',
+      commandId: 'shared-2',
+      dossierId,
+      payload: { comment: 'Note interne Clichy' },
+    };
+    expect((await post(claire, comment)).statusCode).toBe(201);
+
+    const theirs = await post(sophie, {
+      type: 'CreateDraft',
+      commandId: 'shared-1',
+      payload: { siret: LILLE, cardType: 'CHRONO' },
+    });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json()).toEqual(expect.objectContaining({ alreadyHandled: false }));
+    expect(theirs.json().dossierId).not.toBe(dossierId);
+
+    const before = await eventCount();
+    const replayed = await post(sophie, comment);
+    expect([replayed.statusCode, replayed.json().code]).toEqual([403, 'NOT_AUTHORISED']);
+    expect(replayed.body).not.toContain('Clichy');
+    expect(replayed.body).not.toContain(CLICHY);
+    const reused = await post(claire, { ...comment, payload: { comment: 'Autre note' } });
+    expect([reused.statusCode, reused.json().code]).toEqual([409, 'COMMAND_ID_REUSED']);
     expect(await eventCount()).toBe(before);
   });
 

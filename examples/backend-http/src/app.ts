@@ -12,7 +12,7 @@ import {
   createDossierApplication,
   createFixtureDirectories,
   dossierStatusLabel,
-  FIXTURE_ATTACHMENTS,
+  FIXTURE_PROVIDER_ATTACHMENTS,
   FIXTURE_USERS,
   synthesisOf,
   uuidIdGenerator,
@@ -35,7 +35,7 @@ function actorOf(request: FastifyRequest): DossierActor | undefined {
   const user = Object.values(FIXTURE_USERS).find((u) => u.id === id);
   if (!user) return undefined;
   if (user.role !== 'prestataire') return { role: user.role, userId: user.id };
-  const company = FIXTURE_ATTACHMENTS[user.id]?.[0];
+  const company = FIXTURE_PROVIDER_ATTACHMENTS[user.id]?.[0];
   return { role: 'prestataire', userId: user.id, siren: company.siren, siret: company.sirets[0] };
 }
 
@@ -105,6 +105,7 @@ export async function buildApp(
     establishments: directories.establishmentDirectory,
     providers: directories.providerDirectory,
     attachments: directories.attachments,
+    providerAttachments: directories.providerAttachments,
     blobStore: directories.blobStore,
     ids: uuidIdGenerator,
     notifier: options.notifier ?? { send: async () => undefined },

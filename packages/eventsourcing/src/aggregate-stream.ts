@@ -1,4 +1,5 @@
 import type { DomainEvent, RecordedEvent } from './events';
+import { isNoChangeMarker } from './no-change-marker';
 import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
 
@@ -24,7 +25,8 @@ export interface ReplayStep<Event extends DomainEvent, State> {
 
 /**
  * Replays a stream event by event with the state after each one: the auditor's timeline.
- * Reads page by page, so a long stream never sits in memory.
+ * Reads page by page, so a long stream never sits in memory. The no-change markers of commands
+ * that changed nothing are left out.
  */
 export async function* replayStream<Event extends DomainEvent, State>(
   store: EventStore,
@@ -39,6 +41,8 @@ export async function* replayStream<Event extends DomainEvent, State>(
     for (const read of page) {
       const event = read as RecordedEvent<Event>;
       if (stop(event)) return;
+      // A command that changed nothing is no step of the history's states.
+      if (isNoChangeMarker(event)) continue;
       state = evolve(state, event);
       yield { event, stateAfter: state };
     }
@@ -61,7 +65,7 @@ export async function aggregateStream<Event extends DomainEvent, State>(
     for (let i = 0; i < page.length; i++) {
       const event = page[i] as RecordedEvent<Event>;
       if (stop(event)) return { state, version };
-      state = evolve(state, event);
+      if (!isNoChangeMarker(event)) state = evolve(state, event);
       version = event.version;
     }
   }

@@ -5,6 +5,7 @@ import { createCommandHandler, handleCommand } from './command-handler';
 import { ConcurrencyError, DeciderBugError } from './errors';
 import { createInMemoryEventStore } from './in-memory-store';
 import { commandEventId } from './name-based-uuid';
+import { NO_CHANGE_EVENT_TYPE } from './no-change-marker';
 import type { EventStore } from './store';
 import { collect } from './testing';
 
@@ -238,16 +239,26 @@ describe('handleCommand', () => {
     expect(await collect(store.readStream('acc-1'))).toHaveLength(1);
   });
 
-  it('appends nothing and still succeeds when the decider produces no event', async () => {
+  it('R-36 succeeds with no event when the decider produces none, recording only its no-change marker', async () => {
     const { store, counts } = counting(createInMemoryEventStore());
     await open(store);
     const result = await handleCommand(store, accountDecider, 'acc-1', { kind: 'Noop' }, options('n'));
     expect(isRight(result) && result.right).toMatchObject({
       events: [],
-      nextExpectedVersion: 0,
+      nextExpectedVersion: 1,
       alreadyHandled: false,
+      state: { open: true, balance: 0 },
     });
-    expect(counts.appends).toBe(1);
+    expect(counts.appends).toBe(2);
+    const [, marker] = await collect(store.readStream('acc-1'));
+    expect(marker).toMatchObject({ type: NO_CHANGE_EVENT_TYPE, data: {}, metadata: { commandId: 'n' } });
+  });
+
+  it('writes nothing for a command that changes nothing on a stream that does not exist', async () => {
+    const store = createInMemoryEventStore();
+    const result = await handleCommand(store, accountDecider, 'acc-0', { kind: 'Noop' }, options('n'));
+    expect(isRight(result) && result.right).toMatchObject({ events: [], nextExpectedVersion: -1 });
+    expect(await collect(store.readAll())).toHaveLength(0);
   });
 });
 

@@ -2,9 +2,10 @@ import type { Either } from 'fp-ts/Either';
 import { isLeft, left, right } from 'fp-ts/Either';
 import type { CommandResult, HandleCommandOptions } from './command';
 import type { Decider } from './decider';
-import { ConcurrencyError, DeciderBugError } from './errors';
+import { CommandIdReusedError, ConcurrencyError, DeciderBugError } from './errors';
 import type { DomainEvent, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
 import { commandEventId } from './name-based-uuid';
+import { isNoChangeMarker, NO_CHANGE_EVENT } from './no-change-marker';
 import { readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
 import type { CachedStream, StreamStateCache } from './stream-state-cache';
@@ -14,29 +15,24 @@ const READ_BATCH = 500;
 
 /**
  * Handles one command on one stream: read and fold the stream, decide, append with the version
- * read. A command id already present in the stream returns the earlier outcome and appends
- * nothing; a concurrency conflict re-reads and re-decides, `maxRetries` times at most, then
- * comes back as Left(ConcurrencyError). A decider that throws is a bug: `DeciderBugError` is thrown.
+ * read. A command that decides no event appends the kernel's no-change marker (on an existing
+ * stream), so that its id is remembered too. A command id already present in the stream
+ * returns the earlier outcome and appends nothing, once `authoriseRetry` accepts the caller and
+ * only if the command has the same fingerprint (else Left(CommandIdReusedError)). A
+ * concurrency conflict re-reads and re-decides, `maxRetries` times at most, then comes back as
+ * Left(ConcurrencyError). A decider that throws is a bug: `DeciderBugError` is thrown.
  */
 export async function handleCommand<Command, Event extends DomainEvent, State, Context, Err>(
   store: EventStore,
   decider: Decider<Command, Event, State, Context, Err>,
   streamId: string,
   command: Command,
-  options: HandleCommandOptions<State, Context>,
-): Promise<Either<Err | ConcurrencyError, CommandResult<Event, State>>> {
+  options: HandleCommandOptions<State, Context, Err>,
+): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadStream(store, decider, streamId, options.commandId, options.stateCache);
-    if (loaded.ownEvents.length > 0) {
-      return right({
-        streamId,
-        nextExpectedVersion: loaded.version,
-        events: loaded.ownEvents,
-        state: loaded.state,
-        alreadyHandled: true,
-      });
-    }
+    if (loaded.firstOwnEvent !== undefined) return earlierOutcome(streamId, loaded, options);
     const context =
       options.context !== undefined || !options.resolveContext
         ? (options.context as Context)
@@ -47,19 +43,20 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       return decision;
     }
     const newEvents = decision.right;
-    if (newEvents.length === 0) {
-      remember(options.stateCache, streamId, loaded);
+    // A no-op on a stream that does not exist creates nothing: there is no later change to undo.
+    if (newEvents.length === 0 && loaded.version === -1) {
       return right({
         streamId,
-        nextExpectedVersion: loaded.version,
+        nextExpectedVersion: -1,
         events: [],
         state: loaded.state,
         alreadyHandled: false,
       });
     }
+    const written: readonly DomainEvent[] = newEvents.length === 0 ? [NO_CHANGE_EVENT] : newEvents;
     let appended: readonly RecordedEvent[] | undefined;
     try {
-      const result = await store.appendToStream(streamId, toAppend(decider, streamId, newEvents, options), {
+      const result = await store.appendToStream(streamId, toAppend(decider, streamId, written, options), {
         expectedVersion: loaded.version === -1 ? 'no_stream' : loaded.version,
       });
       appended = result.events;
@@ -68,13 +65,24 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       if (attempt >= maxRetries) return left(error);
       continue;
     }
+    loaded.commandIds.add(options.commandId);
+    if (newEvents.length === 0) {
+      const version = loaded.version + 1;
+      remember(options.stateCache, streamId, { state: loaded.state, version, commandIds: loaded.commandIds });
+      return right({
+        streamId,
+        nextExpectedVersion: version,
+        events: [],
+        state: loaded.state,
+        alreadyHandled: false,
+      });
+    }
     // A store that gives back what it recorded saves reading it again.
     const events =
       appended !== undefined && appended.length === newEvents.length
         ? (appended as readonly RecordedEvent<Event>[])
         : await readAppended<Event>(store, streamId, loaded.version, newEvents.length);
     const outcome = appendedOutcome(decider, streamId, loaded, events, newEvents.length);
-    loaded.commandIds.add(options.commandId);
     remember(options.stateCache, streamId, {
       state: outcome.state,
       version: outcome.nextExpectedVersion,
@@ -82,6 +90,49 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     });
     return right(outcome);
   }
+}
+
+/**
+ * The outcome of a command id the stream already holds: refused when `authoriseRetry` refuses
+ * this caller on the current state, or when the stored command had another fingerprint; else
+ * its events (none for a no-op) and the current state, nothing appended.
+ */
+async function earlierOutcome<Event extends DomainEvent, State, Context, Err>(
+  streamId: string,
+  loaded: LoadedStream<Event, State>,
+  options: HandleCommandOptions<State, Context, Err>,
+): Promise<Either<Err | CommandIdReusedError, CommandResult<Event, State>>> {
+  if (options.authoriseRetry) {
+    const refusal = await options.authoriseRetry(loaded.state);
+    if (refusal !== undefined) return left(refusal);
+  }
+  if (!sameCommand(streamId, loaded.firstOwnEvent!, options.commandId, options.fingerprint)) {
+    return left(new CommandIdReusedError(streamId, options.commandId));
+  }
+  return right({
+    streamId,
+    nextExpectedVersion: loaded.version,
+    events: loaded.ownEvents,
+    state: loaded.state,
+    alreadyHandled: true,
+  });
+}
+
+/**
+ * True when the first stored event of the command id came from a command with this
+ * fingerprint: its id is derived from it. An event written before fingerprints existed (its id
+ * derived from stream, command id and index only) is taken as the same command; an event whose
+ * id is neither (written by other means) is not.
+ */
+function sameCommand(
+  streamId: string,
+  first: RecordedEvent,
+  commandId: string,
+  fingerprint: string | undefined,
+): boolean {
+  if (fingerprint === undefined) return true;
+  if (first.eventId === commandEventId(streamId, commandId, 0, fingerprint)) return true;
+  return first.eventId === commandEventId(streamId, commandId, 0);
 }
 
 function remember<State>(
@@ -95,7 +146,10 @@ function remember<State>(
 interface LoadedStream<Event extends DomainEvent, State> {
   readonly state: State;
   readonly version: number;
+  /** The domain events this command id already wrote (none for a no-op). */
   readonly ownEvents: RecordedEvent<Event>[];
+  /** The first event this command id wrote (its no-change marker for a no-op), if any. */
+  readonly firstOwnEvent: RecordedEvent | undefined;
   /** The command ids of the events folded (a superset when it came from the cache). */
   readonly commandIds: Set<string>;
 }
@@ -120,22 +174,27 @@ async function loadStream<Command, Event extends DomainEvent, State, Context, Er
   // Ids are only added, so sharing the cached set with another command in flight is harmless.
   const commandIds = start ? start.commandIds : new Set<string>();
   const ownEvents: RecordedEvent<Event>[] = [];
+  let firstOwnEvent: RecordedEvent | undefined;
   for await (const page of readStreamInPages(store, streamId, {
     fromVersion: version + 1,
     batchSize: READ_BATCH,
   })) {
     for (let i = 0; i < page.length; i++) {
       const event = page[i] as RecordedEvent<Event>;
-      state = decider.evolve(state, event);
+      const marker = isNoChangeMarker(event);
+      if (!marker) state = decider.evolve(state, event);
       version = event.version;
       const eventCommandId = event.metadata.commandId;
       if (eventCommandId !== null) {
-        if (eventCommandId === commandId) ownEvents.push(event);
+        if (eventCommandId === commandId) {
+          firstOwnEvent ??= event;
+          if (!marker) ownEvents.push(event);
+        }
         if (cache) commandIds.add(eventCommandId);
       }
     }
   }
-  return { state, version, ownEvents, commandIds };
+  return { state, version, ownEvents, firstOwnEvent, commandIds };
 }
 
 function decide<Command, Event extends DomainEvent, State, Context, Err>(
@@ -155,8 +214,8 @@ function decide<Command, Event extends DomainEvent, State, Context, Err>(
 function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
   decider: Decider<Command, Event, State, Context, Err>,
   streamId: string,
-  events: readonly Event[],
-  options: HandleCommandOptions<State, Context>,
+  events: readonly DomainEvent[],
+  options: HandleCommandOptions<State, Context, Err>,
 ): EventToAppend[] {
   const occurredAt = options.occurredAt ?? (options.clock ? options.clock() : new Date()).toISOString();
   // The events of one command share one metadata object (per schema version).
@@ -164,7 +223,9 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
   const batch = new Array<EventToAppend>(events.length);
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
-    const schemaVersion = decider.schemaVersion?.(event.type) ?? 1;
+    const schemaVersion = isNoChangeMarker(event)
+      ? 1
+      : (decider.schemaVersion?.(event.type as Event['type']) ?? 1);
     if (metadata?.schemaVersion !== schemaVersion) {
       metadata = {
         actor: options.actor,
@@ -178,7 +239,7 @@ function toAppend<Command, Event extends DomainEvent, State, Context, Err>(
     batch[index] = {
       type: event.type,
       data: event.data,
-      eventId: commandEventId(streamId, options.commandId, index),
+      eventId: commandEventId(streamId, options.commandId, index, options.fingerprint),
       metadata,
     } as EventToAppend;
   }
@@ -224,21 +285,21 @@ function appendedOutcome<Command, Event extends DomainEvent, State, Context, Err
 }
 
 /** Defaults shared by every command a handler runs (everything but the command id). */
-export type CommandHandlerDefaults<State, Context> = Partial<
-  Omit<HandleCommandOptions<State, Context>, 'commandId'>
+export type CommandHandlerDefaults<State, Context, Err = never> = Partial<
+  Omit<HandleCommandOptions<State, Context, Err>, 'commandId'>
 >;
 
 /** A `handleCommand` bound to one store and one decider, with default options. */
 export function createCommandHandler<Command, Event extends DomainEvent, State, Context, Err>(
   store: EventStore,
   decider: Decider<Command, Event, State, Context, Err>,
-  defaults: CommandHandlerDefaults<State, Context> = {},
+  defaults: CommandHandlerDefaults<State, Context, Err> = {},
 ) {
   return (
     streamId: string,
     command: Command,
-    options: Partial<HandleCommandOptions<State, Context>> & { readonly commandId: string },
-  ): Promise<Either<Err | ConcurrencyError, CommandResult<Event, State>>> => {
+    options: Partial<HandleCommandOptions<State, Context, Err>> & { readonly commandId: string },
+  ): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> => {
     const merged = { ...defaults, ...options };
     if (!merged.actor)
       throw new Error('handleCommand: an actor is required (in the defaults or the options)');

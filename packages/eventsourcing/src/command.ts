@@ -2,9 +2,27 @@ import type { Actor, DomainEvent, RecordedEvent } from './events';
 import type { StreamStateCache } from './stream-state-cache';
 
 /** Options of `handleCommand` (implemented in command-handler.ts). */
-export interface HandleCommandOptions<State, Context> {
-  /** Idempotency key: a command whose id the stream already holds returns its earlier outcome. */
+export interface HandleCommandOptions<State, Context, Err = never> {
+  /**
+   * Idempotency key, per stream: a command whose id the stream already holds (no-ops included)
+   * returns its earlier outcome and appends nothing, after `authoriseRetry` and the
+   * `fingerprint` check.
+   */
   readonly commandId: string;
+  /**
+   * What makes the command the one it is (e.g. a SHA-256 of the canonical JSON of its type and
+   * payload). It goes into the ids of the events the command writes, so that a command id the
+   * stream holds under another fingerprint is refused with `CommandIdReusedError`, nothing
+   * written. Without it a known command id is taken to be the same command.
+   */
+  readonly fingerprint?: string;
+  /**
+   * Asked before an earlier outcome is given back (the command id is already in the stream),
+   * with the stream's current state: a refusal (Left value) is returned as is. Without it the
+   * earlier outcome goes to any caller: give one whenever callers are not all trusted to read
+   * every stream.
+   */
+  readonly authoriseRetry?: (state: State) => Promise<Err | undefined>;
   readonly actor: Actor;
   readonly correlationId?: string;
   readonly causationId?: string;

@@ -76,3 +76,21 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * A command id the stream already holds came back with another command (another type or
+ * payload, as told by the command fingerprint): refused, nothing written. A retry must resend
+ * the very same command; a new command needs a new id.
+ */
+export class CommandIdReusedError extends Error {
+  readonly code = 'COMMAND_ID_REUSED';
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+  ) {
+    super(
+      `Stream ${streamId}: command id ${JSON.stringify(commandId.slice(0, 200))} was already used by another command`,
+    );
+    this.name = 'CommandIdReusedError';
+  }
+}

@@ -17,6 +17,7 @@ export * from './verify';
 export * from './digest';
 export * from './name-based-uuid';
 export * from './command-handler';
+export * from './no-change-marker';
 export * from './aggregate-stream';
 export * from './projection';
 export * from './projection-target';

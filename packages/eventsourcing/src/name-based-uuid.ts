@@ -23,7 +23,19 @@ export function nameBasedUuid(name: string, namespace: string = KERNEL_UUID_NAME
   return namespace === KERNEL_UUID_NAMESPACE ? kernelUuid(name) : v5(Buffer.from(name, 'utf8'), namespace);
 }
 
-/** The id of the `index`-th event a command writes to a stream. */
-export function commandEventId(streamId: string, commandId: string, index: number): string {
-  return kernelUuid(JSON.stringify([streamId, commandId, index]));
+/**
+ * The id of the `index`-th event a command writes to a stream; with the command's fingerprint
+ * when it has one, so that the stored ids tell which command an id was used for.
+ */
+export function commandEventId(
+  streamId: string,
+  commandId: string,
+  index: number,
+  fingerprint?: string,
+): string {
+  return kernelUuid(
+    JSON.stringify(
+      fingerprint === undefined ? [streamId, commandId, index] : [streamId, commandId, fingerprint, index],
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import type { GlobalPosition, RecordedEvent } from './events';
+import { isNoChangeMarker } from './no-change-marker';
 import { readAllInPages } from './paged-read';
 import type { Runnable } from './projection-target';
 import type { EventStore, Subscription } from './store';
@@ -29,6 +30,20 @@ async function prepare(runnable: Runnable): Promise<GlobalPosition | undefined> 
   return stored?.position;
 }
 
+/**
+ * Gives a batch to the target without the kernel's no-change markers (no projection or reactor
+ * ever sees one); a batch of markers only moves no checkpoint: the runner's position passes
+ * them, and a restart reads them again and skips them again.
+ */
+async function applyWithoutMarkers(
+  runnable: Runnable,
+  batch: readonly RecordedEvent[],
+  checkpoint: GlobalPosition,
+): Promise<void> {
+  const events = batch.some(isNoChangeMarker) ? batch.filter((e) => !isNoChangeMarker(e)) : batch;
+  if (events.length > 0) await runnable.target.applyBatch(events, checkpoint);
+}
+
 const after = (position: GlobalPosition | undefined, event: RecordedEvent): boolean =>
   position === undefined || event.globalPosition > position;
 
@@ -48,7 +63,7 @@ export async function runProjectionOnce(
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const last = batch[batch.length - 1].globalPosition;
-    await runnable.target.applyBatch(batch, last);
+    await applyWithoutMarkers(runnable, batch, last);
     eventsProcessed += batch.length;
     position = last;
     batch = [];
@@ -123,7 +138,7 @@ export function startProjection(
     const batch = buffer;
     buffer = [];
     const last = batch[batch.length - 1].globalPosition;
-    await runnable.target.applyBatch(batch, last);
+    await applyWithoutMarkers(runnable, batch, last);
     position = last;
     eventsProcessed += batch.length;
     options.onProgress?.({ eventsProcessed, position });

@@ -2,6 +2,7 @@ import { isLeft } from 'fp-ts/Either';
 import { EventDecodeError } from './errors';
 import { matchesFilter, streamPrefixes } from './event-filter';
 import type { RecordedEvent } from './events';
+import { isNoChangeMarker } from './no-change-marker';
 import type { AppendResult, EventFilter } from './store';
 import type { EventStoreOptions } from './store-options';
 
@@ -9,7 +10,8 @@ const STORED_FORM = Symbol('storedForm');
 
 /**
  * What every store applies to each event it reads, on readStream, readAll and subscribe:
- * upcast, then (for readAll/subscribe) filter, then decode.
+ * upcast, then (for readAll/subscribe) filter, then decode. The kernel's no-change markers
+ * pass as stored.
  */
 export interface ReadPipeline {
   /** Upcasts then decodes one stored event; throws an `EventDecodeError` when it does not decode. */
@@ -27,12 +29,13 @@ export interface ReadPipeline {
 export function createReadPipeline(options: EventStoreOptions = {}): ReadPipeline {
   const { upcasters, decoder } = options;
 
+  // The kernel's no-change marker is no domain event: no upcaster nor decoder knows it.
   function upcast(stored: RecordedEvent): RecordedEvent {
-    return upcasters ? upcasters.upcast(stored) : stored;
+    return upcasters && !isNoChangeMarker(stored) ? upcasters.upcast(stored) : stored;
   }
 
   function decode(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
-    if (!decoder) return remember(stored, event);
+    if (!decoder || isNoChangeMarker(event)) return remember(stored, event);
     const result = decoder(event);
     if (isLeft(result)) throw new EventDecodeError(stored.streamId, stored.version, event.type, result.left);
     return remember(stored, result.right);

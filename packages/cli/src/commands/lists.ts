@@ -11,7 +11,7 @@ import {
   normaliseSearchText,
 } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
-import { actorOf, demoAttachments } from '../demo/world';
+import { actorOf, CLI_LIST_IDENTITY, demoAttachments } from '../demo/world';
 import { usageError } from '../errors';
 import { toJson } from '../output/json';
 import { startProgress } from '../output/progress';
@@ -83,7 +83,10 @@ export async function listPage(
   } finally {
     progress.stop();
   }
-  const result = await createListQueries(name, readModel, demoAttachments()).list({ actor, ...rest });
+  const result = await createListQueries(name, readModel, demoAttachments(), CLI_LIST_IDENTITY).list({
+    actor,
+    ...rest,
+  });
   if (E.isLeft(result)) throw usageError(`${name} : ${result.left.message}`);
   return result.right;
 }

@@ -3,7 +3,7 @@ import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { ListName } from '@cartes-badges/domain';
 import { createListQueries, LIST_PROJECTIONS, listsRunnable, whileRebuilding } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
-import { demoAttachments } from '../demo/world';
+import { CLI_LIST_IDENTITY, demoAttachments } from '../demo/world';
 import { usageError } from '../errors';
 import { toJson } from '../output/json';
 import { startProgress, throughputLine } from '../output/progress';
@@ -60,7 +60,7 @@ export async function rebuildLists(
   const milliseconds = Date.now() - started;
   const reports: RebuildReport[] = [];
   for (const { name, projection, model, durable } of lists) {
-    const page = await createListQueries(name, model, demoAttachments()).list({
+    const page = await createListQueries(name, model, demoAttachments(), CLI_LIST_IDENTITY).list({
       actor: { role: 'system', userId: 'cli' },
     });
     reports.push({

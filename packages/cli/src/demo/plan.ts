@@ -18,7 +18,7 @@ export class DossierPlan {
   readonly commands: PlannedCommand[] = [];
   private n = 0;
   private time: number;
-  /** The dossier id, derived from the creation command id, as the service derives it. */
+  /** The dossier id, derived from the plan's key and given with the creation command. */
   readonly dossierId: string;
 
   constructor(
@@ -29,9 +29,9 @@ export class DossierPlan {
     this.dossierId = idFromCommandId(`${key}-1`, 'dossier');
   }
 
-  /** The first command: CreateDraft, SubmitPresaisie or DuplicateDraft. */
+  /** The first command: CreateDraft, SubmitPresaisie or DuplicateDraft, naming the dossier it makes. */
   create(type: string, actor: DossierActor, payload: Record<string, unknown>): this {
-    return this.push(0, { type, actor, payload });
+    return this.push(0, { type, actor, dossierId: this.dossierId, payload });
   }
 
   /** A command on this dossier, `hours` after the previous one. */

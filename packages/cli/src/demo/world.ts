@@ -78,6 +78,10 @@ export function demoWorld(): DemoWorld {
   });
   const providers = [...Object.values(FIXTURE_PROVIDERS), ...generatedProviders];
   const providerUsers = generatedProviders.map((provider) => {
+    // A provider user acts only for the provider it is attached to (checked by the service).
+    attachments[`p-${provider.siren}`] = [
+      { siren: provider.siren, sirets: [provider.siret], name: provider.name } as unknown as Attachment,
+    ];
     const user: DemoUser = {
       id: `p-${provider.siren}`,
       nickname: `p-${provider.siren}`,
@@ -153,6 +157,13 @@ export function demoService(store: EventStore, clock?: Clock): DossierService {
     ...(clock ? { clock } : {}),
   });
 }
+
+/**
+ * How the CLI's lists believe actors: the operator at the terminal is trusted with role
+ * `system` (the default of `--as`); provider users are checked against the demo world's
+ * attachments, as the service does.
+ */
+export const CLI_LIST_IDENTITY = { allowSystemActor: true } as const;
 
 /** The attachments port of the demo world (for list scopes). */
 export function demoAttachments() {

@@ -12,6 +12,24 @@ export function idFromCommandId(commandId: string, purpose: 'dossier' | 'documen
   return dossierUuid(`${purpose}:${commandId}`);
 }
 
+/**
+ * R-36, R-04: the id of the dossier a creation command makes when the caller gives none: a
+ * name-based UUID of the acting user (role and user id) and the command id. A retry by the same
+ * user names the same dossier; two users (of two companies, or of one) sending the same command
+ * id name two dossiers, so one never lands on the other's. Stable: never change the name's form.
+ * (Until this scoping, the id came from the command id alone, `idFromCommandId`: the dossiers
+ * created so keep their ids.)
+ */
+export function scopedDossierId(
+  actor: { readonly role: string; readonly userId: string },
+  commandId: string,
+): string {
+  return nameBasedUuid(
+    `dossier-of-user:${JSON.stringify([actor.role, actor.userId, commandId])}`,
+    DOSSIER_UUID_NAMESPACE,
+  );
+}
+
 /** The stream of a dossier. */
 export function dossierStreamId(dossierId: string): string {
   return `dossier-${dossierId}`;

@@ -23,7 +23,8 @@ export type DossierErrorCode =
   | 'DOCUMENT_CONTENT_UNAVAILABLE'
   | 'AMOUNT_NOT_ALLOWED'
   | 'MISSING_CONTEXT'
-  | 'CONCURRENT_CHANGE';
+  | 'CONCURRENT_CHANGE'
+  | 'COMMAND_ID_REUSED';
 
 /** Why a command was refused: a value, with a French message as the portal shows it. */
 export interface DossierError {

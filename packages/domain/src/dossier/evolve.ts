@@ -1,13 +1,16 @@
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
+import { isNoChangeMarker } from '@cartes-badges/eventsourcing';
 import type { DossierEvent } from './events';
 import type { DossierState } from './state';
 import { isTransmitted } from './state';
 
 /**
  * Folds one recorded event into the state. Pure and total; an event that makes no sense in the
- * current state cannot come from `decide`, and is folded as written (history is the truth).
+ * current state cannot come from `decide`, and is folded as written (history is the truth). The
+ * kernel's no-change marker (a command that changed nothing, R-36) leaves the state as it is.
  */
 export function evolveDossier(state: DossierState, event: RecordedEvent<DossierEvent>): DossierState {
+  if (isNoChangeMarker(event)) return state;
   const next = apply(state, event);
   return { ...next, version: event.version };
 }

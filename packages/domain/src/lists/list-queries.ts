@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/Either';
-import { DossierActor } from '../dossier/commands/actor';
+import type { DossierActor } from '../dossier/commands/actor';
 import type { DossierError } from '../dossier/errors';
 import { formatError } from '../dossier/errors';
-import { fieldErrorsOf } from '../identifiers';
 import type { Attachments } from '../ports';
+import { checkedActor } from '../service/actor-identity';
 import type { ListReadModel } from './list-read-model';
 import type { ListName } from './list-row';
 import type { ListFilters, ListSort } from './list-request';
@@ -39,22 +39,36 @@ export interface ListQueries {
   list(params: ListParams): Promise<E.Either<DossierError, ListPage>>;
 }
 
+/** Who a list believes beyond the employer attachments (as the dossier service does). */
+export interface ListIdentityOptions {
+  /** Which provider each provider user belongs to; defaults to the employers' `attachments`. */
+  readonly providerAttachments?: Attachments;
+  /** Whether role `system` (every row) may be asked for; off by default. */
+  readonly allowSystemActor?: boolean;
+}
+
 /**
  * The queries of one list over its read model. An employer's scope comes from the Attachments
  * port (the same source as the commands' R-04 checks), so a list never shows what the user
- * could not open.
+ * could not open; a provider user sees only for a provider it is attached to; role `system`
+ * only where allowed.
  */
 export function createListQueries(
   name: ListName,
   readModel: ListReadModel,
   attachments: Attachments,
+  identityOptions: ListIdentityOptions = {},
 ): ListQueries {
+  const identity = {
+    providerAttachments: identityOptions.providerAttachments ?? attachments,
+    allowSystemActor: identityOptions.allowSystemActor === true,
+  };
   return {
     name,
     async list(params) {
       const { actor: rawActor, ...rest } = params ?? ({} as ListParams);
-      const actor = DossierActor.decode(rawActor);
-      if (E.isLeft(actor)) return E.left(formatError(fieldErrorsOf(actor.left, 'actor')));
+      const actor = await checkedActor(rawActor, identity);
+      if (E.isLeft(actor)) return actor;
       const request = decodeListRequest(rest);
       if (E.isLeft(request)) return E.left(formatError(request.left));
       const { search, filters = {}, sort = DEFAULT_SORT, page = 1 } = request.right;

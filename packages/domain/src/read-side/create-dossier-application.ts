@@ -14,7 +14,8 @@ export interface DossierApplication extends ReadSide {
  * follow the store; `whenIdle()` before reading a list right after a command.
  */
 export function createDossierApplication(
-  ports: DossierServicePorts & Omit<ReadSidePorts, 'store' | 'attachments'>,
+  ports: DossierServicePorts &
+    Omit<ReadSidePorts, 'store' | 'attachments' | 'providerAttachments' | 'allowSystemActor'>,
 ): DossierApplication {
   const service = createDossierService(ports);
   const readSide = createReadSide(ports);

@@ -24,6 +24,10 @@ export interface ReadSidePorts {
   readonly store: EventStore;
   /** Scopes an employer user's lists (R-26). */
   readonly attachments: Attachments;
+  /** Which provider each provider user belongs to; defaults to `attachments`. */
+  readonly providerAttachments?: Attachments;
+  /** Whether role `system` may list every row; off by default (as for the dossier service). */
+  readonly allowSystemActor?: boolean;
   /** Where refusals are sent (R-31, R-32). */
   readonly notifier: Notifier;
   readonly readModels?: { readonly brouillons?: ListReadModel; readonly dossiers?: ListReadModel };
@@ -69,6 +73,10 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
     ),
   ];
   let runners: SupervisedRunner[] = [];
+  const identityOptions = {
+    ...(ports.providerAttachments ? { providerAttachments: ports.providerAttachments } : {}),
+    allowSystemActor: ports.allowSystemActor === true,
+  };
 
   const start = (): void => {
     if (runners.length > 0) return;
@@ -81,8 +89,8 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
   };
 
   return {
-    brouillons: createListQueries('brouillons', brouillonsModel, ports.attachments),
-    dossiers: createListQueries('dossiers', dossiersModel, ports.attachments),
+    brouillons: createListQueries('brouillons', brouillonsModel, ports.attachments, identityOptions),
+    dossiers: createListQueries('dossiers', dossiersModel, ports.attachments, identityOptions),
     start,
     stop,
     async whenIdle() {

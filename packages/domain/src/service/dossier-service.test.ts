@@ -13,7 +13,7 @@ import {
   pngBytes,
   provider,
 } from '../testing';
-import { idFromCommandId } from '../dossier';
+import { scopedDossierId } from '../dossier';
 
 async function ok(service: DossierService, command: unknown): Promise<ExecuteResult> {
   const result = await service.execute(command);
@@ -73,7 +73,7 @@ describe('the dossier service', () => {
   it('R-02 creates the draft at once, with its draft number and the INSEE snapshot looked up by SIRET', async () => {
     const { service } = createTestDossierService();
     const result = await ok(service, createCommand('c-1'));
-    expect(result.dossierId).toBe(idFromCommandId('c-1', 'dossier'));
+    expect(result.dossierId).toBe(scopedDossierId(employer, 'c-1'));
     expect(result.version).toBe(0);
     expect(result.state).toEqual(
       expect.objectContaining({ status: 'draft', draftNumber: 10001, establishment: HUM_CLICHY }),

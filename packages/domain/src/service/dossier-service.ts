@@ -1,5 +1,10 @@
 import type { Actor, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { ConcurrencyError, createStreamStateCache, handleCommand } from '@cartes-badges/eventsourcing';
+import {
+  CommandIdReusedError,
+  ConcurrencyError,
+  createStreamStateCache,
+  handleCommand,
+} from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import { defaultCatalogue } from '../catalogue';
 import type {
@@ -11,6 +16,7 @@ import type {
   DossierValidation,
 } from '../dossier';
 import {
+  commandFingerprint,
   decodeDossierCommand,
   dossierDecider,
   dossierError,
@@ -22,6 +28,8 @@ import {
   validateDossier,
 } from '../dossier';
 import { systemClock } from '../ports';
+import type { IdentityPolicy } from './actor-identity';
+import { checkedActor, refusalOfActor } from './actor-identity';
 import type { CreationChoices, CreationPicks } from './creation-choices';
 import { creationChoices } from './creation-choices';
 import type { DocumentFile } from './document-download';
@@ -37,7 +45,10 @@ export interface ExecuteResult {
   readonly version: number;
   /** The events the command appended (or had appended, when `alreadyHandled`). */
   readonly events: readonly RecordedEvent<DossierEvent>[];
-  /** True when the command id had already been handled (R-36): nothing new was written. */
+  /**
+   * True when the command id had already been handled (R-36): nothing new was written, and the
+   * events are those of the first time (none for a command that changed nothing).
+   */
   readonly alreadyHandled: boolean;
   readonly state: DossierState;
 }
@@ -52,7 +63,10 @@ export interface ExecuteOptions {
 export interface DossierService {
   /** Decodes, authorises and handles a command; nothing is written when it is refused. */
   execute(command: unknown, options?: ExecuteOptions): Promise<E.Either<DossierError, ExecuteResult>>;
-  /** A dossier's state; with an actor, only if that actor may read it (R-04, R-26). */
+  /**
+   * A dossier's state; with an actor, only if that actor may read it (R-04, R-26). Without one,
+   * no check at all: for the embedding's own trusted code only.
+   */
   load(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierState>>;
   /**
    * R-20: a document's file, for an actor who may read the dossier (R-04, R-26), checked against
@@ -63,13 +77,15 @@ export interface DossierService {
     documentId: string,
     actor: DossierActor,
   ): Promise<E.Either<DossierError, DocumentFile>>;
-  /** Each tab's status and messages (R-08, R-09). */
+  /** Each tab's status and messages (R-08, R-09), checked as `load`. */
   tabs(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierValidation>>;
   /** R-03: the choices before creating a dossier. */
   creationChoices(userId: string, picks?: CreationPicks): Promise<CreationChoices>;
   /** A fresh command id from the id generator port. */
   newCommandId(): string;
 }
+
+const READ_REFUSAL = "Vous n'êtes pas autorisé à consulter ce dossier";
 
 function kernelActor(actor: DossierActor): Actor {
   return {
@@ -86,6 +102,10 @@ export function createDossierService(ports: DossierServicePorts): DossierService
   const clock = ports.clock ?? systemClock;
   const stateCache =
     ports.stateCache === false ? undefined : (ports.stateCache ?? createStreamStateCache<DossierState>());
+  const identity: IdentityPolicy = {
+    providerAttachments: ports.providerAttachments ?? ports.attachments,
+    allowSystemActor: ports.allowSystemActor === true,
+  };
 
   async function execute(
     input: unknown,
@@ -94,12 +114,18 @@ export function createDossierService(ports: DossierServicePorts): DossierService
     const decoded = decodeDossierCommand(input);
     if (E.isLeft(decoded)) return decoded;
     const command: DossierCommand = decoded.right;
+    const impostor = await refusalOfActor(command.actor, identity);
+    if (impostor !== undefined) return E.left(impostor);
     const dossierId = isCreationCommand(command) ? newDossierIdOf(command) : command.dossierId;
     const now = clock.now();
     const base = await baseContext(ports, catalogue, command);
     try {
       const outcome = await handleCommand(ports.store, dossierDecider, dossierStreamId(dossierId), command, {
         commandId: command.commandId,
+        fingerprint: commandFingerprint(command),
+        // R-04/R-26: an earlier outcome goes only to a caller who may read the dossier now.
+        authoriseRetry: async (state) =>
+          mayRead(command.actor, state, base.attachments) ? undefined : notAuthorised(READ_REFUSAL),
         actor: kernelActor(command.actor),
         occurredAt: now.toISOString(),
         resolveContext: contextResolver(ports, catalogue, command, dossierId, base, now),
@@ -115,7 +141,13 @@ export function createDossierService(ports: DossierServicePorts): DossierService
                 'CONCURRENT_CHANGE',
                 'Le dossier a été modifié en même temps par ailleurs : veuillez réessayer',
               )
-            : error,
+            : error instanceof CommandIdReusedError
+              ? dossierError(
+                  'COMMAND_ID_REUSED',
+                  "Cet identifiant de commande a déjà servi pour une autre commande : rien n'a été enregistré ; envoyez chaque nouvelle commande avec un nouvel identifiant",
+                  { field: 'commandId' },
+                )
+              : error,
         );
       }
       const result = outcome.right;
@@ -136,12 +168,14 @@ export function createDossierService(ports: DossierServicePorts): DossierService
     dossierId: string,
     actor?: DossierActor,
   ): Promise<E.Either<DossierError, DossierState>> {
+    const reader = actor === undefined ? undefined : await checkedActor(actor, identity);
+    if (reader !== undefined && E.isLeft(reader)) return reader;
     const state = await foldDossier(ports.store, dossierId);
     if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
-    if (actor !== undefined) {
-      const attachments = actor.role === 'adherent' ? await ports.attachments.ofUser(actor.userId) : [];
-      if (!mayRead(actor, state, attachments))
-        return E.left(notAuthorised("Vous n'êtes pas autorisé à consulter ce dossier"));
+    if (reader !== undefined) {
+      const attachments =
+        reader.right.role === 'adherent' ? await ports.attachments.ofUser(reader.right.userId) : [];
+      if (!mayRead(reader.right, state, attachments)) return E.left(notAuthorised(READ_REFUSAL));
     }
     return E.right(state);
   }

@@ -17,8 +17,19 @@ export interface DossierServicePorts {
   readonly establishments: EstablishmentDirectory;
   /** SIRENE providers, by SIREN or SIRET. */
   readonly providers: ProviderDirectory;
-  /** Which SIREN/SIRET each user is attached to. */
+  /** Which SIREN/SIRET each employer user is attached to. */
   readonly attachments: Attachments;
+  /**
+   * Which provider (SIREN and its SIRETs) each provider user belongs to: a provider user acts
+   * only for those. Defaults to `attachments` (one directory for both kinds of users).
+   */
+  readonly providerAttachments?: Attachments;
+  /**
+   * Whether a command's or reader's actor may be role `system` (reads everything, instructs
+   * transmitted dossiers). Off by default: turn it on only when no outside caller can choose
+   * the actor (the embedding's own jobs).
+   */
+  readonly allowSystemActor?: boolean;
   /** Where uploaded files' bytes go. */
   readonly blobStore: BlobStore;
   /** Time of the commands (occurredAt, month of dossier numbers); defaults to the system clock. */

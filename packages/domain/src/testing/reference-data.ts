@@ -98,3 +98,13 @@ export const TEST_ATTACHMENTS: Readonly<Record<string, readonly Attachment[]>> =
     decoded(AttachmentCodec, { siren: '552081317', sirets: ['55208131700018'], name: 'SIAE TRAVAIL NORD' }),
   ],
 };
+
+/** Which provider the test provider users belong to (the provider attachments directory). */
+export const TEST_PROVIDER_ATTACHMENTS: Readonly<Record<string, readonly Attachment[]>> = {
+  'csd-agent': [
+    decoded(AttachmentCodec, { siren: '812345676', sirets: ['81234567600017'], name: 'CSD FORMATION' }),
+  ],
+  'cps-agent': [
+    decoded(AttachmentCodec, { siren: '443061841', sirets: ['44306184100013'], name: 'CARTES PRO SERVICES' }),
+  ],
+};

@@ -19,6 +19,7 @@ import {
   OTHER_PROVIDER,
   SIAE_LILLE,
   TEST_ATTACHMENTS,
+  TEST_PROVIDER_ATTACHMENTS,
 } from './reference-data';
 
 /** A dossier service on an in-memory store, with the test reference data; parts can be replaced. */
@@ -36,6 +37,8 @@ export function createTestDossierService(
     readonly store?: EventStore;
     readonly clock?: Clock;
     readonly providers?: ProviderDirectory;
+    /** Lets commands and reads run as role `system` (off, as in the service). */
+    readonly allowSystemActor?: boolean;
   } = {},
 ): TestDossierService {
   const store = options.store ?? createInMemoryEventStore(dossierStoreOptions);
@@ -47,6 +50,8 @@ export function createTestDossierService(
     establishments,
     providers,
     attachments: createInMemoryAttachments(TEST_ATTACHMENTS),
+    providerAttachments: createInMemoryAttachments(TEST_PROVIDER_ATTACHMENTS),
+    ...(options.allowSystemActor ? { allowSystemActor: true } : {}),
     blobStore,
     clock: options.clock ?? fixedClock('2025-12-03T09:30:00Z'),
     ids: sequentialIdGenerator(1),

@@ -6,3 +6,4 @@ export * from './dossier-command';
 export * from './instruction-commands';
 export * from './payload-codecs';
 export * from './new-dossier-id';
+export * from './command-fingerprint';

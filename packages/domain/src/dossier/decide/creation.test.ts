@@ -13,7 +13,7 @@ import {
   provider,
   SIAE_LILLE,
 } from '../../testing';
-import { idFromCommandId } from '../derived-ids';
+import { scopedDossierId } from '../derived-ids';
 import { decideDossier } from './decide';
 import { initialDossierState } from '../state';
 
@@ -121,7 +121,7 @@ describe('creating a draft', () => {
     expect(result).toEqual(E.left(expect.objectContaining({ code: 'DOSSIER_ALREADY_EXISTS' })));
   });
 
-  it('R-36 without a dossier id, the new id is derived from the command id (the same on a retry)', () => {
+  it('R-36 without a dossier id, the new id is derived from the acting user and the command id (the same on a retry)', () => {
     const cmd = create({ siret: HUM_CLICHY.siret, cardType: 'CHRONO' }, employer, { commandId: 'create-42' });
     const first = decideDossier(
       cmd,
@@ -136,7 +136,7 @@ describe('creating a draft', () => {
     expect(first).toEqual(again);
     const event = E.isRight(first) ? first.right[0] : undefined;
     expect(event?.type === 'DraftCreated' && event.data.dossierId).toBe(
-      idFromCommandId('create-42', 'dossier'),
+      scopedDossierId(employer, 'create-42'),
     );
   });
 });
