@@ -1,4 +1,4 @@
-import { idFromCommandId } from './derived-ids';
+import { idFromCommandId, scopedDossierId } from './derived-ids';
 
 // R-36: a retried creation names the same dossier, so these ids must never change. They are
 // the outputs of the hand-written generator the `uuid` package replaced (commit 966c1da).
@@ -12,5 +12,22 @@ const STORED_IDS: readonly (readonly [string, 'dossier' | 'document', string])[]
 describe('ids derived from a command id', () => {
   it.each(STORED_IDS)('R-36 %s (%s) keeps the id it was stored with', (commandId, purpose, expected) => {
     expect(idFromCommandId(commandId, purpose)).toBe(expected);
+  });
+});
+
+describe('the id a creation derives from its user and command id', () => {
+  it('R-36 is fixed for good (a retry must name the same dossier across releases)', () => {
+    expect(scopedDossierId({ role: 'adherent', userId: 'u-claire-martin' }, 'create-1')).toBe(
+      '0d64f57e-e9f3-5606-9547-d99689047d60',
+    );
+  });
+
+  it('R-04 differs between two users sending the same command id, and from the unscoped id', () => {
+    const claire = scopedDossierId({ role: 'adherent', userId: 'u-claire-martin' }, 'create-1');
+    expect(scopedDossierId({ role: 'adherent', userId: 'u-sophie-lambert' }, 'create-1')).toBe(
+      'fa275021-4a3b-527c-84b4-6bf8001bbfa5',
+    );
+    expect(claire).not.toBe(idFromCommandId('create-1', 'dossier'));
+    expect(scopedDossierId({ role: 'prestataire', userId: 'u-claire-martin' }, 'create-1')).not.toBe(claire);
   });
 });

@@ -24,10 +24,7 @@ export function scopedDossierId(
   actor: { readonly role: string; readonly userId: string },
   commandId: string,
 ): string {
-  return nameBasedUuid(
-    `dossier-of-user:${JSON.stringify([actor.role, actor.userId, commandId])}`,
-    DOSSIER_UUID_NAMESPACE,
-  );
+  return dossierUuid(`dossier-of-user:${JSON.stringify([actor.role, actor.userId, commandId])}`);
 }
 
 /** The stream of a dossier. */
