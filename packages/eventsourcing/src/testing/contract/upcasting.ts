@@ -3,6 +3,7 @@ import { left, right } from 'fp-ts/Either';
 import { EventDecodeError } from '../../errors';
 import type { RecordedEvent } from '../../events';
 import type { JsonObject } from '../../json';
+import { NO_CHANGE_EVENT_TYPE } from '../../no-change-marker';
 import { storedFormOf } from '../../read-pipeline';
 import type { EventDecoder } from '../../store-options';
 import { createUpcasterRegistry } from '../../upcasting';
@@ -119,6 +120,36 @@ export function upcastingContract(ctx: ContractContext): void {
       await subscription.close();
       // A filter that leaves the bad event out does not trip on it.
       expect(await collect(store.readAll({ filter: { eventTypes: ['AddressChanged'] } }))).toHaveLength(1);
+    });
+
+    it("R-36 gives the kernel's no-change marker as stored, past upcasters and decoder, on every read path", async () => {
+      const strict: EventDecoder = (event) =>
+        event.type === 'Counted' ? right(event) : left([{ path: 'type', expected: 'Counted' }]);
+      const store = await ctx.create({ upcasters, decoder: strict });
+      await store.appendToStream('c-1', [anEvent('Counted', { n: 1 })]);
+      await store.appendToStream('c-1', [
+        anEvent(NO_CHANGE_EVENT_TYPE, {}, { metadata: { commandId: 'same-again', schemaVersion: 1 } }),
+      ]);
+      const marker = {
+        type: NO_CHANGE_EVENT_TYPE,
+        data: {},
+        version: 1,
+        metadata: { commandId: 'same-again' },
+      };
+      expect(await collect(store.readStream('c-1'))).toMatchObject([{ type: 'Counted' }, marker]);
+      expect(await collect(store.readAll({ filter: { streamPrefix: 'c-' } }))).toMatchObject([
+        { type: 'Counted' },
+        marker,
+      ]);
+      const subscription = store.subscribe({ filter: { streamPrefix: 'c-' } });
+      const received: RecordedEvent[] = [];
+      for await (const event of subscription) {
+        received.push(event);
+        if (received.length === 2) break;
+      }
+      await subscription.close();
+      expect(received).toMatchObject([{ type: 'Counted' }, marker]);
+      expect(await verifyStream(store, 'c-1')).toMatchObject({ ok: true, length: 2 });
     });
   });
 }
