@@ -23,7 +23,6 @@ import {
   dossierStreamId,
   isCreationCommand,
   mayRead,
-  newDossierIdOf,
   notAuthorised,
   validateDossier,
 } from '../dossier';
@@ -31,6 +30,7 @@ import { systemClock } from '../ports';
 import type { IdentityPolicy } from './actor-identity';
 import { checkedActor, refusalOfActor } from './actor-identity';
 import type { CreationChoices, CreationPicks } from './creation-choices';
+import { creationTargetOf } from './creation-target';
 import { creationChoices } from './creation-choices';
 import type { DocumentFile } from './document-download';
 import { documentFileOf } from './document-download';
@@ -116,7 +116,9 @@ export function createDossierService(ports: DossierServicePorts): DossierService
     const command: DossierCommand = decoded.right;
     const impostor = await refusalOfActor(command.actor, identity);
     if (impostor !== undefined) return E.left(impostor);
-    const dossierId = isCreationCommand(command) ? newDossierIdOf(command) : command.dossierId;
+    const dossierId = isCreationCommand(command)
+      ? await creationTargetOf(ports.store, command)
+      : command.dossierId;
     const now = clock.now();
     const base = await baseContext(ports, catalogue, command);
     try {
