@@ -147,7 +147,9 @@ it('builds with tsc and runs the TypeScript service: it prints the Dossiers list
   const output = runIn(consumer, process.execPath, [join('build', 'service.js')]);
   // On each store: one dossier, its number (R-01), card type, company, state label, total HT.
   expect(output).toBe(documentedOutput());
-  expect(output).toMatch(/^\d{4}AF\d{6} \| Carte chronotachygraphe \| .+ \| Transmis \| 157,50 €$/m);
+  expect(output).toMatch(
+    /^\d{4}AF\d{6} \| Carte chronotachygraphe \(chrono\) \| .+ \| Transmis \| 157,50 €$/m,
+  );
 });
 
 it('runs the plain JavaScript (CommonJS) service and prints the same as the TypeScript one', () => {

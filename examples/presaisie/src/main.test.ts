@@ -10,7 +10,7 @@ describe('the pré-saisie walk-through', () => {
     expect(outcome.dossierNumber).toBe('2512AF000001');
     expect(text).toContain('brouillons de Claire : 1 résultat(s)');
     expect(text).toMatch(
-      /10001 {2}Carte chronotachygraphe {2}Intérim Services Société {2}Pré-saisie à valider {2}\[consult, accept, refuse\]/,
+      /10001 {2}Carte chronotachygraphe \(chrono\) {2}Intérim Services Société {2}Pré-saisie à valider {2}\[consult, accept, refuse\]/,
     );
     expect(text).toContain('Introduction : Pré-saisie à valider');
     expect(text).toContain('brouillons de Marc : 0 résultat(s)');

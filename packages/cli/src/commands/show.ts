@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { DossierState, DossierValidation } from '@cartes-badges/domain';
 import {
   ATTESTATION_LABELS,
+  ATTESTATION_TABS,
   ATTESTATIONS,
   documentsProgress,
+  fieldLabel,
   dossierStatusLabel,
   foldDossier,
   formatEuros,
@@ -14,28 +16,6 @@ import { findDossierId } from '../audit/find-dossier';
 import { toJson } from '../output/json';
 import type { GlobalOptions } from './context';
 import { print, withStore } from './context';
-
-const FIELD_LABELS: Record<string, string> = {
-  establishment: 'Établissement',
-  contactEmail: 'Email',
-  cardType: 'Type de badge ou carte',
-  provider: 'Prestataire',
-  costLines: 'Coûts',
-  'attestations.honour': 'Attestation sur l’honneur',
-  'attestations.generalConditions': 'Conditions générales',
-  'attestations.supportingDocuments': 'Attestation des pièces justificatives',
-  documents: 'Documents obligatoires',
-  presaisie: 'Pré-saisie',
-};
-
-function fieldLabel(field: string): string {
-  const line = /^costLines\.(\d+)\.(\w+)$/.exec(field);
-  if (line) {
-    const what = { nature: 'nature', unitAmountCents: 'montant unitaire HT', quantity: 'quantité' }[line[2]];
-    return `Ligne de coût ${Number(line[1]) + 1}, ${what ?? line[2]}`;
-  }
-  return FIELD_LABELS[field] ?? field;
-}
 
 /** The dossier as text: its data, as the tabs show them, then each tab's status and messages. */
 export function renderDossier(state: DossierState, validation: DossierValidation): string {
@@ -67,11 +47,15 @@ export function renderDossier(state: DossierState, validation: DossierValidation
   }
   lines.push(`  Coût total HT : ${synthesis.totalAmount}`);
   lines.push('Synthèse');
-  for (const attestation of ATTESTATIONS) {
-    lines.push(`  [${state.attestations[attestation] ? 'x' : ' '}] ${ATTESTATION_LABELS[attestation]}`);
-  }
+  const attestationsOf = (tab: 'Synthèse' | 'Documents') =>
+    ATTESTATIONS.filter((attestation) => ATTESTATION_TABS[attestation] === tab).map(
+      (attestation) =>
+        `  [${state.attestations[attestation] ? 'x' : ' '}] ${ATTESTATION_LABELS[attestation]}`,
+    );
+  lines.push(...attestationsOf('Synthèse'));
   if (state.comment) lines.push(`  Commentaire : ${state.comment}`);
   lines.push(`Documents (${documentsProgress(state).label})`);
+  lines.push(...attestationsOf('Documents'));
   for (const doc of state.documents) {
     lines.push(
       `  ${doc.documentType} : ${doc.file.name}${doc.attachedAfterTransmission ? ' (ajouté après transmission)' : ''}`,

@@ -120,7 +120,10 @@ export function randomDossiers(count: number, seed: number, now: Date): DossierP
       continue;
     }
     if (outcome === 'deleted') {
-      plans.push(plan.then(random.int(24, 400), 'DeleteDraft', employer).endBy(now));
+      // an accepted pré-saisie the employer gives up on is refused, never deleted.
+      if (viaPresaisie) plan.then(random.int(24, 400), 'RefusePresaisie', employer, { reason: null });
+      else plan.then(random.int(24, 400), 'DeleteDraft', employer);
+      plans.push(plan.endBy(now));
       continue;
     }
     attachRequired(plan, employer, cardType, siret);

@@ -10,6 +10,8 @@ export const MAX_FILE_SIZE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES_PER_TYPE = 5;
 /** The optional document type for anything else; its files can be removed again. */
 export const OTHER_DOCUMENT_TYPE = 'Autre';
+/** the optional type the guide's Documents drop-down offers besides "Autre". */
+export const EMPLOYER_ATTESTATION_DOCUMENT_TYPE = "Attestation de l'employeur";
 
 const CODE = /^[A-Z][A-Z0-9_]{0,31}$/;
 

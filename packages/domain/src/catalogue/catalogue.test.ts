@@ -1,6 +1,12 @@
 import * as E from 'fp-ts/Either';
 import { fieldErrorsOf } from '../identifiers/decode-field';
-import { CardTypeDefinition, documentTypesOf, MAX_FILE_SIZE_BYTES, OTHER_DOCUMENT_TYPE } from './card-type';
+import {
+  CardTypeDefinition,
+  documentTypesOf,
+  EMPLOYER_ATTESTATION_DOCUMENT_TYPE,
+  MAX_FILE_SIZE_BYTES,
+  OTHER_DOCUMENT_TYPE,
+} from './card-type';
 import { Catalogue, findCardType } from './catalogue';
 import { BTP, CHRONO, defaultCatalogue } from './default-catalogue';
 
@@ -18,8 +24,22 @@ describe('catalogue', () => {
   it('R-19 the tachograph card requires "Copie facture prestataire" and "Facture entreprise"', () => {
     const chrono = findCardType(defaultCatalogue, 'CHRONO');
     expect(chrono).toEqual(E.right(CHRONO));
-    expect(CHRONO.label).toBe('Carte chronotachygraphe');
+    expect(CHRONO.label).toBe('Carte chronotachygraphe (chrono)');
     expect(CHRONO.requiredDocumentTypes).toEqual(['Copie facture prestataire', 'Facture entreprise']);
+  });
+
+  it('R-40 card types carry their label as the portal writes it', () => {
+    expect(defaultCatalogue.map((cardType) => cardType.label)).toEqual([
+      'Carte chronotachygraphe (chrono)',
+      'Carte BTP',
+    ]);
+  });
+
+  it('R-37 every card type offers the optional type "Attestation de l\'employeur" besides "Autre"', () => {
+    for (const cardType of defaultCatalogue) {
+      expect(cardType.optionalDocumentTypes).toEqual(['Autre', "Attestation de l'employeur"]);
+      expect(cardType.requiredDocumentTypes).not.toContain(EMPLOYER_ATTESTATION_DOCUMENT_TYPE);
+    }
   });
 
   it('R-19 the BTP card has its own required documents', () => {
@@ -32,7 +52,11 @@ describe('catalogue', () => {
     for (const cardType of defaultCatalogue) {
       expect(cardType.optionalDocumentTypes).toContain(OTHER_DOCUMENT_TYPE);
       expect(cardType.requiredDocumentTypes).not.toContain(OTHER_DOCUMENT_TYPE);
-      expect(documentTypesOf(cardType)).toEqual([...cardType.requiredDocumentTypes, OTHER_DOCUMENT_TYPE]);
+      expect(documentTypesOf(cardType)).toEqual([
+        ...cardType.requiredDocumentTypes,
+        OTHER_DOCUMENT_TYPE,
+        EMPLOYER_ATTESTATION_DOCUMENT_TYPE,
+      ]);
     }
   });
 
@@ -62,7 +86,7 @@ describe('catalogue', () => {
         field: 'cardType',
         kind: 'format',
         message:
-          "Le type de carte « TRAM » est inconnu : attendu l'un de CHRONO (Carte chronotachygraphe), BTP (Carte BTP)",
+          "Le type de carte « TRAM » est inconnu : attendu l'un de CHRONO (Carte chronotachygraphe (chrono)), BTP (Carte BTP)",
       }),
     );
   });

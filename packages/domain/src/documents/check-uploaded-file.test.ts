@@ -148,7 +148,7 @@ describe('checkUploadedFile', () => {
           field: 'documentType',
           kind: 'format',
           message:
-            "Le type de document « Liste des salariés bénéficiaires » n'est pas prévu pour la Carte chronotachygraphe : attendu l'un de « Copie facture prestataire », « Facture entreprise », « Autre »",
+            "Le type de document « Liste des salariés bénéficiaires » n'est pas prévu pour la Carte chronotachygraphe (chrono) : attendu l'un de « Copie facture prestataire », « Facture entreprise », « Autre », « Attestation de l'employeur »",
         },
       ]),
     );

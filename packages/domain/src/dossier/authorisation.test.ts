@@ -3,6 +3,7 @@ import {
   acceptedCompletePresaisie,
   caseManager,
   command,
+  completeDraft,
   CSD_PROVIDER,
   decideOn,
   DOSSIER_ID,
@@ -111,7 +112,7 @@ const MATRIX: Record<DossierCommandType, Row> = {
   RemoveDocument: { history: presaisieWithDoc, payload: { documentId: DOC_ID }, allowed: [P] },
   AcceptPresaisie: { history: [presaisieSubmitted()], allowed: [A] },
   RefusePresaisie: { history: [presaisieSubmitted()], payload: {}, allowed: [A] },
-  DeleteDraft: { history: acceptedDraft, allowed: [A] },
+  DeleteDraft: { history: completeDraft(), allowed: [A] }, // a pré-saisie is refused, never deleted
   TransmitDossier: { history: acceptedDraft, allowed: [A], extra: { dossierNumber: '2512AF000011' } },
   StartInstruction: { history: transmitted, allowed: [G] },
   RequestComplements: {

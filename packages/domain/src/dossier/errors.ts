@@ -1,4 +1,5 @@
 import type { FieldError } from '../identifiers';
+import { fieldLabel } from './field-labels';
 import type { TabName } from './tabs';
 import type { TabStatus } from './validation/tab-status';
 
@@ -10,6 +11,7 @@ export type DossierErrorCode =
   | 'DOSSIER_ALREADY_EXISTS'
   | 'ILLEGAL_TRANSITION'
   | 'PRESAISIE_READ_ONLY'
+  | 'PRESAISIE_NOT_DELETABLE'
   | 'EMPLOYER_IMMUTABLE'
   | 'INVALID_INPUT'
   | 'ESTABLISHMENT_NOT_FOUND'
@@ -52,11 +54,14 @@ export function dossierError(
   };
 }
 
-/** A FORMAT error (R-08): names the first failing field, lists them all; nothing is written. */
+/**
+ * A FORMAT error (R-08): names the first failing field by its French label (R-43: "Email de
+ * contact : ..."; its path stays in `field`), lists them all; nothing is written.
+ */
 export function formatError(problems: readonly FieldError[]): DossierError {
   const first = problems[0];
   return {
-    ...dossierError('FORMAT', first ? `${first.field} : ${first.message}` : 'Format invalide', {
+    ...dossierError('FORMAT', first ? `${fieldLabel(first.field)} : ${first.message}` : 'Format invalide', {
       ...(first ? { field: first.field } : {}),
     }),
     problems,

@@ -1,5 +1,6 @@
 export * from './authorisation';
 export * from './commands';
+export * from './confirmation';
 export * from './decide/context';
 export * from './decide/creation';
 export * from './decide/decide';
@@ -12,6 +13,7 @@ export * from './errors';
 export * from './event-decoder';
 export * from './events';
 export * from './evolve';
+export * from './field-labels';
 export * from './fields';
 export * from './numbering';
 export * from './state';

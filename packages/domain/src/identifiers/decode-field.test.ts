@@ -41,13 +41,13 @@ describe('decodeField / fieldErrorsOf', () => {
         code: 'MISSING_FIELD',
         field: 'payload.provider.name',
         kind: 'format',
-        message: 'Le champ payload.provider.name est manquant : attendu string',
+        message: 'Ce champ est manquant : attendu string',
       },
       {
         code: 'INVALID_FORMAT',
         field: 'payload.reference',
         kind: 'format',
-        message: "Le champ payload.reference n'est pas valide (reçu : le nombre 12) : attendu string",
+        message: "Ce champ n'est pas valide (reçu : le nombre 12) : attendu string",
       },
     ]);
   });
@@ -62,7 +62,7 @@ describe('decodeField / fieldErrorsOf', () => {
         code: 'INVALID_FORMAT',
         field: 'quantity',
         kind: 'format',
-        message: "Le champ quantity n'est pas valide (reçu : « x ») : attendu number",
+        message: "Ce champ n'est pas valide (reçu : « x ») : attendu number",
       }),
     );
   });

@@ -20,7 +20,7 @@ export function decodeField<A, O>(
   const decoded = codec.decode(value);
   if (E.isRight(decoded)) return decoded;
   const errors = fieldErrorsOf(decoded.left, field);
-  return E.left(errors[0] ?? fieldError('INVALID_FORMAT', field, `Le champ ${field} n'est pas valide`));
+  return E.left(errors[0] ?? fieldError('INVALID_FORMAT', field, "Ce champ n'est pas valide"));
 }
 
 /**
@@ -50,13 +50,13 @@ function toFieldError(error: t.ValidationError, field: string): FieldError {
     return fieldError(
       'MISSING_FIELD',
       field,
-      `Le champ ${field} est manquant : attendu ${codec?.name ?? 'une valeur'}`,
+      `Ce champ est manquant : attendu ${codec?.name ?? 'une valeur'}`,
     );
   }
   return fieldError(
     'INVALID_FORMAT',
     field,
-    `Le champ ${field} n'est pas valide (reçu : ${describeValue(error.value)}) : attendu ${codec?.name ?? 'une autre valeur'}`,
+    `Ce champ n'est pas valide (reçu : ${describeValue(error.value)}) : attendu ${codec?.name ?? 'une autre valeur'}`,
   );
 }
 

@@ -11,3 +11,4 @@ export * from './uai';
 export * from './nda';
 export * from './postal-code';
 export * from './email';
+export * from './typed-digits';

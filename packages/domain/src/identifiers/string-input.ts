@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { describeValue } from './describe-value';
 import type { FieldProblem } from './field-error';
+import { withoutDigitSeparators } from './typed-digits';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 
@@ -13,7 +14,7 @@ export function stringInput(
   codePrefix: string,
   label: string,
   expected: string,
-  options: { readonly removeSpaces?: boolean } = {},
+  options: { readonly removeSpaces?: boolean; readonly removeDigitSeparators?: boolean } = {},
 ): E.Either<FieldProblem, string> {
   if (typeof input !== 'string') {
     return E.left({
@@ -22,7 +23,12 @@ export function stringInput(
     });
   }
   // Users paste identifiers as printed ("732 829 320 00074"); the spaces carry no meaning.
-  const cleaned = options.removeSpaces === true ? input.replace(SPACES, '') : input.trim();
+  const cleaned =
+    options.removeDigitSeparators === true
+      ? withoutDigitSeparators(input)
+      : options.removeSpaces === true
+        ? input.replace(SPACES, '')
+        : input.trim();
   if (cleaned === '') {
     return E.left({ code: `${codePrefix}_FORMAT`, message: `${label} est vide : attendu ${expected}` });
   }

@@ -57,7 +57,7 @@ const COMPANIES = [
   'Chrono SAS',
   'Normandie Logistique',
 ];
-const LABELS = ['Carte chronotachygraphe', 'Carte BTP'];
+const LABELS = ['Carte chronotachygraphe (chrono)', 'Carte BTP'];
 
 function randomRow(n: number, random: () => number): ListRow {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];

@@ -30,7 +30,7 @@ describe('the Brouillons and Dossiers lists', () => {
       expect.objectContaining({
         dossierId,
         number: '10001',
-        cardType: { code: 'CHRONO', label: 'Carte chronotachygraphe' },
+        cardType: { code: 'CHRONO', label: 'Carte chronotachygraphe (chrono)' },
         company: { name: 'Intérim Services Société', siret: CLICHY, siren: F.interimServicesClichy.siren },
         state: 'En cours de saisie',
         totalHt: { cents: 1_260_000, formatted: '12 600,00 €' },

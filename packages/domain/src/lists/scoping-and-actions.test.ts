@@ -110,7 +110,7 @@ describe('list scoping (R-26) and row actions (R-27, R-28, R-30)', () => {
     expect(byManager.rows[0]).toEqual(expect.objectContaining({ dossierId: id, actions: ['consult'] }));
   });
 
-  it('R-30 a pré-saisie awaiting acceptance offers consult, accept and refuse; once accepted, a draft that can still be refused', async () => {
+  it('R-30 R-39 a pré-saisie awaiting acceptance offers consult, accept and refuse; once accepted, a draft that can still be refused but not deleted', async () => {
     const ps = await kit.submitPresaisie(A.julien, CLICHY);
     const [waiting] = (await kit.page(kit.app.brouillons, { actor: A.claire })).rows;
     expect(waiting).toEqual(
@@ -126,7 +126,7 @@ describe('list scoping (R-26) and row actions (R-27, R-28, R-30)', () => {
     expect(accepted).toEqual(
       expect.objectContaining({
         state: 'En cours de saisie',
-        actions: ['resume', 'duplicate', 'delete', 'refuse'],
+        actions: ['resume', 'duplicate', 'refuse'],
       }),
     );
   });

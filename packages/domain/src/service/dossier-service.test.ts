@@ -1,9 +1,11 @@
 import * as E from 'fp-ts/Either';
-import type { DossierService, ExecuteResult } from './dossier-service';
 import { createInMemoryProviderDirectory } from '../ports';
 import {
   allEvents,
+  completeDraftThroughService,
+  createDraftCommand as createCommand,
   createTestDossierService,
+  executeOk as ok,
   CSD_PROVIDER,
   employer,
   HUM_CLICHY,
@@ -14,60 +16,6 @@ import {
   provider,
 } from '../testing';
 import { scopedDossierId } from '../dossier';
-
-async function ok(service: DossierService, command: unknown): Promise<ExecuteResult> {
-  const result = await service.execute(command);
-  if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-  return result.right;
-}
-
-const createCommand = (commandId: string) => ({
-  type: 'CreateDraft',
-  commandId,
-  actor: employer,
-  payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO' },
-});
-
-async function completeDraftThroughService(service: DossierService, commandPrefix: string): Promise<string> {
-  const { dossierId } = await ok(service, createCommand(`${commandPrefix}-create`));
-  const on = (type: string, payload: unknown, n: string) => ({
-    type,
-    commandId: `${commandPrefix}-${n}`,
-    actor: employer,
-    dossierId,
-    payload,
-  });
-  await ok(
-    service,
-    on(
-      'SaveDraft',
-      {
-        contactEmail: 'amoa1@hum-interim.fr',
-        providerSearch: '812345676',
-        costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 }],
-        attestations: { honour: true, generalConditions: true, supportingDocuments: true },
-      },
-      'save',
-    ),
-  );
-  await ok(
-    service,
-    on(
-      'AttachDocument',
-      { documentType: 'Copie facture prestataire', fileName: 'copie.pdf', content: pdfBytes('copie') },
-      'doc1',
-    ),
-  );
-  await ok(
-    service,
-    on(
-      'AttachDocument',
-      { documentType: 'Facture entreprise', fileName: 'facture.pdf', content: pdfBytes('facture') },
-      'doc2',
-    ),
-  );
-  return dossierId;
-}
 
 describe('the dossier service', () => {
   it('R-02 creates the draft at once, with its draft number and the INSEE snapshot looked up by SIRET', async () => {
@@ -104,7 +52,7 @@ describe('the dossier service', () => {
       siren: '401015938',
       siret: '40101593800012',
       cardTypes: [
-        { code: 'CHRONO', label: 'Carte chronotachygraphe' },
+        { code: 'CHRONO', label: 'Carte chronotachygraphe (chrono)' },
         { code: 'BTP', label: 'Carte BTP' },
       ],
     });

@@ -17,6 +17,7 @@ import type {
 } from '../dossier';
 import {
   commandFingerprint,
+  confirmationOf,
   decodeDossierCommand,
   dossierDecider,
   dossierError,
@@ -51,6 +52,11 @@ export interface ExecuteResult {
    */
   readonly alreadyHandled: boolean;
   readonly state: DossierState;
+  /**
+   * R-38: the message a screen shows as is after this command ("Votre demande n° 2512AF000408
+   * a bien été transmise."), the same for a retry; null when the command has none.
+   */
+  readonly confirmation: string | null;
 }
 
 /** Options of `execute`. */
@@ -159,6 +165,7 @@ export function createDossierService(ports: DossierServicePorts): DossierService
         events: result.events,
         alreadyHandled: result.alreadyHandled,
         state: result.state,
+        confirmation: confirmationOf(result.events),
       });
     } catch (error) {
       if (error instanceof ContextRefusal) return E.left(error.error);

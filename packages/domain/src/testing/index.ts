@@ -5,3 +5,4 @@ export * from './files';
 export * from './histories';
 export * from './reference-data';
 export * from './service-harness';
+export * from './service-journeys';

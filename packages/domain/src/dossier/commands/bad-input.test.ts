@@ -9,6 +9,7 @@ import {
 } from '../../testing';
 import type { DossierCommandType } from './dossier-command';
 import { DOSSIER_COMMAND_TYPES } from './dossier-command';
+import { fieldLabel } from '../field-labels';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const on = (type: string, payload?: unknown, actor: unknown = employer) => ({
@@ -100,8 +101,8 @@ const MALFORMED: Record<DossierCommandType, { input: unknown; field: string }> =
   CancelDossier: { input: on('CancelDossier', { reason: {} }), field: 'payload.reason' },
 };
 
-describe('R-08 bad input: every command with a malformed payload is refused naming the field; the stream is unchanged', () => {
-  it.each(DOSSIER_COMMAND_TYPES)('R-08 %s', async (type) => {
+describe('R-08 R-43 bad input: every command with a malformed payload is refused naming the field by its French label; the stream is unchanged', () => {
+  it.each(DOSSIER_COMMAND_TYPES)('R-08 R-43 %s', async (type) => {
     const { service, store } = createTestDossierService();
     await service.execute({
       type: 'CreateDraft',
@@ -115,7 +116,10 @@ describe('R-08 bad input: every command with a malformed payload is refused nami
     const result = await service.execute(input);
     expect(result).toEqual(E.left(expect.objectContaining({ code: 'FORMAT', field })));
     const error = E.isLeft(result) ? result.left : undefined;
-    expect(error?.message).toContain(field);
+    // R-43: the person reads the label, the program reads `field`.
+    expect(fieldLabel(field)).not.toMatch(/Champ «/);
+    expect(error?.message.startsWith(`${fieldLabel(field)} : `)).toBe(true);
+    expect(error?.message).not.toContain(field.includes('.') ? field : `${field} :`);
     expect(error?.problems?.[0]).toEqual(
       expect.objectContaining({ field, kind: 'format', message: expect.any(String) }),
     );

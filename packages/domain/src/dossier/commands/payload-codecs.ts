@@ -8,6 +8,7 @@ import {
   problem,
   Siren as SirenCodec,
   Siret as SiretCodec,
+  withoutDigitSeparators,
 } from '../../identifiers';
 import { MAX_COST_LINES } from '../fields';
 import { CostLine } from '../events/cost-line';
@@ -22,7 +23,7 @@ export const OptionalEmail = new FieldCodec<Email | null, string | null>(
   (a) => a,
 );
 
-/** R-12: the provider search: a SIREN (9 digits) or a SIRET (14 digits), spaces ignored. */
+/** R-12/R-41: the provider search: a SIREN (9 digits) or a SIRET (14 digits), as typed (spaces, dots, hyphens). */
 export const ProviderSearch = new FieldCodec<Siren | Siret, string>(
   'ProviderSearch',
   (u) => {
@@ -32,7 +33,7 @@ export const ProviderSearch = new FieldCodec<Siren | Siret, string>(
         `Saisir le SIREN ou SIRET du prestataire (reçu : ${describeValue(u)})`,
       );
     }
-    const digits = u.replace(/[\s\u00a0\u202f]+/g, '');
+    const digits = withoutDigitSeparators(u);
     if (digits.length === 9) return SirenCodec.check(digits);
     if (digits.length === 14) return SiretCodec.check(digits);
     if (digits === '') return problem('REQUIRED', 'Saisie obligatoire');

@@ -34,7 +34,7 @@ describe('creating a draft', () => {
             dossierId: '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a',
             draftNumber: 10999,
             establishment: HUM_CLICHY,
-            cardType: expect.objectContaining({ code: 'CHRONO', label: 'Carte chronotachygraphe' }),
+            cardType: expect.objectContaining({ code: 'CHRONO', label: 'Carte chronotachygraphe (chrono)' }),
           },
         },
       ]),

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import {
+  completeDraft,
   decideOn,
   draftCreated,
   fileMetadata,
@@ -10,6 +11,7 @@ import {
   transmittedDossier,
 } from '../../testing';
 import type { DossierEvent } from '../events';
+import { documentsProgress } from '../validation/documents-progress';
 
 const attach = (
   documentType: string,
@@ -139,5 +141,59 @@ describe('documents', () => {
         }),
       ),
     ).toBe(true);
+  });
+});
+
+describe('R-37 optional document types', () => {
+  it('R-37 files go under "Attestation de l\'employeur" and never count toward the required types', () => {
+    const events = decideOn([draftCreated()], attach("Attestation de l'employeur"), {
+      file: fileMetadata('attestation.pdf'),
+    });
+    if (E.isLeft(events)) throw new Error(events.left.message);
+    const state = foldEvents([draftCreated(), ...events.right, attachedEvent('Autre', 9)]);
+    expect(state.documents.map((d) => d.documentType)).toEqual(["Attestation de l'employeur", 'Autre']);
+    expect(documentsProgress(state)).toEqual(
+      expect.objectContaining({
+        provided: 0,
+        required: 2,
+        label: '0/2 types de documents obligatoires à transmettre',
+        complete: false,
+      }),
+    );
+  });
+});
+
+describe('removing a file under a required type (decision, docs/domain.md)', () => {
+  it('R-21 a draft may drop a required invoice (to replace it): the counter goes back down and transmission waits for a new one', () => {
+    const history = [...completeDraft()];
+    const removal = decideOn(
+      history,
+      onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-00000000d002' }),
+    );
+    if (E.isLeft(removal)) throw new Error(removal.left.message);
+    expect(removal.right).toEqual([
+      {
+        type: 'DocumentRemoved',
+        data: { documentId: '00000000-0000-4000-8000-00000000d002', documentType: 'Facture entreprise' },
+      },
+    ]);
+    const state = foldEvents([...history, ...removal.right]);
+    expect(documentsProgress(state).label).toBe('1/2 types de documents obligatoires à transmettre');
+    expect(
+      decideOn([...history, ...removal.right], onDossier('TransmitDossier'), {
+        dossierNumber: '2512AF000408',
+      }),
+    ).toEqual(
+      E.left(expect.objectContaining({ code: 'INVALID_INPUT', message: 'Saisie invalide : Documents' })),
+    );
+  });
+
+  it('R-22 once transmitted, no file can be removed, required or not: what the fund received stays', () => {
+    expect(
+      decideOn(
+        transmittedDossier(),
+        onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-00000000d001' }),
+      ),
+    ).toEqual(E.left(expect.objectContaining({ code: 'DOCUMENT_NOT_REMOVABLE' })));
   });
 });

@@ -186,7 +186,6 @@ describe('a pré-saisie before and after acceptance', () => {
       onDossier('ChangeCostLines', { lines: [] }),
       onDossier('GiveAttestation', { attestation: 'honour' }),
       onDossier('SaveDraft', { comment: 'modifié' }),
-      onDossier('DeleteDraft'),
       onDossier('TransmitDossier'),
     ]) {
       expect(decideOn([presaisieSubmitted()], cmd, { dossierNumber: '2512AF000001' })).toEqual(

@@ -148,6 +148,28 @@ describe('drafts list actions', () => {
   });
 });
 
+describe('R-39 a pré-saisie is never deleted silently', () => {
+  it.each([
+    ['awaiting acceptance', [presaisieSubmitted()]],
+    ['accepted', [presaisieSubmitted(), { type: 'PresaisieAccepted', data: {} } as DossierEvent]],
+  ])('R-39 "Supprimer" on a pré-saisie %s is refused, pointing to "Refuser"', (_, history) => {
+    expect(decideOn(history, onDossier('DeleteDraft'))).toEqual(
+      E.left({
+        code: 'PRESAISIE_NOT_DELETABLE',
+        message:
+          'Une pré-saisie ne peut pas être supprimée : utilisez « Refuser », le prestataire en sera informé',
+      }),
+    );
+    // Refusing it is the way out, and it names the provider to notify.
+    expect(accepted(decideOn(history, onDossier('RefusePresaisie')))).toEqual([
+      expect.objectContaining({
+        type: 'PresaisieRefused',
+        data: expect.objectContaining({ providerSiren: '812345676' }),
+      }),
+    ]);
+  });
+});
+
 describe('pré-saisie acceptance and refusal', () => {
   it('R-30 the employer accepts the pré-saisie; it becomes an editable draft', () => {
     const events = accepted(decideOn([presaisieSubmitted()], onDossier('AcceptPresaisie')));

@@ -35,10 +35,18 @@ export function decideRefusePresaisie(
   });
 }
 
-/** the employer deletes a draft (a pré-saisie awaiting acceptance is refused, not deleted). */
+/** why "Supprimer" is refused on a pré-saisie, pointing to "Refuser". */
+export const PRESAISIE_NOT_DELETABLE_MESSAGE =
+  'Une pré-saisie ne peut pas être supprimée : utilisez « Refuser », le prestataire en sera informé';
+
+/**
+ * R-27: the employer deletes a draft. R-39: a pré-saisie, accepted or not, is never deleted
+ * silently: it leaves only by being refused (R-31, R-32), so that its provider is notified.
+ */
 export function decideDeleteDraft(state: DossierState): Decision {
-  if (state.status === 'presaisie')
-    return E.left(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+  if (state.origin === 'presaisie' && (state.status === 'presaisie' || state.status === 'draft')) {
+    return E.left(dossierError('PRESAISIE_NOT_DELETABLE', PRESAISIE_NOT_DELETABLE_MESSAGE));
+  }
   if (state.status !== 'draft') return E.left(illegal(state, 'La suppression du brouillon'));
   return accept({ type: 'DraftDeleted', data: {} });
 }

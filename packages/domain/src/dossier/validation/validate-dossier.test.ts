@@ -118,7 +118,7 @@ describe('validation per tab', () => {
       expect.objectContaining({
         employer: expect.objectContaining({ name: 'HUM INTERIM', siret: '40101593800012', idcc: '2378' }),
         provider: { name: 'CSD FORMATION', siret: '81234567600017' },
-        cardType: 'Carte chronotachygraphe',
+        cardType: 'Carte chronotachygraphe (chrono)',
         cardCount: 4,
         unitCosts: ['52,50 €'],
         totalAmount: '210,00 €',
