@@ -27,3 +27,4 @@ export * from './retry';
 export * from './reactor';
 export * from './stream-state-cache';
 export * from './blob-store';
+export * from './row-projection';

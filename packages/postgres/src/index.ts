@@ -7,3 +7,4 @@ export type { Migration } from './migrations';
 export { DEFAULT_SCHEMA } from './schema-name';
 export * from './read-models';
 export * from './blobs';
+export * from './row-projections';

@@ -4,3 +4,4 @@ export * from './migrations';
 export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
 export * from './read-models';
 export * from './blobs';
+export * from './row-projections';

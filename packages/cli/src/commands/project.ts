@@ -10,10 +10,13 @@ import { guarded, loadProjection, ProjectionFailure } from '../projection/load-p
 import { columnsOf, tabulate, toCsv } from '../projection/to-csv';
 import type { GlobalOptions } from './context';
 import { note, print, withStore } from './context';
+import { projectInto } from './project-into';
 
 interface ProjectOptions {
   readonly out?: string;
   readonly separator: string;
+  readonly into?: string;
+  readonly follow?: boolean;
 }
 
 function formatOf(out: string): 'csv' | 'json' {
@@ -37,15 +40,26 @@ export function registerProject(program: Command): void {
     .option('--out <fichier>', 'écrit le résultat en CSV (.csv) ou en JSON (.json)')
     .option('--separator <caractère>', 'séparateur CSV (« ; » pour Excel en français)', ',')
     .option('--json', 'résultat en JSON sur la sortie standard')
+    .option(
+      '--into <base>',
+      'projection en lignes (defineRowProjection) : sa table dans sqlite:<fichier> ou postgres://…, reprise au dernier point de contrôle',
+    )
+    .option('--follow', 'avec --into : continue avec les nouveaux événements (Ctrl-C pour arrêter)')
     .addHelpText(
       'after',
       `
 Exemples :
   cartes-badges project examples/analyst/src/projections/amounts-by-card-type-and-month.ts
-  cartes-badges project ./refus.js --out refus.csv --separator ';'`,
+  cartes-badges project ./refus.js --out refus.csv --separator ';'
+  cartes-badges project examples/analyst/src/projections/dossier-rows.ts --into sqlite:analyses.db --follow`,
     )
     .action(async (file: string, options: ProjectOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions & ProjectOptions>();
+      if (options.into !== undefined) {
+        if (options.out !== undefined) throw usageError('--into et --out : choisissez l’un des deux');
+        return projectInto(file, { into: options.into, follow: options.follow }, globals);
+      }
+      if (options.follow) throw usageError('--follow va avec --into');
       const format = options.out !== undefined ? formatOf(options.out) : undefined;
       if ([...options.separator].length !== 1) throw usageError('--separator : un seul caractère attendu');
       const loaded = await loadProjection(file);

@@ -40,8 +40,8 @@ function exportsOf(namespace: Record<string, unknown>): Record<string, unknown> 
   return namespace;
 }
 
-/** Loads a projection module (JS or TS, CommonJS or ESM) and checks its shape; one-line errors. */
-export async function loadProjection(file: string): Promise<LoadedProjection> {
+/** Imports an analyst's module (JS or TS, CommonJS or ESM): its exports; one-line errors. */
+export async function importProjectionModule(file: string): Promise<Record<string, unknown>> {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) throw notFound(`Module de projection introuvable : ${resolved}`);
   let namespace: Record<string, unknown>;
@@ -53,7 +53,13 @@ export async function loadProjection(file: string): Promise<LoadedProjection> {
   } catch (error) {
     throw badInput(`Le module ${file} ne se charge pas : ${messageOf(error)}`);
   }
-  const exported = exportsOf(namespace);
+  return exportsOf(namespace);
+}
+
+/** Loads a projection module (JS or TS, CommonJS or ESM) and checks its shape; one-line errors. */
+export async function loadProjection(file: string): Promise<LoadedProjection> {
+  const resolved = path.resolve(file);
+  const exported = await importProjectionModule(file);
   const candidate = (exported.projection ?? exported.default) as ProjectionLike | undefined;
   if (typeof candidate !== 'object' || candidate === null)
     throw badInput(`${file} : aucune projection exportée ; ${SHAPE}`);

@@ -1,0 +1,115 @@
+// `cartes-badges project <module> --into …` spawned as a process on a demo SQLite file: the
+// table is created, resumed, followed live, and refuses a module that is not a row projection.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { foldRows, rowProjectionRunnable } from '@cartes-badges/eventsourcing';
+import type { RecordedEvent } from '@cartes-badges/eventsourcing';
+import { dossierStoreOptions } from '@cartes-badges/domain';
+import { createSqliteEventStore, openSqliteRowProjection } from '@cartes-badges/sqlite';
+import { projection } from '../../../../examples/analyst/src/projections/dossier-rows';
+import { cli, REPO_ROOT } from '../test-support/spawn-cli';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-project-into-'));
+const eventsFile = path.join(dir, 'events.db');
+const store = `sqlite:${eventsFile}`;
+const into = `sqlite:${path.join(dir, 'analyses.db')}`;
+const moduleFile = path.join(REPO_ROOT, 'examples/analyst/src/projections/dossier-rows.ts');
+
+async function expectTableIsTheFold(): Promise<number> {
+  const events = createSqliteEventStore({ path: eventsFile, ...dossierStoreOptions });
+  const table = openSqliteRowProjection(path.join(dir, 'analyses.db'), projection);
+  try {
+    const all: RecordedEvent[] = [];
+    for await (const event of events.readAll({ filter: projection.filter })) all.push(event);
+    const expected = foldRows(projection, all as never);
+    expect(new Map([...(await table.rows())].sort())).toEqual(new Map([...expected].sort()));
+    expect(rowProjectionRunnable(projection, table).version).toBe(1);
+    return expected.size;
+  } finally {
+    table.close();
+    await events.close();
+  }
+}
+
+beforeAll(async () => {
+  const run = await cli(['demo', '--dossiers', '10', '--store', store]);
+  if (run.code !== 0) throw new Error(`demo failed: ${run.stderr}`);
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('cartes-badges project --into', () => {
+  it('creates the table with the full fold, then resumes with only what was appended since', async () => {
+    const first = await cli(['project', moduleFile, '--into', into, '--store', store]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('table créée (rows_dossiers_analyse');
+    const rows = await expectTableIsTheFold();
+    expect(rows).toBeGreaterThan(10);
+    const again = await cli(['project', moduleFile, '--into', into, '--store', store]);
+    expect(again.stderr).toMatch(/reprise après la position \d+/);
+    expect(again.stderr).toMatch(/: 0 événements en/);
+    // More dossiers: the next run applies only the new events.
+    expect((await cli(['demo', '--dossiers', '14', '--store', store])).code).toBe(0);
+    const third = await cli(['project', moduleFile, '--into', into, '--store', store]);
+    expect(third.code).toBe(0);
+    expect(third.stderr).not.toMatch(/: 0 événements en/);
+    expect(await expectTableIsTheFold()).toBeGreaterThan(rows);
+  }, 120_000);
+
+  it('--follow keeps the table live until SIGTERM', async () => {
+    const child = spawn(
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      [
+        path.join(REPO_ROOT, 'packages/cli/src/bin.ts'),
+        'project',
+        moduleFile,
+        '--into',
+        into,
+        '--follow',
+        '--store',
+        store,
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const waitFor = async (pattern: RegExp): Promise<void> => {
+      for (let i = 0; i < 600 && !pattern.test(stderr); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(stderr).toMatch(pattern);
+    };
+    await waitFor(/Suit les nouveaux événements/);
+    expect((await cli(['demo', '--dossiers', '18', '--store', store])).code).toBe(0);
+    await waitFor(/\+\d+ événements, position \d+/);
+    // The new events may come in more than one batch: the table gets there within seconds.
+    for (let i = 0; i < 50; i += 1) {
+      const caughtUp = await expectTableIsTheFold().then(
+        () => true,
+        () => false,
+      );
+      if (caughtUp) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await expectTableIsTheFold();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/Arrêt \(SIGTERM\) à la position \d+/);
+  }, 120_000);
+
+  it('refuses a module that is not a row projection (exit 5) and --into with --out (exit 2)', async () => {
+    const [notRows, both] = await Promise.all([
+      cli([
+        'project',
+        path.join(REPO_ROOT, 'examples/analyst/src/projections/presaisie-refusal-rate.ts'),
+        '--into',
+        into,
+        '--store',
+        store,
+      ]),
+      cli(['project', moduleFile, '--into', into, '--out', 'x.csv', '--store', store]),
+    ]);
+    expect([notRows.code, notRows.stderr]).toEqual([5, expect.stringContaining('defineRowProjection')]);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--into et --out')]);
+  }, 60_000);
+});

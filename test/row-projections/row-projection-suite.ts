@@ -1,0 +1,151 @@
+// One suite for every SQL store's row projection tables (SQLite, PostgreSQL): the table equals
+// the fold in memory, survives a process killed mid-batch, rebuilds on a version bump, follows
+// live appends, and never applies an event twice.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import type {
+  EventStore,
+  ProjectedRow,
+  RowProjectionDefinition,
+  RowProjectionTable,
+} from '@cartes-badges/eventsourcing';
+import {
+  foldRows,
+  rowProjectionRunnable,
+  runProjectionOnce,
+  startProjection,
+} from '@cartes-badges/eventsourcing';
+import { accountsProjection, allEvents, appendAccountEvents } from './sample-row-projection';
+
+/** What a store gives the suite. */
+export interface RowProjectionHarness {
+  /** A fresh, empty event store (closed by the suite). */
+  store(): Promise<EventStore & { close(): Promise<void> }>;
+  /** The projection's table in that store's database. */
+  table<Row extends ProjectedRow>(
+    store: EventStore,
+    definition: RowProjectionDefinition<Row>,
+  ): Promise<RowProjectionTable<Row>>;
+  /** The worker's arguments for that store, after which the suite adds the kill point. */
+  workerArgs(store: EventStore): string[];
+  /** The worker script (row-projection-worker.ts of the store's package). */
+  readonly worker: string;
+}
+
+const repoRoot = path.resolve(__dirname, '../..');
+const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
+
+// Runs the projection in another process; resolves with whether it was killed. (tsx runs the
+// script in a child of its own and reports that child's SIGKILL as exit code 137.)
+function runWorker(worker: string, args: readonly string[]): Promise<'killed' | 'finished'> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, worker, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 137) resolve('killed');
+      else if (code === 0) resolve('finished');
+      else reject(new Error(`row projection worker exited with ${code ?? signal}: ${err}`));
+    });
+  });
+}
+
+const sorted = <Row>(rows: Map<string, Row>): [string, Row][] =>
+  [...rows].sort(([a], [b]) => a.localeCompare(b));
+
+/** Registers the suite for one store. */
+export function runRowProjectionSuite(engine: string, harness: RowProjectionHarness): void {
+  describe(`row projections on ${engine}`, () => {
+    let store: EventStore & { close(): Promise<void> };
+    beforeEach(async () => {
+      store = await harness.store();
+    });
+    afterEach(() => store.close());
+
+    it('the table equals the fold in memory: every column type, deleted rows, hostile text', async () => {
+      await appendAccountEvents(store, 700);
+      const definition = accountsProjection();
+      const table = await harness.table(store, definition);
+      const run = await runProjectionOnce(store, rowProjectionRunnable(definition, table), { batchSize: 7 });
+      const events = await allEvents(store);
+      expect(run.eventsProcessed).toBe(events.length);
+      const expected = foldRows(definition, events);
+      expect(expected.size).toBeGreaterThan(10);
+      expect(sorted(await table.rows())).toEqual(sorted(expected));
+      expect(await table.readCheckpoint()).toEqual({
+        version: 1,
+        position: events[events.length - 1].globalPosition,
+      });
+    });
+
+    it('a process killed mid-batch (after its rows, before its commit) resumes to exactly the full fold', async () => {
+      await appendAccountEvents(store, 600);
+      const definition = accountsProjection();
+      const table = await harness.table(store, definition);
+      const events = await allEvents(store);
+      for (const killAt of [3, 4, 9]) {
+        expect(await runWorker(harness.worker, [...harness.workerArgs(store), String(killAt)])).toBe(
+          'killed',
+        );
+        // Right after the kill: the rows are the fold up to the stored checkpoint, no more, no less.
+        const checkpoint = await table.readCheckpoint();
+        expect(checkpoint?.position).toBeDefined();
+        const upTo = events.filter((e) => e.globalPosition <= (checkpoint?.position ?? 0n));
+        expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, upTo)));
+        expect(upTo.length).toBeLessThan(events.length);
+      }
+      expect(await runWorker(harness.worker, [...harness.workerArgs(store), '0'])).toBe('finished');
+      expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, events)));
+    }, 120_000);
+
+    it('a version bump drops the table and rebuilds it with the new columns', async () => {
+      await appendAccountEvents(store, 300);
+      const v1 = accountsProjection(1);
+      const first = await harness.table(store, v1);
+      await runProjectionOnce(store, rowProjectionRunnable(v1, first));
+      const v2 = accountsProjection(2);
+      const second = await harness.table(store, v2);
+      const rebuilt = await runProjectionOnce(store, rowProjectionRunnable(v2, second));
+      const events = await allEvents(store);
+      expect(rebuilt.eventsProcessed).toBe(events.length);
+      const rows = await second.rows();
+      expect(sorted(rows)).toEqual(sorted(foldRows(v2, events)));
+      expect([...rows.values()][0].owner_upper).toEqual(expect.any(String));
+      expect((await second.readCheckpoint())?.version).toBe(2);
+    });
+
+    it('refuses columns changed under the same version (bump it), and a table named to inject SQL', async () => {
+      await appendAccountEvents(store, 50);
+      const v1 = accountsProjection(1);
+      await runProjectionOnce(store, rowProjectionRunnable(v1, await harness.table(store, v1)));
+      const changed = { ...accountsProjection(2), version: 1 };
+      await expect(harness.table(store, changed)).rejects.toThrow(/bump the version/);
+      expect(() => accountsProjection(1, 'x"; DROP TABLE events; --')).toThrow(/name must be/);
+      expect(() => accountsProjection(1, 'events')).not.toThrow(); // becomes rows_events, never the store's own table
+    });
+
+    it('catches up, then follows live appends; events delivered again are not applied twice', async () => {
+      await appendAccountEvents(store, 200);
+      const definition = accountsProjection();
+      const table = await harness.table(store, definition);
+      const runner = startProjection(store, rowProjectionRunnable(definition, table), { batchSize: 30 });
+      try {
+        await runner.whenIdle();
+        await appendAccountEvents(store, 150, 200);
+        await runner.whenIdle();
+      } finally {
+        await runner.stop();
+      }
+      const events = await allEvents(store);
+      const expected = sorted(foldRows(definition, events));
+      expect(sorted(await table.rows())).toEqual(expected);
+      // A batch given again after a crash (at-least-once delivery) changes nothing.
+      await table.applyBatch(events.slice(-60), events[events.length - 1].globalPosition);
+      expect(sorted(await table.rows())).toEqual(expected);
+    });
+  });
+}
