@@ -7,7 +7,7 @@ import type { DomainEvent, EventToAppend, MetadataToAppend, RecordedEvent } from
 import { commandEventId } from './name-based-uuid';
 import { isNoChangeMarker, NO_CHANGE_EVENT } from './no-change-marker';
 import { readStreamInPages } from './paged-read';
-import type { EventStore } from './store';
+import type { AppendResult, EventStore } from './store';
 import type { CachedStream, StreamStateCache } from './stream-state-cache';
 
 const DEFAULT_MAX_RETRIES = 5;
@@ -54,12 +54,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       });
     }
     const written: readonly DomainEvent[] = newEvents.length === 0 ? [NO_CHANGE_EVENT] : newEvents;
-    let appended: readonly RecordedEvent[] | undefined;
+    let result: AppendResult;
     try {
-      const result = await store.appendToStream(streamId, toAppend(decider, streamId, written, options), {
+      result = await store.appendToStream(streamId, toAppend(decider, streamId, written, options), {
         expectedVersion: loaded.version === -1 ? 'no_stream' : loaded.version,
       });
-      appended = result.events;
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (attempt >= maxRetries) return left(error);
@@ -78,6 +77,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       });
     }
     // A store that gives back what it recorded saves reading it again.
+    const appended = result.events;
     const events =
       appended !== undefined && appended.length === newEvents.length
         ? (appended as readonly RecordedEvent<Event>[])
