@@ -26,7 +26,10 @@ export function createProgram(): Command {
     )
     .version(VERSION, '-V, --version')
     .addOption(
-      new Option('--store <url>', `store d'événements : sqlite:<fichier>, postgres://…, esdb://… ou memory:`)
+      new Option(
+        '--store <url>',
+        `store d'événements : sqlite:<fichier>, postgres://…, kurrentdb://…, esdb://… ou memory:`,
+      )
         .env('CARTES_BADGES_STORE')
         .default(undefined, DEFAULT_STORE),
     )

@@ -47,10 +47,14 @@ export async function appendToStream(
   const batch = structuredClone(events).map(
     (event) => ({ ...event, eventId: event.eventId ?? uuidV4() }) as EventToAppend,
   );
+  // One instant for every try: a retry after a write that went through (its answer lost to a
+  // deadline, a timeout, a dropped connection) then sends the very events already stored, hashes
+  // included, so that the server's recognition by event ids and the head this store keeps agree.
+  const now = ctx.clock();
   let transientFailures = 0;
   for (let headRaces = 0; ; ) {
     try {
-      return await attempt(ctx, streamId, batch, expected);
+      return await attempt(ctx, streamId, batch, expected, now);
     } catch (error) {
       if (error instanceof LostHeadRace && headRaces < HEAD_RACE_RETRIES) {
         headRaces += 1;
@@ -92,6 +96,7 @@ async function attempt(
   streamId: string,
   batch: readonly EventToAppend[],
   expected: ExpectedVersion,
+  now: Date,
 ): Promise<AppendResult> {
   const name = streamNameOf(ctx, streamId);
   if (batch.length === 0) return emptyAppend(ctx, streamId, expected);
@@ -122,7 +127,7 @@ async function attempt(
     firstVersion: anchor ? anchor.version + 1 : 0,
     prevHash: anchor ? anchor.hash : GENESIS_HASH,
     events: batch,
-    now: ctx.clock(),
+    now,
   });
   let result: WireAppendResult;
   try {
@@ -140,10 +145,10 @@ async function attempt(
   if (result.nextRevision === last.version) {
     ctx.heads.remember(streamId, { version: last.version, hash: last.metadata.hash, eventId: last.eventId });
   }
-  // The server answers with the write's position: the transaction's (its first event's
-  // commit/prepare pair, as the stand-in and classic EventStoreDB give it), which is the event's
-  // own only for a one-event write. For a batch, or without a usable answer, read the batch back:
-  // the caller gets its events (and their positions) either way, without reading them again.
+  // The server answers with one position for the write: a one-event write's is the event's own
+  // (each event of a write has its own place in `$all`). For a batch, or without a usable
+  // answer, read the batch back: the caller gets its events (and their positions) either way,
+  // without reading them again.
   if (prepared.length === 1 && result.position && isSetPosition(result.position)) {
     const position = encodePosition(result.position);
     return withAppendedEvents({ nextExpectedVersion: result.nextRevision, globalPosition: position }, () =>

@@ -33,3 +33,62 @@ export class SubscriptionDroppedError extends Error {
     this.name = 'SubscriptionDroppedError';
   }
 }
+
+/**
+ * The stream was deleted for good (tombstoned, a hard delete): EventStoreDB refuses every write
+ * to its name and every read of it, forever. Not retried.
+ */
+export class EventStoreStreamDeletedError extends Error {
+  readonly code = 'EVENTSTORE_STREAM_DELETED';
+  constructor(
+    /** The stream's name in the database (namespace included). */
+    readonly streamName: string,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `EventStoreDB stream ${streamName} was deleted for good (tombstoned): it can be neither written nor read`,
+    );
+    this.name = 'EventStoreStreamDeletedError';
+  }
+}
+
+/**
+ * The server refused the connection's user: reading `$all` (every `readAll` and subscription)
+ * needs a user in `$admins` or `$ops` or an ACL granting `$all` reads; appends need write access
+ * to the stream. Not retried: it will not pass by itself.
+ */
+export class EventStoreAccessDeniedError extends Error {
+  readonly code = 'EVENTSTORE_ACCESS_DENIED';
+  constructor(
+    /** What was refused: `append to <stream>`, `read <stream>`, `read $all`, `subscribe to $all`. */
+    readonly operation: string,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `EventStoreDB denied access (${operation}): give the connection's user the right to it ` +
+        '(reading $all needs $admins, $ops or an ACL on $all)',
+    );
+    this.name = 'EventStoreAccessDeniedError';
+  }
+}
+
+/**
+ * One append carried more than the server takes at once (its `MaxAppendSize`, 1 MiB by default):
+ * nothing was written. Split the events over several commands, or raise the server's setting.
+ */
+export class EventStoreAppendTooLargeError extends Error {
+  readonly code = 'EVENTSTORE_APPEND_TOO_LARGE';
+  constructor(
+    readonly streamName: string,
+    /** The server's limit in bytes, when it said. */
+    readonly maxAppendSize: number | undefined,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `EventStoreDB refused the append to ${streamName}: larger than the server's maximum append size` +
+        (maxAppendSize === undefined ? '' : ` (${maxAppendSize} bytes)`) +
+        '; nothing was written',
+    );
+    this.name = 'EventStoreAppendTooLargeError';
+  }
+}

@@ -2,8 +2,15 @@ export { createEventStoreDBStore, createStoreOnCalls } from './eventstoredb-stor
 export type { EventStoreDBStoreOptions } from './store-context';
 export { RESERVED_STREAM_PREFIX } from './store-context';
 export { eventStoreDbCalls } from './client-calls';
+export { createKurrentDBStore, kurrentDbCalls } from './kurrentdb-client';
 export type * from './client-port';
 export { WrongExpectedRevision } from './client-port';
 export { encodePosition, decodePosition } from './positions';
-export { EventStoreUnavailableError, SubscriptionDroppedError } from './errors';
+export {
+  EventStoreAccessDeniedError,
+  EventStoreAppendTooLargeError,
+  EventStoreStreamDeletedError,
+  EventStoreUnavailableError,
+  SubscriptionDroppedError,
+} from './errors';
 export { EventStoreDBCheckpoints, checkpointedTarget } from './checkpoints';

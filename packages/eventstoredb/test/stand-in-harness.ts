@@ -1,17 +1,27 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing';
 import type { StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
-import { createEventStoreDBStore } from '../src';
-import type { EventStoreDBStoreOptions } from '../src';
+import { createStoreOnCalls } from '../src';
+import type { ClientCalls, EventStoreDBStoreOptions } from '../src';
+import type { FeaturesMode } from './stand-in/server-features';
 import type { StandInOptions } from './stand-in/stand-in-server';
 import type { StandIn } from './stand-in/stand-in-thread';
 import { StandInHost } from './stand-in/stand-in-thread';
+import type { ClientKind, TestClient } from './test-clients';
+import { connectClient } from './test-clients';
 
-/** A store on the real client, talking to its own fresh stand-in server over loopback. */
+/** The two append paths of the clients, as the server features select them. */
+export const APPEND_PATHS: readonly (readonly [string, FeaturesMode])[] = [
+  ['BatchAppend', 'batch'],
+  ['classic Append', 'classic'],
+];
+
+/** A store on a real client, talking to its own fresh stand-in server over loopback. */
 export interface StandInStore {
   readonly store: EventStore;
   readonly server: StandIn;
-  readonly client: EventStoreDBClient;
+  readonly client: TestClient;
+  /** The client's calls, as the store uses them. */
+  readonly calls: ClientCalls;
   /** Closes the store, the client's connection and the server. */
   dispose(): Promise<void>;
 }
@@ -24,22 +34,30 @@ export function standInHost(): Promise<StandInHost> {
   return sharedHost;
 }
 
+/** Where and how a test's store connects. */
+export interface StandInSetup {
+  readonly client?: ClientKind;
+  readonly server?: StandInOptions;
+  /** More connection-string settings of the client, e.g. `throwOnAppendFailure=false`. */
+  readonly clientSettings?: string;
+}
+
 /** Starts a stand-in server and a client, and builds the adapter on them. */
 export async function startStandInStore(
   options: EventStoreDBStoreOptions = {},
-  serverOptions: StandInOptions = {},
-  /** More connection-string settings of the client, e.g. `throwOnAppendFailure=false`. */
-  clientSettings = '',
+  setup: StandInSetup = {},
 ): Promise<StandInStore> {
-  const server = await (await standInHost()).startServer(serverOptions);
-  const client = EventStoreDBClient.connectionString(
-    server.connectionString + (clientSettings ? `&${clientSettings}` : ''),
+  const server = await (await standInHost()).startServer(setup.server ?? {});
+  const client = connectClient(
+    setup.client ?? 'eventstoredb',
+    server.connectionString + (setup.clientSettings ? `&${setup.clientSettings}` : ''),
   );
-  const store = createEventStoreDBStore(client, { retryDelayMs: 10, ...options });
+  const store = createStoreOnCalls(client.calls, { retryDelayMs: 10, ...options });
   return {
     store,
     server,
     client,
+    calls: client.calls,
     async dispose() {
       await store.close();
       await client.dispose();
@@ -58,12 +76,12 @@ export function tamperWithStandIn(server: StandIn): StoreTamperer {
 }
 
 /** The contract suite's harness: one fresh stand-in server per store, stopped when the store closes. */
-export function standInHarness(): StoreHarness {
+export function standInHarness(setup: StandInSetup = {}): StoreHarness {
   const servers = new WeakMap<EventStore, StandIn>();
   const open = new Set<StandInStore>();
   return {
     async create(options?: EventStoreOptions) {
-      const started = await startStandInStore(options);
+      const started = await startStandInStore(options, setup);
       open.add(started);
       const store: EventStore = {
         appendToStream: (...args) => started.store.appendToStream(...args),
@@ -86,7 +104,6 @@ export function standInHarness(): StoreHarness {
     returnsAppendedEvents: true,
     async teardown() {
       await Promise.all([...open].map((started) => started.dispose()));
-      await (await standInHost()).close();
     },
   };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions } from '@cartes-badges/domain';
+import type { ClientCalls } from '@cartes-badges/eventstoredb';
 import { messageOf, notFound, storeUnavailable } from '../errors';
 import type { StoreSpec } from './store-spec';
 import { describeStore } from './store-spec';
@@ -133,17 +134,25 @@ async function openEventStoreDb(
   options: EventStoreOptions,
   label: string,
 ): Promise<OpenedStore> {
-  const [{ EventStoreDBClient }, { createEventStoreDBStore }] = await Promise.all([
-    import('@eventstore/db-client'),
-    import('@cartes-badges/eventstoredb'),
-  ]);
-  let client: InstanceType<typeof EventStoreDBClient>;
+  // Only the client the URL names is loaded: the two cannot share a process.
+  const { createStoreOnCalls, eventStoreDbCalls, kurrentDbCalls } = await import(
+    '@cartes-badges/eventstoredb'
+  );
+  let connection: { calls: ClientCalls; dispose(): Promise<void> };
   try {
-    client = EventStoreDBClient.connectionString(spec.url);
+    if (spec.client === 'kurrentdb') {
+      const { KurrentDBClient } = await import('@kurrent/kurrentdb-client');
+      const client = KurrentDBClient.connectionString(spec.url);
+      connection = { calls: kurrentDbCalls(client), dispose: () => client.dispose() };
+    } else {
+      const { EventStoreDBClient } = await import('@eventstore/db-client');
+      const client = EventStoreDBClient.connectionString(spec.url);
+      connection = { calls: eventStoreDbCalls(client), dispose: () => client.dispose() };
+    }
   } catch (error) {
-    throw storeUnavailable(`URL EventStoreDB refusée (${label}) : ${messageOf(error)}`);
+    throw storeUnavailable(`URL EventStoreDB/KurrentDB refusée (${label}) : ${messageOf(error)}`);
   }
-  const store = createEventStoreDBStore(client, options);
+  const store = createStoreOnCalls(connection.calls, options);
   return {
     store,
     spec,
@@ -151,7 +160,7 @@ async function openEventStoreDb(
     countEvents: async () => undefined,
     async close() {
       await store.close();
-      await client.dispose();
+      await connection.dispose();
     },
   };
 }

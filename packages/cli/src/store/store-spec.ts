@@ -4,14 +4,15 @@ import { usageError } from '../errors';
 export type StoreSpec =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string }
-  | { readonly kind: 'esdb'; readonly url: string }
+  /** EventStoreDB or KurrentDB: `esdb://` through `@eventstore/db-client`, `kurrentdb://` through `@kurrent/kurrentdb-client`. */
+  | { readonly kind: 'esdb'; readonly url: string; readonly client: 'eventstoredb' | 'kurrentdb' }
   | { readonly kind: 'memory' };
 
 /** The store used when neither `--store` nor CARTES_BADGES_STORE is given. */
 export const DEFAULT_STORE = 'sqlite:./data/events.db';
 
 const EXPECTED =
-  'attendu sqlite:./data/events.db, postgres://user@host:5432/base, esdb://host:2113 ou memory:';
+  'attendu sqlite:./data/events.db, postgres://user@host:5432/base, kurrentdb://host:2113, esdb://host:2113 ou memory:';
 
 /** Reads a store URL; a malformed one is a usage error that says what is expected. */
 export function parseStoreSpec(raw: string): StoreSpec {
@@ -38,10 +39,15 @@ export function parseStoreSpec(raw: string): StoreSpec {
     url.searchParams.delete('schema');
     return { kind: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
   }
-  if (/^esdb(\+discover)?:\/\//i.test(text)) {
-    if (/^esdb(\+discover)?:\/\/\/?$/i.test(text))
-      throw usageError(`Store « ${raw} » : hôte EventStoreDB manquant ; ${EXPECTED}`);
-    return { kind: 'esdb', url: text };
+  const eventStore = /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\//i.exec(text);
+  if (eventStore) {
+    if (/^[a-z+]+:\/\/\/?$/i.test(text))
+      throw usageError(`Store « ${raw} » : hôte EventStoreDB/KurrentDB manquant ; ${EXPECTED}`);
+    return {
+      kind: 'esdb',
+      url: text,
+      client: eventStore[1].toLowerCase() === 'esdb' ? 'eventstoredb' : 'kurrentdb',
+    };
   }
   throw usageError(`Store inconnu « ${raw} » : ${EXPECTED}`);
 }

@@ -1,43 +1,34 @@
 import type { sendUnaryData, ServerReadableStream } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { Executed } from './append-execution';
+import { executeAppend } from './append-execution';
+import type { CallError } from './grpc-errors';
+import { callErrors } from './grpc-errors';
 import { grpc } from './grpc-runtime';
-import type { AppendOutcome, ExpectedRevision, MemoryLog, ProposedEvent } from './memory-log';
+import type { AppendOutcome, ExpectedRevision, ProposedEvent } from './memory-log';
+import type { NodeContext } from './node-context';
 
-/** Faults the next appends meet, one per append, in order. */
-export type AppendFault =
-  /** UNAVAILABLE before anything is written. */
-  | 'unavailable'
-  /** The connection fails after the second proposed event arrived: nothing is written. */
-  | 'unavailable-mid-batch'
-  /** The events are written, then the answer is lost (UNAVAILABLE): a retry must not write them twice. */
-  | 'unavailable-after-write';
+export type { AppendFault } from './append-execution';
 
 type AppendCall = ServerReadableStream<AppendReq, AppendResp>;
 
-/** The classic Append RPC: a header with the expected revision, then one message per event. */
-export function createAppendHandler(log: MemoryLog, faults: AppendFault[]) {
+/** The classic Append RPC: one call per append, a header with the expected revision, then one message per event. */
+export function createAppendHandler(node: NodeContext) {
   return (call: AppendCall, callback: sendUnaryData<AppendResp>): void => {
     let streamName: string | undefined;
     let expected: ExpectedRevision = { kind: 'any' };
     const events: ProposedEvent[] = [];
-    const fault = faults.shift();
     let answered = false;
-    const answer = (error: { code: number; details: string } | null, response?: AppendResp): void => {
+    const answer = (error: CallError | null, response?: AppendResp): void => {
       if (answered) return;
       answered = true;
       if (error) callback(error);
       else callback(null, response);
     };
-    const unavailable = (details: string) => ({
-      code: grpc.status.UNAVAILABLE,
-      details: `stand-in: ${details}`,
-    });
+    // This fault needs the events to arrive one by one: the other faults meet the whole append.
+    const midBatch = node.appendFaults[0] === 'unavailable-mid-batch' && node.appendFaults.shift();
 
-    if (fault === 'unavailable') {
-      answer(unavailable('server unavailable'));
-      return;
-    }
     call.on('data', (request: AppendReq) => {
       if (request.hasOptions()) {
         const options = request.getOptions() as AppendReq.Options;
@@ -53,8 +44,7 @@ export function createAppendHandler(log: MemoryLog, faults: AppendFault[]) {
           data: Buffer.from(message.getData_asU8()),
           customMetadata: Buffer.from(message.getCustomMetadata_asU8()),
         });
-        if (fault === 'unavailable-mid-batch' && events.length === 2)
-          answer(unavailable('connection lost mid-batch'));
+        if (midBatch && events.length === 2) answer(callErrors.unavailable('connection lost mid-batch'));
       }
     });
     call.on('error', () => answer({ code: grpc.status.CANCELLED, details: 'client went away' }));
@@ -62,11 +52,32 @@ export function createAppendHandler(log: MemoryLog, faults: AppendFault[]) {
       if (answered) return;
       if (streamName === undefined)
         return answer({ code: grpc.status.INVALID_ARGUMENT, details: 'no options' });
-      const outcome = log.append(streamName, expected, events);
-      if (fault === 'unavailable-after-write') return answer(unavailable('answer lost after the write'));
-      answer(null, responseOf(outcome));
+      node.countAppend('classic');
+      const executed = executeAppend(node, streamName, expected, events);
+      if (executed.kind === 'crashed') return;
+      const [error, response] = classicAnswerOf(executed, streamName);
+      answer(error, response);
     });
   };
+}
+
+// How the classic Append words each result: outcomes in the response, the rest as call errors.
+function classicAnswerOf(executed: Executed, streamName: string): [CallError | null, AppendResp?] {
+  switch (executed.kind) {
+    case 'outcome':
+      return executed.outcome.kind === 'stream_deleted'
+        ? [callErrors.streamDeleted(streamName)]
+        : [null, responseOf(executed.outcome)];
+    case 'too-big':
+      return [callErrors.maximumAppendSizeExceeded(executed.maximum)];
+    case 'timeout':
+      // Before the write, the client's deadline ran out; after it, the server's commit timed out.
+      return [executed.written ? callErrors.commitTimeout() : callErrors.deadlineExceeded()];
+    case 'call-failed':
+      return [executed.error];
+    case 'crashed':
+      return [callErrors.unavailable('crashed')];
+  }
 }
 
 function expectedOf(options: AppendReq.Options): ExpectedRevision {
@@ -77,7 +88,7 @@ function expectedOf(options: AppendReq.Options): ExpectedRevision {
 }
 
 // The same details the real server sends in a wrong-expected-version answer.
-function responseOf(outcome: AppendOutcome): AppendResp {
+function responseOf(outcome: Exclude<AppendOutcome, { kind: 'stream_deleted' }>): AppendResp {
   const response = new AppendResp();
   if (outcome.kind === 'success') {
     const success = new AppendResp.Success();

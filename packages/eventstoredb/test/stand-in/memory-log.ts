@@ -1,7 +1,9 @@
+import * as crypto from 'node:crypto';
 /**
  * The stand-in server's storage: a transaction log in memory with EventStoreDB's semantics
- * (stream revisions, expected-revision checks, commit/prepare positions, idempotent appends by
- * event id, `$maxCount` stream metadata). Test code only.
+ * (stream revisions, expected-revision checks, each event's own log position, idempotent appends
+ * by event id, `$maxCount` stream metadata, tombstoned streams, the system events a real database
+ * is full of). Test code only.
  */
 
 /** An event as the stand-in keeps it, in the shape the gRPC protocol carries. */
@@ -15,9 +17,11 @@ export interface LogRecord {
   readonly customMetadata: Buffer;
   /** .NET ticks (100 ns) since the Unix epoch, as the server's `created` metadata. */
   readonly created: bigint;
-  /** Commit position: the position of the first event of the write it came in. */
+  /**
+   * Commit and prepare positions. A server since 20.x writes each event of an append as its own
+   * committed record: both are the event's own place in the log, as `$all` reads report them.
+   */
   readonly commit: bigint;
-  /** Prepare position: the event's own place in the log. */
   readonly prepare: bigint;
 }
 
@@ -37,10 +41,30 @@ export type ExpectedRevision =
   | { kind: 'stream_exists' }
   | { kind: 'revision'; revision: number };
 
-/** Outcome of an append: written (or recognised as already written), or wrong expected version. */
+/**
+ * Outcome of an append: written (or recognised as already written), with the position of the
+ * write's last event; or wrong expected version; or a stream that was deleted for good.
+ */
 export type AppendOutcome =
   | { kind: 'success'; currentRevision: number; commit: bigint; prepare: bigint }
-  | { kind: 'wrong_expected_version'; currentRevision: number | 'no_stream'; expected: ExpectedRevision };
+  | { kind: 'wrong_expected_version'; currentRevision: number | 'no_stream'; expected: ExpectedRevision }
+  | { kind: 'stream_deleted' };
+
+/** The stream name of the server's own statistics, written into `$all` every so often. */
+export const STATS_STREAM = '$stats-127.0.0.1:2113';
+
+/** How the server sizes an append against its maximum (bytes of type, data and metadata). */
+export function appendSize(events: readonly ProposedEvent[]): number {
+  return events.reduce(
+    (total, event) => total + Buffer.byteLength(event.type) + event.data.length + event.customMetadata.length,
+    0,
+  );
+}
+
+/** True for what a real database writes itself: `$` streams and `$` event types. */
+export function isSystemRecord(record: LogRecord): boolean {
+  return record.streamName.startsWith('$') || record.type.startsWith('$');
+}
 
 /** A position in the log. */
 export interface LogPosition {
@@ -63,10 +87,43 @@ export class MemoryLog {
   /** Every event in `$all` order. */
   readonly all: LogRecord[] = [];
   private readonly streams = new Map<string, LogRecord[]>();
+  private readonly tombstoned = new Set<string>();
   private nextLogPosition = 1000n;
   private readonly listeners = new Set<() => void>();
+  private writes = 0;
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  /**
+   * `statsEvery`: after that many writes the server writes a `$statsCollected` event of its own
+   * (0: never), as a real node does every few seconds; `$all` then mixes system events and ours.
+   */
+  constructor(
+    private readonly statsEvery = 0,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** What a fresh database already holds: the default users, settings and scavenge streams. */
+  seedSystemEvents(): void {
+    const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
+    const system = (stream: string, type: string, data: unknown): void => {
+      this.write(stream, this.currentRevision(stream), [
+        {
+          eventId: crypto.randomUUID(),
+          type,
+          contentType: 'application/json',
+          data: json(data),
+          customMetadata: Buffer.alloc(0),
+        },
+      ]);
+    };
+    system('$$$users', '$metadata', { $acl: { $r: '$admins', $w: '$admins' } });
+    system('$users', '$UserCreated', { loginName: 'admin' });
+    system('$user-admin', '$user', { loginName: 'admin', fullName: 'Event Store Administrator' });
+    system('$users', '$UserCreated', { loginName: 'ops' });
+    system('$user-ops', '$user', { loginName: 'ops', fullName: 'Event Store Operations' });
+    system('$settings', 'update-default-acl', { $userStreamAcl: { $r: '$all' } });
+    system('$scavenges', '$scavengeIndexInitialized', {});
+    system(STATS_STREAM, '$statsCollected', { 'proc-startTime': new Date(0).toISOString() });
+  }
 
   /** The events of one stream in stored order (undefined when it never existed). */
   stream(name: string): LogRecord[] | undefined {
@@ -85,8 +142,36 @@ export class MemoryLog {
     return () => this.listeners.delete(listener);
   }
 
+  /** True once the stream is deleted for good: it can be neither written nor read again. */
+  isTombstoned(name: string): boolean {
+    return this.tombstoned.has(name);
+  }
+
+  /** Deletes a stream for good, writing the `$streamDeleted` record into `$all` as the server does. */
+  tombstone(name: string): void {
+    if (this.tombstoned.has(name)) return;
+    this.tombstoned.add(name);
+    const position = this.nextLogPosition;
+    this.nextLogPosition += RECORD_OVERHEAD;
+    this.all.push({
+      streamName: name,
+      revision: Number.MAX_SAFE_INTEGER,
+      eventId: crypto.randomUUID(),
+      type: '$streamDeleted',
+      contentType: 'application/octet-stream',
+      data: Buffer.alloc(0),
+      customMetadata: Buffer.alloc(0),
+      created: BigInt(this.clock().getTime()) * 10_000n,
+      commit: position,
+      prepare: position,
+    });
+    this.streams.delete(name);
+    for (const listener of [...this.listeners]) listener();
+  }
+
   /** Appends atomically: every event of the batch is written, or none. */
   append(name: string, expected: ExpectedRevision, events: readonly ProposedEvent[]): AppendOutcome {
+    if (this.tombstoned.has(name)) return { kind: 'stream_deleted' };
     const stream = this.streams.get(name);
     const current = this.currentRevision(name);
     const duplicate = this.idempotentOutcome(stream ?? [], expected, events);
@@ -107,22 +192,48 @@ export class MemoryLog {
         prepare: last?.prepare ?? 0n,
       };
     }
+    const outcome = this.write(name, current, events);
+    this.writes += 1;
+    if (this.statsEvery > 0 && this.writes % this.statsEvery === 0) {
+      const stats = { 'sys-freeMem': 1_000_000 + this.writes, 'proc-cpu': 3.5 };
+      this.write(STATS_STREAM, this.currentRevision(STATS_STREAM), [
+        {
+          eventId: crypto.randomUUID(),
+          type: '$statsCollected',
+          contentType: 'application/json',
+          data: Buffer.from(JSON.stringify(stats), 'utf8'),
+          customMetadata: Buffer.alloc(0),
+        },
+      ]);
+    }
+    return outcome;
+  }
+
+  // Each event gets its own place in the log; the answer carries the last one's.
+  private write(name: string, current: number, events: readonly ProposedEvent[]): AppendOutcome {
+    const stream = this.streams.get(name);
     const target = stream ?? [];
-    const commit = this.nextLogPosition;
     const created = BigInt(this.clock().getTime()) * 10_000n;
     let revision = current;
     for (const event of events) {
       revision += 1;
-      const prepare = this.nextLogPosition;
+      const position = this.nextLogPosition;
       this.nextLogPosition += RECORD_OVERHEAD + BigInt(event.data.length + event.customMetadata.length);
-      const record: LogRecord = { streamName: name, revision, created, commit, prepare, ...event };
+      const record: LogRecord = {
+        streamName: name,
+        revision,
+        created,
+        commit: position,
+        prepare: position,
+        ...event,
+      };
       target.push(record);
       this.all.push(record);
     }
     if (!stream) this.streams.set(name, target);
     for (const listener of [...this.listeners]) listener();
-    const first = target[target.length - events.length];
-    return { kind: 'success', currentRevision: revision, commit: first.commit, prepare: first.prepare };
+    const last = target[target.length - 1];
+    return { kind: 'success', currentRevision: revision, commit: last.commit, prepare: last.prepare };
   }
 
   /**
@@ -146,12 +257,12 @@ export class MemoryLog {
     }
     const matches = events.every((event, index) => stream[start + index]?.eventId === event.eventId);
     if (!matches || stream[start]?.revision !== start) return undefined;
-    const first = stream[start];
+    const last = stream[start + events.length - 1];
     return {
       kind: 'success',
-      currentRevision: start + events.length - 1,
-      commit: first.commit,
-      prepare: first.prepare,
+      currentRevision: last.revision,
+      commit: last.commit,
+      prepare: last.prepare,
     };
   }
 

@@ -1,8 +1,11 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import type { CallError } from './grpc-errors';
+import { callErrors } from './grpc-errors';
 import type { LogPosition, LogRecord, MemoryLog } from './memory-log';
 import { grpc } from './grpc-runtime';
+import type { NodeContext } from './node-context';
 
 /** What the fault tests can see of and do to a live subscription. */
 export interface ActiveSubscription {
@@ -19,10 +22,13 @@ type Matcher = (record: LogRecord) => boolean;
 const DEFAULT_WINDOW = 32;
 
 /** The Read RPC: stream reads, `$all` reads and `$all` subscriptions. */
-export function createReadHandler(log: MemoryLog, subscriptions: Set<ActiveSubscription>) {
+export function createReadHandler(node: NodeContext, subscriptions: Set<ActiveSubscription>) {
+  const log = node.log;
   return (call: ReadCall): void => {
     const options = call.request.getOptions();
     if (!options) return fail(call, grpc.status.INVALID_ARGUMENT, 'read request without options');
+    // A user without read access to `$all` (not in $admins or $ops, no ACL granting it).
+    if (options.hasAll() && node.allReadDenied()) return failWith(call, callErrors.accessDenied());
     const run = options.hasSubscription()
       ? options.hasAll()
         ? subscribeToAll(call, log, options, subscriptions)
@@ -37,7 +43,11 @@ export function createReadHandler(log: MemoryLog, subscriptions: Set<ActiveSubsc
 }
 
 function fail(call: ReadCall, code: number, details: string): void {
-  if (!call.cancelled && !call.writableEnded) call.emit('error', { code, details });
+  failWith(call, { code, details });
+}
+
+function failWith(call: ReadCall, error: CallError): void {
+  if (!call.cancelled && !call.writableEnded) call.emit('error', error);
 }
 
 /** Writes with backpressure: resolves once the transport can take more (or the call is gone). */
@@ -98,6 +108,7 @@ async function readStream(call: ReadCall, log: MemoryLog, options: ReadReq.Optio
   if (!streamOptions || !identifier)
     return fail(call, grpc.status.INVALID_ARGUMENT, 'stream read without stream');
   const name = Buffer.from(identifier.getStreamName_asU8()).toString('utf8');
+  if (log.isTombstoned(name)) return failWith(call, callErrors.streamDeleted(name));
   const stream = log.stream(name);
   if (!stream) {
     const notFound = new ReadResp.StreamNotFound();

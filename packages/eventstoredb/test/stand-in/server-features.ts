@@ -4,11 +4,12 @@ import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generat
 import { grpc } from './grpc-runtime';
 
 /**
- * How the stand-in answers the client's feature probe: 'listed' names the Read and Append
- * methods (not BatchAppend), 'unimplemented' answers as a server too old to have the probe.
- * Either way the client falls back to the classic Append.
+ * How the stand-in answers the client's feature probe: 'batch' lists BatchAppend, as a server
+ * from 21.10 on does, and the 6.x client then sends every append through it; 'classic' lists
+ * Read and Append only, 'unimplemented' answers as a server too old to have the probe: the
+ * client then uses the classic Append.
  */
-export type FeaturesMode = 'listed' | 'unimplemented';
+export type FeaturesMode = 'batch' | 'classic' | 'unimplemented';
 
 /** The ServerFeatures.GetSupportedMethods RPC. */
 export function createServerFeaturesHandler(mode: FeaturesMode) {
@@ -23,7 +24,7 @@ export function createServerFeaturesHandler(mode: FeaturesMode) {
     const methods = new SupportedMethods();
     methods.setEventStoreServerVersion('24.10.0-stand-in');
     methods.setMethodsList(
-      ['read', 'append'].map((name) => {
+      (mode === 'batch' ? ['read', 'append', 'batchappend'] : ['read', 'append']).map((name) => {
         const method = new SupportedMethod();
         method.setServiceName('event_store.client.streams.streams');
         method.setMethodName(name);

@@ -1,10 +1,12 @@
 import type { Server } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
-import type { AppendFault } from './append-handler';
+import type { AppendFault } from './append-execution';
 import { createAppendHandler } from './append-handler';
+import { createBatchAppendHandler } from './batch-append-handler';
 import { grpc } from './grpc-runtime';
 import { MemoryLog } from './memory-log';
+import type { NodeContext } from './node-context';
 import type { ActiveSubscription } from './read-handler';
 import { createReadHandler } from './read-handler';
 import type { FeaturesMode } from './server-features';
@@ -12,67 +14,95 @@ import { createServerFeaturesHandler } from './server-features';
 
 /** Options of the stand-in. */
 export interface StandInOptions {
+  /** Which append path the client is told about (default 'batch', as servers from 21.10 on). */
   readonly features?: FeaturesMode;
+  /** The server's maximum append size in bytes (default 1 MiB, as EventStoreDB's `MaxAppendSize`). */
+  readonly maxAppendSize?: number;
+  /** A `$statsCollected` system event after every that many writes (default 5; 0: none). */
+  readonly statsEvery?: number;
+  /** Whether the database starts with the system events of a fresh one (default true). */
+  readonly systemEvents?: boolean;
+}
+
+const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+/** One node of the stand-in: its own port and connections, the cluster's log. */
+class StandInNode {
+  server: Server | undefined;
+  readonly subscriptions = new Set<ActiveSubscription>();
+  constructor(public port: number) {}
 }
 
 /**
- * An in-process stand-in for an EventStoreDB node: the client's own generated gRPC service
- * definitions served by `@grpc/grpc-js` on 127.0.0.1 (random port), with the events in memory.
- * Test code of this package: the real client talks to it over loopback.
+ * An in-process stand-in for an EventStoreDB cluster of two nodes sharing one log: the client's
+ * own generated gRPC service definitions served by `@grpc/grpc-js` on 127.0.0.1 (random ports),
+ * with the events in memory. The client connects to the first node; a not-leader answer sends it
+ * to the other one, as a leader change does. Test code of this package: the real client talks to
+ * it over loopback.
  */
 export class StandInServer {
   readonly log: MemoryLog;
-  /** Faults the next appends meet (consumed one per append). */
+  /** Faults the next appends meet (consumed one per append, on whichever node). */
   readonly appendFaults: AppendFault[] = [];
-  private readonly subscriptions = new Set<ActiveSubscription>();
-  private server: Server | undefined;
+  /** When true, reads and subscriptions of `$all` are refused (access denied). */
+  allReadDenied = false;
+  /** Appends received on each path. */
+  readonly appendsBy = { classic: 0, batch: 0 };
+  private readonly nodes = [new StandInNode(0), new StandInNode(0)];
 
-  private constructor(
-    private readonly options: StandInOptions,
-    private boundPort: number,
-  ) {
-    this.log = new MemoryLog();
+  private constructor(private readonly options: StandInOptions) {
+    this.log = new MemoryLog(options.statsEvery ?? 5);
+    if (options.systemEvents ?? true) this.log.seedSystemEvents();
   }
 
-  /** Starts a stand-in on a free port of 127.0.0.1. */
+  /** Starts a stand-in on free ports of 127.0.0.1. */
   static async start(options: StandInOptions = {}): Promise<StandInServer> {
-    const standIn = new StandInServer(options, 0);
-    await standIn.listen();
+    const standIn = new StandInServer(options);
+    for (const node of standIn.nodes) await standIn.listen(node);
     return standIn;
   }
 
+  /** The port of the node clients connect to first. */
   get port(): number {
-    return this.boundPort;
+    return this.nodes[0].port;
   }
 
   /** Connection string for `EventStoreDBClient.connectionString`. */
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.boundPort}?tls=false`;
+    return `esdb://127.0.0.1:${this.port}?tls=false`;
   }
 
   /** The live subscriptions (for the fault tests). */
   get activeSubscriptions(): readonly ActiveSubscription[] {
-    return [...this.subscriptions];
+    return this.nodes.flatMap((node) => [...node.subscriptions]);
   }
 
   /** Ends every live subscription with UNAVAILABLE (the connection itself stays up). */
   dropSubscriptions(): void {
-    for (const subscription of [...this.subscriptions]) subscription.drop();
+    for (const subscription of this.activeSubscriptions) subscription.drop();
   }
 
-  /** Kills the server (every connection cut, in-flight messages lost), then listens again on the same port. */
+  /** Kills every node (every connection cut, in-flight messages lost), then listens again on the same ports. */
   async restart(downForMs = 0): Promise<void> {
-    this.server?.forceShutdown();
-    this.server = undefined;
-    this.subscriptions.clear();
+    for (const node of this.nodes) this.kill(node);
     if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
-    await this.listen();
+    for (const node of this.nodes) await this.listen(node);
   }
 
   /** Stops the server for good. */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
+    await Promise.all(this.nodes.map((node) => this.stopNode(node)));
+  }
+
+  private kill(node: StandInNode): void {
+    node.server?.forceShutdown();
+    node.server = undefined;
+    node.subscriptions.clear();
+  }
+
+  private async stopNode(node: StandInNode): Promise<void> {
+    const server = node.server;
+    node.server = undefined;
     if (!server) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -86,22 +116,42 @@ export class StandInServer {
     });
   }
 
-  private async listen(): Promise<void> {
+  private contextOf(node: StandInNode): NodeContext {
+    const other = this.nodes[0] === node ? this.nodes[1] : this.nodes[0];
+    return {
+      log: this.log,
+      appendFaults: this.appendFaults,
+      maxAppendSize: this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+      allReadDenied: () => this.allReadDenied,
+      countAppend: (path) => void (this.appendsBy[path] += 1),
+      leaderEndpoint: () => ({ host: '127.0.0.1', port: other.port }),
+      crash: (downForMs) => {
+        // After the current handler returns: a process dies between two instructions of its own.
+        setImmediate(() => {
+          if (!node.server) return;
+          this.kill(node);
+          setTimeout(() => void this.listen(node).catch(() => undefined), downForMs);
+        });
+      },
+    };
+  }
+
+  private async listen(node: StandInNode): Promise<void> {
     const server = new grpc.Server();
+    const context = this.contextOf(node);
     server.addService(StreamsService, {
-      read: createReadHandler(this.log, this.subscriptions),
-      append: createAppendHandler(this.log, this.appendFaults),
+      read: createReadHandler(context, node.subscriptions),
+      append: createAppendHandler(context),
+      batchAppend: createBatchAppendHandler(context),
     });
     server.addService(ServerFeaturesService, {
-      getSupportedMethods: createServerFeaturesHandler(this.options.features ?? 'listed'),
+      getSupportedMethods: createServerFeaturesHandler(this.options.features ?? 'batch'),
     });
-    this.boundPort = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(
-        `127.0.0.1:${this.boundPort}`,
-        grpc.ServerCredentials.createInsecure(),
-        (error, port) => (error ? reject(error) : resolve(port)),
+    node.port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`127.0.0.1:${node.port}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
+        error ? reject(error) : resolve(port),
       ),
     );
-    this.server = server;
+    node.server = server;
   }
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { AppendFault } from './append-handler';
+import type { AppendFault } from './append-execution';
 import type { StandInOptions } from './stand-in-server';
 
 type ServerRequest =
@@ -11,7 +11,10 @@ type ServerRequest =
   | { op: 'alter'; stream: string; revision: number; json: string }
   | { op: 'remove'; stream: string; revision: number }
   | { op: 'swap'; stream: string; revision: number; other: number }
-  | { op: 'count' };
+  | { op: 'tombstone'; stream: string }
+  | { op: 'denyAllReads'; denied: boolean }
+  | { op: 'count' }
+  | { op: 'appendsBy' };
 
 /** What the main thread can ask of the stand-in thread. */
 export type StandInRequest =
@@ -114,9 +117,24 @@ export class StandIn {
     return this.ask({ op: 'subscriptionsSent' });
   }
 
-  /** How many events `$all` holds. */
+  /** How many events `$all` holds, leaving out the system events the server writes itself. */
   eventCount(): Promise<number> {
     return this.ask({ op: 'count' });
+  }
+
+  /** Appends the server received on each path. */
+  appendsBy(): Promise<{ classic: number; batch: number }> {
+    return this.ask({ op: 'appendsBy' });
+  }
+
+  /** Deletes a stream for good (a hard delete: its name can never be written again). */
+  tombstone(stream: string): Promise<void> {
+    return this.ask({ op: 'tombstone', stream });
+  }
+
+  /** Refuses (or allows again) reads and subscriptions of `$all`, as for a user without access. */
+  denyAllReads(denied = true): Promise<void> {
+    return this.ask({ op: 'denyAllReads', denied });
   }
 
   alterData(stream: string, revision: number, json: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { isSystemRecord } from './memory-log';
 import { StandInServer } from './stand-in-server';
 import type { StandInRequest } from './stand-in-thread';
 
@@ -46,8 +47,15 @@ function main(): void {
         return server.log.remove(request.stream, request.revision);
       case 'swap':
         return server.log.swap(request.stream, request.revision, request.other);
+      case 'tombstone':
+        return server.log.tombstone(request.stream);
+      case 'denyAllReads':
+        server.allReadDenied = request.denied;
+        return undefined;
+      case 'appendsBy':
+        return { ...server.appendsBy };
       case 'count':
-        return server.log.all.length;
+        return server.log.all.filter((record) => !isSystemRecord(record)).length;
     }
   }
 }

@@ -1,0 +1,3 @@
+import { describeCheckpoints } from './suites/checkpoints';
+
+describeCheckpoints('eventstoredb');

@@ -1,0 +1,3 @@
+import { describeFaults } from './suites/faults';
+
+describeFaults('kurrentdb');

@@ -1,0 +1,3 @@
+import { describeLostAppend } from './suites/lost-append';
+
+describeLostAppend('kurrentdb');

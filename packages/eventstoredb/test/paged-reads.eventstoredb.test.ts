@@ -1,0 +1,3 @@
+import { describePagedReads } from './suites/paged-reads';
+
+describePagedReads('eventstoredb');

@@ -1,0 +1,3 @@
+import { describePositions } from './suites/positions';
+
+describePositions('kurrentdb');

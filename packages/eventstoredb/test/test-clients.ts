@@ -1,0 +1,33 @@
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import type { ClientCalls } from '../src';
+import { eventStoreDbCalls, kurrentDbCalls } from '../src';
+
+/** The two official clients the adapter runs on. A test file loads only one (they share protobuf globals). */
+export type ClientKind = 'eventstoredb' | 'kurrentdb';
+
+/** A connected client, as the adapter's calls, with a way to close it. */
+export interface TestClient {
+  readonly kind: ClientKind;
+  readonly calls: ClientCalls;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Connects the named client to `esdb://...` (the Kurrent client is given `kurrentdb://...`, its
+ * own scheme). The client module is required here, so only the one named is loaded.
+ */
+export function connectClient(kind: ClientKind, connectionString: string): TestClient {
+  if (kind === 'eventstoredb') {
+    const { EventStoreDBClient: Client } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@eventstore/db-client') as typeof import('@eventstore/db-client');
+    const client: EventStoreDBClient = Client.connectionString(connectionString);
+    return { kind, calls: eventStoreDbCalls(client), dispose: () => client.dispose() };
+  }
+  const { KurrentDBClient: Client } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@kurrent/kurrentdb-client') as typeof import('@kurrent/kurrentdb-client');
+  const client: KurrentDBClient = Client.connectionString(connectionString.replace(/^esdb:/, 'kurrentdb:'));
+  return { kind, calls: kurrentDbCalls(client), dispose: () => client.dispose() };
+}
