@@ -1,34 +1,54 @@
 /**
- * The EventStoreDB adapter's overhead: its append and read throughput against raw
- * `@eventstore/db-client` calls doing the same work (same events, same bytes on the wire, same
- * page size), in the same run, against the stand-in server (on its own thread, over loopback).
+ * The EventStoreDB adapter's overhead: its append and read throughput against raw client calls
+ * doing the same work (same events, same bytes on the wire, same page size), in the same run,
+ * against the stand-in server (on its own thread, over loopback), on one client and one append
+ * path (a process loads only one client: their protobuf classes share globals).
  *
- *   npx tsx bench/eventstoredb/overhead.ts [--events 2000] [--rounds 3]
+ *   npx tsx bench/eventstoredb/overhead.ts [--client eventstoredb|kurrentdb] [--path batch|classic]
+ *     [--events 2000] [--rounds 3]
  *
  * The two sides take turns in small blocks on one server and the median of the rounds counts,
  * so that a busy machine slows both alike. What the adapter adds: validation, the hash chain (SHA-256 over canonical
  * JSON), metadata mapping, position encoding, the read pipeline.
  */
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import type {
   AllStreamResolvedEvent,
   EventStoreDBClient,
 } from '../../packages/eventstoredb/node_modules/@eventstore/db-client';
-import {
-  FORWARDS,
-  jsonEvent,
-  NO_STREAM,
-} from '../../packages/eventstoredb/node_modules/@eventstore/db-client';
 import type { EventToAppend } from '../../packages/eventsourcing/src';
 import { standInHost, startStandInStore } from '../../packages/eventstoredb/test/stand-in-harness';
+import type { ClientKind } from '../../packages/eventstoredb/test/test-clients';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
+const text = (name: string, fallback: string): string => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
 const EVENTS = option('events', 2000);
 const ROUNDS = option('rounds', 3);
+const CLIENT = text('client', 'eventstoredb') as ClientKind;
+const PATH = text('path', 'batch') as 'batch' | 'classic';
+
+// The raw side uses the same client module as the adapter (only one may be loaded).
+const packageDir = path.resolve(__dirname, '../../packages/eventstoredb');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib = require(
+  require.resolve(CLIENT === 'kurrentdb' ? '@kurrent/kurrentdb-client' : '@eventstore/db-client', {
+    paths: [packageDir],
+  }),
+) as typeof import('../../packages/eventstoredb/node_modules/@eventstore/db-client');
+const { FORWARDS, jsonEvent, NO_STREAM } = lib;
+type Raw = EventStoreDBClient;
+// The 1.x client calls the expected revision `streamState`.
+const expectedOption = (revision: bigint | typeof NO_STREAM) =>
+  (CLIENT === 'kurrentdb' ? { streamState: revision } : { expectedRevision: revision }) as never;
+
 const STREAMS = 50;
 const PAGE = 256;
 
@@ -62,7 +82,15 @@ type Timing = Record<'appendMs' | 'readStreamMs' | 'readAllMs', Record<Side, num
 // One server, one client; the adapter writes `a-dossier-*`, the raw client `r-dossier-*`. The two
 // sides take turns in small blocks, so that a busy machine slows both alike.
 async function round(): Promise<Timing> {
-  const started = await startStandInStore();
+  const started = await startStandInStore({}, { client: CLIENT, server: { features: PATH } });
+  // A raw client of the same kind on the same server.
+  const client = (
+    CLIENT === 'kurrentdb'
+      ? (
+          lib as unknown as { KurrentDBClient: { connectionString(url: string): Raw } }
+        ).KurrentDBClient.connectionString(started.server.connectionString.replace(/^esdb:/, 'kurrentdb:'))
+      : lib.EventStoreDBClient.connectionString(started.server.connectionString)
+  ) as Raw;
   const timing: Timing = {
     appendMs: { adapter: 0, raw: 0 },
     readStreamMs: { adapter: 0, raw: 0 },
@@ -70,7 +98,6 @@ async function round(): Promise<Timing> {
   };
   try {
     const { store } = started;
-    const client = started.client as unknown as EventStoreDBClient;
     const adapterVersions = new Array<number>(STREAMS).fill(-1);
     const rawRevisions = new Array<bigint | typeof NO_STREAM>(STREAMS).fill(NO_STREAM);
     const BLOCK = 50;
@@ -97,7 +124,7 @@ async function round(): Promise<Timing> {
         const result = await client.appendToStream(
           `r-dossier-${s}`,
           jsonEvent({ id: randomUUID(), type: 'LineAdded', data: dataOf(i), metadata: rawMetadata(i) }),
-          { expectedRevision: rawRevisions[s] },
+          expectedOption(rawRevisions[s]),
         );
         rawRevisions[s] = result.nextExpectedRevision;
       }
@@ -167,6 +194,7 @@ async function round(): Promise<Timing> {
     }
     return timing;
   } finally {
+    await client.dispose();
     await started.dispose();
   }
 }
@@ -183,7 +211,7 @@ async function main(): Promise<void> {
     [`readAll (pages of ${PAGE})`, 'readAllMs', 3 * 2 * EVENTS],
   ];
   console.log(
-    `EventStoreDB adapter overhead on the stand-in server: ${EVENTS} events on ${STREAMS} streams a side, median of ${ROUNDS} rounds`,
+    `EventStoreDB adapter overhead on the stand-in server (${CLIENT}, ${PATH === 'batch' ? 'BatchAppend' : 'classic Append'}): ${EVENTS} events on ${STREAMS} streams a side, median of ${ROUNDS} rounds`,
   );
   console.log('| operation | raw client (events/s) | adapter (events/s) | overhead |');
   console.log('| --- | ---: | ---: | ---: |');

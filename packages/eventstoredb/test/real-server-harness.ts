@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, EventStoreOptions, JsonValue } from '@cartes-badges/eventsourcing';
 import type { StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
-import { createStoreOnCalls, eventStoreDbCalls } from '../src';
+import { createStoreOnCalls } from '../src';
 import type { ClientCalls, WireRecord } from '../src';
+import type { ClientKind } from './test-clients';
+import { connectClient } from './test-clients';
 
 /**
  * Harness for a real EventStoreDB (EVENTSTORE_URL): each store gets a namespace of its own, so
@@ -11,13 +12,13 @@ import type { ClientCalls, WireRecord } from '../src';
  * forger stands between the database and the reader: its edits apply to what the server sends
  * back, which is what `verifyStream` has to catch.
  */
-export function realServerHarness(connectionString: string): StoreHarness {
-  const client = EventStoreDBClient.connectionString(connectionString);
+export function realServerHarness(connectionString: string, kind: ClientKind = 'eventstoredb'): StoreHarness {
+  const client = connectClient(kind, connectionString);
   const forgers = new WeakMap<EventStore, Forger>();
   return {
     async create(options?: EventStoreOptions) {
       const namespace = `t${randomUUID().slice(0, 8)}.`;
-      const forger = new Forger(eventStoreDbCalls(client), namespace);
+      const forger = new Forger(client.calls, namespace);
       const store = createStoreOnCalls(forger.calls, { ...options, namespace });
       forgers.set(store, forger);
       return store;

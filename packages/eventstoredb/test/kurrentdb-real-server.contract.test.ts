@@ -1,0 +1,3 @@
+import { runContractOnRealServer } from './suites/real-server-contract';
+
+runContractOnRealServer('kurrentdb');
