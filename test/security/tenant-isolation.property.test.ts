@@ -3,6 +3,8 @@ import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierService } from '@cartes-badges/domain';
 import { dossierStoreOptions } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
+import { postgresUnavailableReason } from '../../packages/postgres/src/testing/pg-available';
+import { TestSchemas } from '../../packages/postgres/src/testing/test-schemas';
 import fc from 'fast-check';
 import { A, A_SIRET, B, B_SIRET, isRight, serviceOn, textOf, written } from './tenant-scenarios';
 
@@ -43,8 +45,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 // Each company's comments carry its name, so that a leak shows in what the other one gets.
 const secret = (company: Company, text: string) => `note-${company}-${text}`;
 
-async function run(open: () => EventStore, steps: readonly Step[]): Promise<void> {
-  const store = open();
+async function run(open: () => EventStore | Promise<EventStore>, steps: readonly Step[]): Promise<void> {
+  const store = await open();
   const service: DossierService = serviceOn(store);
   try {
     const dossiers: string[] = [];
@@ -122,6 +124,17 @@ describe('tenant isolation and idempotency under random interleavings (property)
         run(() => createSqliteEventStore({ path: ':memory:', ...dossierStoreOptions }), steps),
       ),
       { numRuns: 30 },
+    );
+  });
+
+  const schemas = new TestSchemas();
+  afterAll(() => schemas.dropAll());
+  (postgresUnavailableReason() === undefined ? it : it.skip)('R-04 R-26 R-36 on PostgreSQL', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), (steps) =>
+        run(() => schemas.store(dossierStoreOptions), steps),
+      ),
+      { numRuns: 8 },
     );
   });
 });
