@@ -1,53 +1,26 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { EventStore } from '@cartes-badges/eventsourcing';
-import type {
-  Clock,
-  DossierActor,
-  DossierApplication,
-  ListFilters,
-  ListQueries,
-  Notifier,
-} from '@cartes-badges/domain';
+import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
+import type { Clock, DossierApplication, ListFilters, ListQueries, Notifier } from '@cartes-badges/domain';
 import {
   createDossierApplication,
   createFixtureDirectories,
   dossierStatusLabel,
-  FIXTURE_PROVIDER_ATTACHMENTS,
-  FIXTURE_USERS,
   synthesisOf,
   uuidIdGenerator,
 } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
+import { actorOf, unauthenticated } from './caller';
+import { documentRoute } from './document-route';
 import { statusOf } from './http-status';
 
 /** What the service is built on: the store, and optionally a clock and where notifications go. */
 export interface AppOptions {
   readonly store: EventStore;
+  /** Where attached files are kept; durable beside the events in `main.ts` (default: in memory). */
+  readonly blobStore?: BlobStore;
   readonly clock?: Clock;
   readonly notifier?: Notifier;
   readonly logger?: boolean;
-}
-
-// Authentication is the embedding application's business: here the caller names a fixture user
-// in the `x-user` header and the server builds the actor. The body never chooses its actor.
-function actorOf(request: FastifyRequest): DossierActor | undefined {
-  const id = request.headers['x-user'];
-  const user = Object.values(FIXTURE_USERS).find((u) => u.id === id);
-  if (!user) return undefined;
-  if (user.role !== 'prestataire') return { role: user.role, userId: user.id };
-  const company = FIXTURE_PROVIDER_ATTACHMENTS[user.id]?.[0];
-  return { role: 'prestataire', userId: user.id, siren: company.siren, siret: company.sirets[0] };
-}
-
-function unauthenticated(reply: FastifyReply): FastifyReply {
-  return reply.code(401).send({
-    code: 'UNAUTHENTICATED',
-    message: `En-tête x-user manquant ou inconnu : attendu l'identifiant d'un utilisateur (${Object.values(
-      FIXTURE_USERS,
-    )
-      .map((u) => u.id)
-      .join(', ')})`,
-  });
 }
 
 // Files travel as base64 in JSON (`contentBase64`); the library takes bytes.
@@ -92,7 +65,8 @@ function listRoute(queries: ListQueries) {
 }
 
 /**
- * The HTTP service: POST /commands, GET /brouillons, GET /dossiers, GET /dossiers/:id. Refusals
+ * The HTTP service: POST /commands, GET /brouillons, GET /dossiers, GET /dossiers/:id,
+ * GET /dossiers/:id/documents/:documentId (the attached file itself). Refusals
  * are 4xx JSON bodies `{ code, message, field?, tab?, problems?, invalidTabs? }` with the French
  * messages of the portal; nothing is written when a command is refused.
  */
@@ -106,7 +80,7 @@ export async function buildApp(
     providers: directories.providerDirectory,
     attachments: directories.attachments,
     providerAttachments: directories.providerAttachments,
-    blobStore: directories.blobStore,
+    blobStore: options.blobStore ?? directories.blobStore,
     ids: uuidIdGenerator,
     notifier: options.notifier ?? { send: async () => undefined },
     ...(options.clock ? { clock: options.clock } : {}),
@@ -154,6 +128,8 @@ export async function buildApp(
       state: state.right,
     };
   });
+
+  app.get('/dossiers/:id/documents/:documentId', documentRoute(library));
 
   // A body that is not JSON is the client's error, said the same way as the library's.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {

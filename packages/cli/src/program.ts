@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { registerBlobs } from './commands/blobs';
 import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
 import { registerExport } from './commands/export';
@@ -51,6 +52,7 @@ Commencez par : cartes-badges demo`,
   registerProject(program);
   registerExport(program);
   registerRebuild(program);
+  registerBlobs(program);
   // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(--help pour l’aide)');
   return program;

@@ -48,7 +48,7 @@ export function describeEvent(event: RecordedEvent<DossierEvent>, before: Dossie
         ? `Commentaire au gestionnaire${quote(event.data.comment)}`
         : 'Commentaire effacé';
     case 'DocumentAttached':
-      return `Document joint (${event.data.documentType}) : ${event.data.file.name}, ${size(event.data.file.size)}, sha256 ${event.data.file.sha256.slice(0, 12)}…`;
+      return `Document joint (${event.data.documentType}) : ${event.data.file.name}, ${size(event.data.file.size)}, sha256 ${event.data.file.sha256}`;
     case 'DocumentRemoved': {
       const doc = before.documents.find((d) => d.documentId === event.data.documentId);
       return `Document retiré (${event.data.documentType})${doc ? ` : ${doc.file.name}` : ''}`;

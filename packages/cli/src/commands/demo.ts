@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runDemo } from '../demo/run-demo';
+import { withBlobStore } from '../store/open-blob-store';
 import { usageError } from '../errors';
 import { toJson } from '../output/json';
 import type { GlobalOptions } from './context';
@@ -44,15 +45,18 @@ Exemples :
       const count = positiveInt(options.dossiers, '--dossiers', 0);
       const seed = positiveInt(options.seed, '--seed', 0);
       await withStore(globals, 'write', async (opened) => {
-        const report = await runDemo(opened.store, { count, seed });
+        const { report, filesLabel } = await withBlobStore(opened, 'write', async ({ blobs, label }) => ({
+          report: await runDemo(opened.store, { count, seed, blobs }),
+          filesLabel: label,
+        }));
         const brouillons = await listPage(opened, 'brouillons', {});
         const dossiers = await listPage(opened, 'dossiers', {});
         if (globals.json) {
-          print(toJson({ store: opened.label, report, brouillons, dossiers }));
+          print(toJson({ store: opened.label, files: filesLabel, report, brouillons, dossiers }));
           return;
         }
         note(
-          `Démo sur ${opened.label} : ${report.dossiers} dossiers, ${report.applied} commandes appliquées` +
+          `Démo sur ${opened.label} (fichiers joints : ${filesLabel}) : ${report.dossiers} dossiers, ${report.applied} commandes appliquées` +
             (report.alreadyHandled > 0
               ? `, ${report.alreadyHandled} déjà traitées (démo déjà lancée sur ce store)`
               : ''),

@@ -7,6 +7,7 @@ import type { BrokenLink, StoreVerification } from '../audit/verify-all';
 import { verifyAllStreams } from '../audit/verify-all';
 import { CliError, EXIT, messageOf, usageError } from '../errors';
 import { toJson } from '../output/json';
+import { verifyDocumentsCommand } from './verify-documents';
 import { startProgress, throughputLine } from '../output/progress';
 import type { GlobalOptions } from './context';
 import { note, print, withStore } from './context';
@@ -15,6 +16,7 @@ interface VerifyOptions {
   readonly stream?: string;
   readonly all?: boolean;
   readonly against?: string;
+  readonly documents?: boolean;
 }
 
 const PROBLEMS: Record<string, string> = {
@@ -50,6 +52,10 @@ export function registerVerify(program: Command): void {
       '--against <digest.json>',
       "prouve que rien n'a changé avant un digest enregistré (les événements ajoutés depuis sont permis)",
     )
+    .option(
+      '--documents',
+      'vérifie les fichiers joints : chacun existe et a le SHA-256 et la taille que son événement enregistre',
+    )
     .option('--json', 'sortie JSON pour un programme')
     .addHelpText(
       'after',
@@ -58,6 +64,7 @@ Codes de sortie : 0 chaînes intactes, 1 altération détectée, 3 flux ou diges
 Exemples :
   cartes-badges verify
   cartes-badges verify --stream 2512AF000001
+  cartes-badges verify --documents     # code 1 : dossier, document et ce qui ne va pas
   cartes-badges digest > digest.json   # plus tard :
   cartes-badges verify --against digest.json`,
     )
@@ -67,9 +74,14 @@ Exemples :
         options.stream !== undefined,
         options.all === true,
         options.against !== undefined,
+        options.documents === true,
       ].filter(Boolean);
       if (chosen.length > 1)
-        throw usageError('verify : choisissez --stream, --all ou --against, pas plusieurs');
+        throw usageError('verify : choisissez --stream, --all, --against ou --documents, pas plusieurs');
+      if (options.documents) {
+        if (!(await verifyDocumentsCommand(globals))) process.exitCode = EXIT.verificationFailed;
+        return;
+      }
       const saved = options.against !== undefined ? readDigestFile(options.against) : undefined;
       const ok = await withStore(
         globals,

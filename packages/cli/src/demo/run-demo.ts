@@ -1,4 +1,4 @@
-import type { EventStore } from '@cartes-badges/eventsourcing';
+import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import { startProgress } from '../output/progress';
 import { guideScenarios } from './guide-scenarios';
@@ -22,13 +22,19 @@ export interface DemoReport {
  */
 export async function runDemo(
   store: EventStore,
-  options: { readonly count: number; readonly seed: number; readonly now?: Date },
+  options: {
+    readonly count: number;
+    readonly seed: number;
+    readonly now?: Date;
+    /** Where attached files go (default: in memory, lost at exit). */
+    readonly blobs?: BlobStore;
+  },
 ): Promise<DemoReport> {
   const now = options.now ?? new Date();
   const plans = [...guideScenarios(now), ...randomDossiers(options.count, options.seed, now)];
   const commands = interleave(plans);
   let at = now;
-  const service = demoService(store, { now: () => new Date(at.getTime()) });
+  const service = demoService(store, { now: () => new Date(at.getTime()) }, options.blobs);
   const progress = startProgress('Démo', commands.length, 'commandes');
   let applied = 0;
   let alreadyHandled = 0;

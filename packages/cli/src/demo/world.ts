@@ -1,4 +1,4 @@
-import type { EventStore } from '@cartes-badges/eventsourcing';
+import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
 import type {
   Attachment,
   Clock,
@@ -145,15 +145,15 @@ export function actorOf(as: string | undefined): DossierActor {
   return user.actor;
 }
 
-/** The dossier service over a store, with the demo world's reference data. */
-export function demoService(store: EventStore, clock?: Clock): DossierService {
+/** The dossier service over a store, with the demo world's reference data (files in memory unless `blobStore`). */
+export function demoService(store: EventStore, clock?: Clock, blobStore?: BlobStore): DossierService {
   const world = demoWorld();
   return createDossierService({
     store,
     establishments: createInMemoryEstablishmentDirectory(world.establishments),
     providers: createInMemoryProviderDirectory(world.providers),
     attachments: createInMemoryAttachments(world.attachments),
-    blobStore: createInMemoryBlobStore(),
+    blobStore: blobStore ?? createInMemoryBlobStore(),
     ...(clock ? { clock } : {}),
   });
 }
