@@ -367,6 +367,7 @@ describe('bad input', () => {
     const names = program.commands.map((c) => c.name());
     expect(names.sort()).toEqual(
       [
+        'blobs',
         'brouillons',
         'demo',
         'digest',
