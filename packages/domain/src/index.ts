@@ -7,6 +7,7 @@ export * from './documents';
 export * from './ports';
 export * from './fixtures';
 export * from './dossier';
+export * from './view';
 export * from './service';
 export * from './lists';
 export * from './notifications';

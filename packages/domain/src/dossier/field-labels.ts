@@ -15,6 +15,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'actor.siren': 'SIREN du profil',
   'actor.siret': 'SIRET du profil',
   payload: 'Données de la commande',
+  asOf: 'Date de consultation',
+  id: 'Numéro ou identifiant du dossier',
   // Employeur
   establishment: 'Établissement',
   siret: 'SIRET',

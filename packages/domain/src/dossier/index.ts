@@ -21,3 +21,4 @@ export * from './tabs';
 export * from './totals';
 export * from './validation';
 export * from './synthesis';
+export * from './available-actions';

@@ -28,6 +28,8 @@ export const Attachment = crossChecked(
 );
 /** One company a user is attached to. */
 export type Attachment = t.TypeOf<typeof Attachment>;
+/** An attachment as plain data (identifiers as plain strings), decoded when it is used. */
+export type AttachmentRecord = t.OutputOf<typeof Attachment>;
 
 /** Which SIREN/SIRET each user is attached to (the portal's rattachements). */
 export interface Attachments {
@@ -35,9 +37,12 @@ export interface Attachments {
   ofUser(userId: string): Promise<readonly Attachment[]>;
 }
 
-/** Attachments from a fixed map user id → companies; each entry is decoded first (a bad one throws). */
+/**
+ * Attachments from a fixed map user id → companies, plain records accepted (a literal SIRET
+ * type-checks); each entry is decoded first (a bad one throws).
+ */
 export function createInMemoryAttachments(
-  byUser: Readonly<Record<string, readonly Attachment[]>>,
+  byUser: Readonly<Record<string, readonly AttachmentRecord[]>>,
 ): Attachments {
   const table = new Map<string, readonly Attachment[]>();
   for (const [userId, attachments] of Object.entries(byUser)) {

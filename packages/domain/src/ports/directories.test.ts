@@ -133,3 +133,43 @@ describe('Attachments', () => {
     expect(() => createInMemoryAttachments({ 'u-1': [one, one] })).toThrow(/un SIREN apparaît deux fois/);
   });
 });
+
+describe('reference data without casts', () => {
+  it('the in-memory directories take plain strings in their types and decode them at run time', async () => {
+    // Plain literals, no `as Siret`: this file type-checks only if the constructors accept them.
+    const establishments = createInMemoryEstablishmentDirectory([
+      {
+        siret: '73282932000074',
+        siren: '732829320',
+        name: 'Agence du Centre',
+        naf: '7820Z',
+        idcc: '2378',
+        publicType: 'Intérimaire',
+        address: { street: '1 RUE DU CENTRE', postalCode: '18000', city: 'BOURGES' },
+      },
+    ]);
+    const providers = createInMemoryProviderDirectory([
+      {
+        siret: '73282932000074',
+        siren: '732829320',
+        name: 'Formations du Centre',
+        headOffice: true,
+        uai: [],
+        ndas: ['11223344556'],
+        qualiopi: true,
+        address: { street: '1 RUE DU CENTRE', postalCode: '18000', city: 'BOURGES' },
+      },
+    ]);
+    const attachments = createInMemoryAttachments({
+      'u-1': [{ siren: '732829320', sirets: ['73282932000074'], name: 'Agence du Centre' }],
+    });
+    expect(await establishments.findBySiret('73282932000074' as Siret)).toEqual(
+      expect.objectContaining({ name: 'Agence du Centre' }),
+    );
+    expect(await providers.findBySiren('732829320' as Siren)).toHaveLength(1);
+    expect(await attachments.ofUser('u-1')).toHaveLength(1);
+    expect(() =>
+      createInMemoryAttachments({ 'u-2': [{ siren: '732829321', sirets: ['73282932000074'], name: 'X' }] }),
+    ).toThrow(/SIREN/);
+  });
+});

@@ -35,6 +35,8 @@ export const EstablishmentSnapshot = crossChecked(
 );
 /** An INSEE establishment snapshot. */
 export type EstablishmentSnapshot = t.TypeOf<typeof EstablishmentSnapshot>;
+/** An establishment as plain data (identifiers as plain strings), decoded when it is used. */
+export type EstablishmentRecord = t.OutputOf<typeof EstablishmentSnapshot>;
 
 /** The INSEE reference base of employer establishments. */
 export interface EstablishmentDirectory {
@@ -42,14 +44,17 @@ export interface EstablishmentDirectory {
   findBySiret(siret: Siret): Promise<EstablishmentSnapshot | undefined>;
 }
 
-/** An establishment directory over a fixed list; each entry is decoded first (a bad one throws). */
+/**
+ * An establishment directory over a fixed list of plain records (a literal SIRET type-checks);
+ * each entry is decoded first (a bad one throws).
+ */
 export function createInMemoryEstablishmentDirectory(
-  establishments: readonly EstablishmentSnapshot[],
+  establishments: readonly EstablishmentRecord[],
 ): EstablishmentDirectory {
   const bySiret = new Map(
     establishments.map((e) => [
       e.siret as string,
-      decodeOrThrow(EstablishmentSnapshot, e, `Établissement ${String(e.siret)}`),
+      decodeOrThrow(EstablishmentSnapshot, e, `Établissement ${e.siret}`),
     ]),
   );
   return {

@@ -40,6 +40,8 @@ export const ProviderSnapshot = crossChecked(
 );
 /** A SIRENE provider snapshot. */
 export type ProviderSnapshot = t.TypeOf<typeof ProviderSnapshot>;
+/** A provider as plain data (identifiers as plain strings), decoded when it is used. */
+export type ProviderRecord = t.OutputOf<typeof ProviderSnapshot>;
 
 /** The SIRENE base, searched for providers by SIREN or SIRET (R-12). */
 export interface ProviderDirectory {
@@ -49,9 +51,12 @@ export interface ProviderDirectory {
   findBySiret(siret: Siret): Promise<ProviderSnapshot | undefined>;
 }
 
-/** A provider directory over a fixed list; each entry is decoded first (a bad one throws). */
-export function createInMemoryProviderDirectory(providers: readonly ProviderSnapshot[]): ProviderDirectory {
-  const decoded = providers.map((p) => decodeOrThrow(ProviderSnapshot, p, `Prestataire ${String(p.siret)}`));
+/**
+ * A provider directory over a fixed list of plain records (a literal SIRET type-checks); each
+ * entry is decoded first (a bad one throws).
+ */
+export function createInMemoryProviderDirectory(providers: readonly ProviderRecord[]): ProviderDirectory {
+  const decoded = providers.map((p) => decodeOrThrow(ProviderSnapshot, p, `Prestataire ${p.siret}`));
   const bySiret = new Map(decoded.map((p) => [p.siret as string, p]));
   return {
     findBySiren: (siren) =>

@@ -35,7 +35,10 @@ import { creationTargetOf } from './creation-target';
 import { creationChoices } from './creation-choices';
 import type { DocumentFile } from './document-download';
 import { documentFileOf } from './document-download';
+import { asOfInstant } from './as-of';
 import { foldDossier } from './load-dossier';
+import type { DossierView } from '../view/dossier-view';
+import { dossierView } from '../view/dossier-view';
 import type { DossierServicePorts } from './ports';
 import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
 
@@ -65,6 +68,15 @@ export interface ExecuteOptions {
   readonly causationId?: string;
 }
 
+/** Options of `load` and `view`. */
+export interface ReadOptions {
+  /**
+   * An ISO-8601 date or instant ("2025-12-03", "2025-12-03T10:00:00Z"): the dossier as it was
+   * then, from the events that had occurred by that moment (a date alone: the end of that day, UTC).
+   */
+  readonly asOf?: string;
+}
+
 /** The application API of the dossiers. */
 export interface DossierService {
   /** Decodes, authorises and handles a command; nothing is written when it is refused. */
@@ -73,7 +85,22 @@ export interface DossierService {
    * A dossier's state; with an actor, only if that actor may read it (R-04, R-26). Without one,
    * no check at all: for the embedding's own trusted code only.
    */
-  load(dossierId: string, actor?: DossierActor): Promise<E.Either<DossierError, DossierState>>;
+  load(
+    dossierId: string,
+    actor?: DossierActor,
+    options?: ReadOptions,
+  ): Promise<E.Either<DossierError, DossierState>>;
+  /**
+   * One call per screen: everything the dossier's page shows to this actor (tabs with their
+   * status and messages, each tab's data, Synthèse figures, documents per type with the
+   * "X/Y types de documents obligatoires à transmettre" line, the actions it may take now, the
+   * labels), checked as `load`; `asOf` shows the page as it was then.
+   */
+  view(
+    dossierId: string,
+    actor: DossierActor,
+    options?: ReadOptions,
+  ): Promise<E.Either<DossierError, DossierView>>;
   /**
    * R-20: a document's file, for an actor who may read the dossier (R-04, R-26), checked against
    * what its event records; a typed refusal otherwise (not authorised, no such document).
@@ -176,10 +203,13 @@ export function createDossierService(ports: DossierServicePorts): DossierService
   async function load(
     dossierId: string,
     actor?: DossierActor,
+    options: ReadOptions = {},
   ): Promise<E.Either<DossierError, DossierState>> {
     const reader = actor === undefined ? undefined : await checkedActor(actor, identity);
     if (reader !== undefined && E.isLeft(reader)) return reader;
-    const state = await foldDossier(ports.store, dossierId);
+    const asOf = asOfInstant(options.asOf);
+    if (E.isLeft(asOf)) return asOf;
+    const state = await foldDossier(ports.store, dossierId, asOf.right);
     if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
     if (reader !== undefined) {
       const attachments =
@@ -192,6 +222,24 @@ export function createDossierService(ports: DossierServicePorts): DossierService
   return {
     execute,
     load,
+    async view(dossierId, actor, options = {}) {
+      // A view always has a reader: from JavaScript, a missing actor is a refusal, not "no check".
+      if (typeof actor !== 'object' || actor === null) return E.left(notAuthorised(READ_REFUSAL));
+      const reader = await checkedActor(actor, identity);
+      if (E.isLeft(reader)) return reader;
+      const state = await load(dossierId, reader.right, options);
+      if (E.isLeft(state)) return state;
+      const attachments =
+        reader.right.role === 'adherent' ? await ports.attachments.ofUser(reader.right.userId) : [];
+      return E.right(
+        dossierView(state.right, {
+          actor: reader.right,
+          attachments,
+          catalogue,
+          ...(ports.generalConditionsLink ? { generalConditionsLink: ports.generalConditionsLink } : {}),
+        }),
+      );
+    },
     async document(dossierId, documentId, actor) {
       // `load` without an actor reads anything: a caller from JavaScript that forgot it gets a refusal.
       if (typeof actor !== 'object' || actor === null)

@@ -1,4 +1,5 @@
 import type { EventStore, StreamStateCache } from '@cartes-badges/eventsourcing';
+import type { AttestationLink } from '../dossier/events';
 import type { DossierState } from '../dossier/state';
 import type { Catalogue } from '../catalogue';
 import type { BlobStore } from '../documents';
@@ -42,4 +43,6 @@ export interface DossierServicePorts {
    * most recently; `false` folds every dossier from its first event on each command.
    */
   readonly stateCache?: StreamStateCache<DossierState> | false;
+  /** R-16: the page the CG attestation links to in `view`; defaults to `GENERAL_CONDITIONS_LINK`. */
+  readonly generalConditionsLink?: AttestationLink;
 }

@@ -7,3 +7,4 @@ export * from './instruction-commands';
 export * from './payload-codecs';
 export * from './new-dossier-id';
 export * from './command-fingerprint';
+export * from './cost-line-input';

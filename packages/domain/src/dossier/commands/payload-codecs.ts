@@ -11,7 +11,8 @@ import {
   withoutDigitSeparators,
 } from '../../identifiers';
 import { MAX_COST_LINES } from '../fields';
-import { CostLine } from '../events/cost-line';
+import type { CostLine } from '../events/cost-line';
+import { CostLineInput } from './cost-line-input';
 
 /** R-06: the contact email, or null when the field is emptied. */
 export const OptionalEmail = new FieldCodec<Email | null, string | null>(
@@ -45,15 +46,18 @@ export const ProviderSearch = new FieldCodec<Siren | Siret, string>(
   (a) => a,
 );
 
-/** R-13: the cost lines of the Prestation tab, at most MAX_COST_LINES, each field checked and named. */
+/**
+ * R-13: the cost lines of the Prestation tab, at most MAX_COST_LINES, each field checked and
+ * named; a unit amount in cents or as typed ("52,50", see `CostLineInput`).
+ */
 export const CostLineList = new t.Type<CostLine[], CostLine[], unknown>(
   'CostLineList',
   (u): u is CostLine[] =>
-    Array.isArray(u) && u.length <= MAX_COST_LINES && u.every((line) => CostLine.is(line)),
+    Array.isArray(u) && u.length <= MAX_COST_LINES && u.every((line) => CostLineInput.is(line)),
   (u, c) =>
     Array.isArray(u) && u.length > MAX_COST_LINES
       ? t.failure(u, c, `${MAX_COST_LINES} lignes de coût maximum (${u.length} reçues)`)
-      : t.array(CostLine).validate(u, c),
+      : t.array(CostLineInput).validate(u, c),
   t.identity,
 );
 

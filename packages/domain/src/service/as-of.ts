@@ -1,0 +1,29 @@
+import * as E from 'fp-ts/Either';
+import type { DossierError } from '../dossier/errors';
+import { formatError } from '../dossier/errors';
+import { describeValue, fieldError } from '../identifiers';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Reads the `asOf` of `load` and `view`: an ISO-8601 date (the end of that day, UTC, as the
+ * CLI's `history --at`) or an instant with its offset; anything else is a FORMAT error on
+ * `asOf`. Undefined stays undefined (now).
+ */
+export function asOfInstant(asOf: unknown): E.Either<DossierError, string | undefined> {
+  if (asOf === undefined) return E.right(undefined);
+  if (typeof asOf === 'string' && DATE_ONLY.test(asOf) && !Number.isNaN(Date.parse(asOf)))
+    return E.right(`${asOf}T23:59:59.999Z`);
+  if (typeof asOf === 'string' && INSTANT.test(asOf) && !Number.isNaN(Date.parse(asOf)))
+    return E.right(new Date(asOf).toISOString());
+  return E.left(
+    formatError([
+      fieldError(
+        'AS_OF_FORMAT',
+        'asOf',
+        `Date ISO-8601 attendue, par exemple 2025-12-03 ou 2025-12-03T10:00:00Z (reçu : ${describeValue(asOf)})`,
+      ),
+    ]),
+  );
+}

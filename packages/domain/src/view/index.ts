@@ -1,0 +1,2 @@
+export * from './documents-view';
+export * from './dossier-view';
