@@ -51,6 +51,40 @@ export interface ClientLibrary {
   };
 }
 
+/** The error classes both clients export, under the same names. */
+export type ClientErrorClasses = Record<
+  | 'StreamNotFoundError'
+  | 'UnavailableError'
+  | 'CancelledError'
+  | 'DeadlineExceededError'
+  | 'TimeoutError'
+  | 'NotLeaderError'
+  | 'StreamDeletedError'
+  | 'AccessDeniedError'
+  | 'MaxAppendSizeExceededError',
+  ErrorClass
+>;
+
+/** How the adapter sorts a client's errors; `deleted` adds the client's other deleted-stream errors. */
+export function errorsOf(
+  lib: ClientErrorClasses,
+  deleted: readonly ErrorClass[] = [],
+): ClientLibrary['errors'] {
+  return {
+    streamNotFound: lib.StreamNotFoundError,
+    transient: [
+      lib.UnavailableError,
+      lib.CancelledError,
+      lib.DeadlineExceededError,
+      lib.TimeoutError,
+      lib.NotLeaderError,
+    ],
+    streamDeleted: [lib.StreamDeletedError, ...deleted],
+    accessDenied: lib.AccessDeniedError,
+    maxAppendSizeExceeded: lib.MaxAppendSizeExceededError,
+  };
+}
+
 const isOneOf = (error: unknown, classes: readonly ErrorClass[]): boolean =>
   classes.some((errorClass) => error instanceof errorClass);
 

@@ -1,6 +1,6 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { ClientLibrary } from './calls-on-client';
-import { callsOnClient } from './calls-on-client';
+import { callsOnClient, errorsOf } from './calls-on-client';
 import type { ClientCalls } from './client-port';
 
 /**
@@ -34,19 +34,7 @@ function eventStoreDbLibrary(): ClientLibrary {
       const actual = error.actualVersion;
       return typeof actual === 'bigint' ? Number(actual) : -1;
     },
-    errors: {
-      streamNotFound: lib.StreamNotFoundError,
-      transient: [
-        lib.UnavailableError,
-        lib.CancelledError,
-        lib.DeadlineExceededError,
-        lib.TimeoutError,
-        lib.NotLeaderError,
-      ],
-      streamDeleted: [lib.StreamDeletedError],
-      accessDenied: lib.AccessDeniedError,
-      maxAppendSizeExceeded: lib.MaxAppendSizeExceededError,
-    },
+    errors: errorsOf(lib),
   };
   return library;
 }

@@ -2,7 +2,7 @@ import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import type { ClientLibrary } from './calls-on-client';
-import { callsOnClient } from './calls-on-client';
+import { callsOnClient, errorsOf } from './calls-on-client';
 import type { ClientCalls } from './client-port';
 import { createStoreOnCalls } from './eventstoredb-store';
 import type { EventStoreDBStoreOptions } from './store-context';
@@ -54,19 +54,7 @@ function kurrentDbLibrary(): ClientLibrary {
       const actual = error.actualState;
       return typeof actual === 'bigint' ? Number(actual) : -1;
     },
-    errors: {
-      streamNotFound: lib.StreamNotFoundError,
-      transient: [
-        lib.UnavailableError,
-        lib.CancelledError,
-        lib.DeadlineExceededError,
-        lib.TimeoutError,
-        lib.NotLeaderError,
-      ],
-      streamDeleted: [lib.StreamDeletedError, lib.StreamTombstonedError],
-      accessDenied: lib.AccessDeniedError,
-      maxAppendSizeExceeded: lib.MaxAppendSizeExceededError,
-    },
+    errors: errorsOf(lib, [lib.StreamTombstonedError]),
   };
   library = kurrent;
   return kurrent;

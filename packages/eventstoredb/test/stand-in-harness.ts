@@ -107,3 +107,21 @@ export function standInHarness(setup: StandInSetup = {}): StoreHarness {
     },
   };
 }
+
+/**
+ * For a test file whose tests start their own stores: registers them, closes each after its
+ * test, and the stand-in thread after the file. Returns the function that registers one.
+ */
+export function disposedAfterEachTest(): (started: StandInStore) => StandInStore {
+  const open: StandInStore[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((started) => started.dispose()));
+  });
+  afterAll(async () => {
+    await (await standInHost()).close();
+  });
+  return (started) => {
+    open.push(started);
+    return started;
+  };
+}

@@ -4,7 +4,7 @@ import type { EventStoreDBStoreOptions } from '../../src';
 import { EventStoreUnavailableError } from '../../src';
 import type { StandInOptions } from '../stand-in/stand-in-server';
 import type { StandInStore } from '../stand-in-harness';
-import { APPEND_PATHS, standInHost, startStandInStore } from '../stand-in-harness';
+import { APPEND_PATHS, disposedAfterEachTest, startStandInStore } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
 import { describeAppendFaults } from './append-faults';
 
@@ -36,22 +36,14 @@ async function take(
 /** Faults of the network and the server, on one client, on both append paths. */
 export function describeFaults(client: ClientKind): void {
   jest.setTimeout(60_000);
-  const open: StandInStore[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((started) => started.dispose()));
-  });
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
+  const track = disposedAfterEachTest();
 
   describe.each(APPEND_PATHS)(`${client}, %s`, (_path, features) => {
     async function start(
       options: EventStoreDBStoreOptions = {},
       server: StandInOptions = {},
     ): Promise<StandInStore> {
-      const started = await startStandInStore(options, { client, server: { features, ...server } });
-      open.push(started);
-      return started;
+      return track(await startStandInStore(options, { client, server: { features, ...server } }));
     }
 
     describeAppendFaults(start);

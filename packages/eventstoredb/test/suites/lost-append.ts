@@ -3,7 +3,7 @@ import { ConcurrencyError, verifyStream } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../../src';
 import type { StandInStore } from '../stand-in-harness';
-import { APPEND_PATHS, standInHost, startStandInStore } from '../stand-in-harness';
+import { APPEND_PATHS, disposedAfterEachTest, startStandInStore } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
 import { connectClient } from '../test-clients';
 
@@ -12,13 +12,7 @@ const noted = (text: string): EventToAppend[] => [{ type: 'Noted', data: { text 
 /** A write the server refused is a conflict, on every client setting, path and client. */
 export function describeLostAppend(client: ClientKind): void {
   jest.setTimeout(60_000);
-  const open: StandInStore[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((started) => started.dispose()));
-  });
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
+  const track = disposedAfterEachTest();
 
   // With `throwOnAppendFailure=false` the client answers `{ success: false }` for a refused write
   // instead of throwing: nothing of the caller's was written.
@@ -28,9 +22,7 @@ export function describeLostAppend(client: ClientKind): void {
       ['the default client (throws on a refused write)', ''],
     ])('a write the server refused, on a client with %s', (_name, clientSettings) => {
       const start = async (): Promise<StandInStore> => {
-        const started = await startStandInStore({}, { client, server: { features }, clientSettings });
-        open.push(started);
-        return started;
+        return track(await startStandInStore({}, { client, server: { features }, clientSettings }));
       };
 
       it('is the conflict it is: never success, never another writer’s event returned as the caller’s', async () => {

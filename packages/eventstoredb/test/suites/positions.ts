@@ -2,7 +2,7 @@ import type { EventToAppend } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
 import { decodePosition } from '../../src';
 import type { StandInStore } from '../stand-in-harness';
-import { APPEND_PATHS, standInHost, startStandInStore } from '../stand-in-harness';
+import { APPEND_PATHS, disposedAfterEachTest, startStandInStore } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
 
 const opened = (count: number, from = 0): EventToAppend[] =>
@@ -11,19 +11,11 @@ const opened = (count: number, from = 0): EventToAppend[] =>
 /** Each event's own `$all` position, as a server since 20.x reports it, in what appends return. */
 export function describePositions(client: ClientKind): void {
   jest.setTimeout(60_000);
-  const open: StandInStore[] = [];
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((started) => started.dispose()));
-  });
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
+  const track = disposedAfterEachTest();
 
   describe.each(APPEND_PATHS)(`positions in $all (${client}, %s)`, (_path, features) => {
     const start = async (): Promise<StandInStore> => {
-      const started = await startStandInStore({}, { client, server: { features } });
-      open.push(started);
-      return started;
+      return track(await startStandInStore({}, { client, server: { features } }));
     };
 
     it('a one-event append returns the event as a read gives it, at its own position', async () => {
