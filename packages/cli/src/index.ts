@@ -19,3 +19,8 @@ export type { DemoReport } from './demo/run-demo';
 export { demoWorld, demoService, actorOf } from './demo/world';
 export { loadProjection } from './projection/load-projection';
 export { toCsv, tabulate } from './projection/to-csv';
+export { exportEvents, EXPORT_STATE_FILE } from './export/export-events';
+export type { ExportEventsOptions, ExportEventsResult } from './export/export-events';
+export { EVENT_COLUMNS } from './export/event-table';
+export { renderTable } from './output/table';
+export type { Column } from './output/table';

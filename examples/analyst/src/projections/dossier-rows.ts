@@ -15,6 +15,7 @@ export interface DossierRow {
   origin: 'brouillon' | 'pre-saisie' | 'duplication';
   provider_siren: string | null;
   provider_name: string | null;
+  presaisie_provider_siren: string | null;
   status: string;
   number: string | null;
   created_at: string;
@@ -47,6 +48,7 @@ export const projection: RowProjectionDefinition<DossierRow, DossierEvent> = def
     origin: 'text',
     provider_siren: 'text',
     provider_name: 'text',
+    presaisie_provider_siren: 'text',
     status: 'text',
     number: 'text',
     created_at: 'timestamptz',
@@ -101,6 +103,7 @@ function created(
     origin,
     provider_siren: provider?.siren ?? null,
     provider_name: provider?.name ?? null,
+    presaisie_provider_siren: provider?.siren ?? null,
     status: origin === 'pre-saisie' ? 'pre-saisie' : 'brouillon',
     number: null,
     created_at: at(e),
