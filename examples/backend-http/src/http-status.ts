@@ -2,7 +2,8 @@ import type { DossierError, DossierErrorCode } from '@cartes-badges/domain';
 
 // Each refusal of the library maps to the 4xx a client expects: 400 the request itself is
 // malformed, 403 not yours, 404 unknown, 409 the dossier's state forbids it (or moved meanwhile),
-// 422 well-formed but incomplete ("Saisie invalide") or against a business rule.
+// 422 well-formed but incomplete ("Saisie invalide") or against a business rule, 503 the store is
+// busy (retry).
 const STATUS: Record<DossierErrorCode, number> = {
   FORMAT: 400,
   EMPLOYER_IMMUTABLE: 400,
@@ -26,6 +27,7 @@ const STATUS: Record<DossierErrorCode, number> = {
   TOO_MANY_FILES: 422,
   AMOUNT_NOT_ALLOWED: 422,
   MISSING_CONTEXT: 422,
+  STORE_BUSY: 503,
 };
 
 /** The HTTP status of a refused command. */

@@ -34,6 +34,28 @@ export class InvalidEventError extends Error {
   }
 }
 
+/**
+ * The store stayed locked by another writer (another process on the same SQLite file) for
+ * longer than the store waits. Nothing was written: the same call may be retried later.
+ */
+export class StoreBusyError extends Error {
+  readonly code = 'STORE_BUSY';
+  /** Always true: the same call may succeed once the other writer is done. */
+  readonly retryable = true;
+  constructor(
+    /** What could not be done, e.g. "append to stream dossier-…". */
+    readonly operation: string,
+    /** How long the store waited for the lock before giving up. */
+    readonly waitedMs: number,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `${operation}: the store is locked by another writer (waited ${waitedMs} ms); nothing was written, retry later`,
+    );
+    this.name = 'StoreBusyError';
+  }
+}
+
 /** A stored event does not decode (after upcasting). Names where it is and what was expected. */
 export class EventDecodeError extends Error {
   readonly code = 'EVENT_DECODE_FAILED';

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './decider';
 export * from './command';
 export * from './validate-events';
+export * from './storable-text';
 export * from './canonical-json';
 export * from './hash-chain';
 export * from './upcasting';

@@ -7,6 +7,10 @@ export interface RetryPolicy {
   readonly factor?: number;
   /** Ceiling of the delay (default 10 s). */
   readonly maxDelayMs?: number;
+  /** Stops retrying once this much time has passed since the first attempt (default: no limit). */
+  readonly maxElapsedMs?: number;
+  /** Which errors are worth another attempt (default: every error); any other is thrown at once. */
+  readonly retryIf?: (error: unknown) => boolean;
   /** Called after each failed attempt that will be retried. */
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
@@ -14,13 +18,15 @@ export interface RetryPolicy {
 /** Runs `effect` until it succeeds or the attempts run out (then throws the last error). */
 export async function retryWithBackoff<T>(effect: () => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
   const maxAttempts = policy.maxAttempts ?? 5;
+  const deadline = Date.now() + (policy.maxElapsedMs ?? Number.POSITIVE_INFINITY);
   let delay = policy.initialDelayMs ?? 100;
   for (let attempt = 1; ; attempt++) {
     try {
       return await effect();
     } catch (error) {
-      if (attempt >= maxAttempts) throw error;
-      const wait = Math.min(delay, policy.maxDelayMs ?? 10_000);
+      const left = deadline - Date.now();
+      if (attempt >= maxAttempts || left <= 0 || policy.retryIf?.(error) === false) throw error;
+      const wait = Math.min(delay, policy.maxDelayMs ?? 10_000, left);
       policy.onRetry?.(error, attempt, wait);
       await new Promise((resolve) => setTimeout(resolve, wait));
       delay *= policy.factor ?? 2;

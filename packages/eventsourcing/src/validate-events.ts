@@ -2,6 +2,7 @@ import { validate as isUuid } from 'uuid';
 import { canonicalJsonIfJson } from './canonical-data';
 import { InvalidEventError } from './errors';
 import { findNonJson, isPlainObject } from './json-check';
+import { unstorableReason } from './storable-text';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -88,6 +89,8 @@ function checkBatch(streamId: string, events: unknown): void {
   if (typeof streamId !== 'string' || streamId.length === 0) {
     throw new InvalidEventError(String(streamId), -1, 'streamId', 'must be a non-empty string');
   }
+  const unstorable = unstorableReason(streamId);
+  if (unstorable !== undefined) throw new InvalidEventError(streamId, -1, 'streamId', unstorable);
   if (!Array.isArray(events)) {
     throw new InvalidEventError(streamId, -1, 'events', 'must be an array of events');
   }
@@ -103,12 +106,20 @@ function failAt(at: At, field: string, reason: string): never {
   throw new InvalidEventError(at.streamId, at.index, field, reason);
 }
 
+// Ids, types and metadata are columns or JSON that stores read (PostgreSQL refuses NUL there).
+function checkStorable(at: At, field: string, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const unstorable = unstorableReason(value);
+  if (unstorable !== undefined) failAt(at, field, unstorable);
+}
+
 function validateOne(streamId: string, event: unknown, index: number, json: JsonCheck): void {
   const at: At = { streamId, index };
   if (!isPlainObject(event)) return failAt(at, 'event', 'must be an object { type, data }');
   if (typeof event.type !== 'string' || event.type.trim().length === 0) {
     failAt(at, 'type', 'must be a non-empty string');
   }
+  checkStorable(at, 'type', event.type);
   if (!('data' in event)) failAt(at, 'data', 'is missing');
   const dataProblem = json.check(event.data, 'data');
   if (dataProblem) failAt(at, dataProblem.path, dataProblem.reason);
@@ -128,6 +139,7 @@ function validateMetadata(metadata: unknown, at: At, json: JsonCheck): void {
         failAt(at, `metadata.actor.${key}`, 'must be a non-empty string');
       }
     }
+    for (const [key, value] of Object.entries(actor)) checkStorable(at, `metadata.actor.${key}`, value);
     const problem = json.check(actor, 'metadata.actor');
     if (problem) failAt(at, problem.path, problem.reason);
   }
@@ -136,6 +148,7 @@ function validateMetadata(metadata: unknown, at: At, json: JsonCheck): void {
     if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0)) {
       failAt(at, `metadata.${key}`, 'must be a non-empty string or null');
     }
+    checkStorable(at, `metadata.${key}`, value);
   }
   const schemaVersion = metadata.schemaVersion;
   if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1)) {

@@ -1,4 +1,5 @@
 import type { ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { isStorableText } from '@cartes-badges/eventsourcing';
 import type { WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
 import type { FetchedPage } from './prefetched-pages';
@@ -66,6 +67,8 @@ function streamRecordPages(
     from = 'start';
   }
   if (left <= 0) return noPages();
+  // No stream is stored under such an id (appends refuse it): it does not exist.
+  if (!isStorableText(streamId)) return noPages();
   const name = streamNameOf(ctx, streamId);
 
   // Every event of a page is handed out, so the next page's start and size are known up front.

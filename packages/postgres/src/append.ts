@@ -1,7 +1,6 @@
 import {
   ConcurrencyError,
   GENESIS_HASH,
-  InvalidEventError,
   expectedVersionHolds,
   prepareEventsForAppend,
   readAppended,
@@ -62,7 +61,6 @@ export async function appendEvents(
   options: AppendOptions = {},
 ): Promise<AppendResult> {
   validateEventsToAppend(streamId, events);
-  checkStorableText(streamId, events);
   const expected = options.expectedVersion ?? 'any';
   // Copy now: the caller may change their objects while we wait for the database.
   const batch = structuredClone(events);
@@ -238,16 +236,4 @@ export async function currentVersion(context: AppendContext, streamId: string): 
 function isStreamVersionConflict(error: unknown): boolean {
   const pgError = error as { code?: string; constraint?: string };
   return pgError.code === '23505' && pgError.constraint === 'events_stream_version_key';
-}
-
-// PostgreSQL text cannot hold U+0000; JSON columns escape it, but stream ids and types are text.
-function checkStorableText(streamId: string, events: readonly EventToAppend[]): void {
-  if (streamId.includes('\u0000')) {
-    throw new InvalidEventError(streamId, -1, 'streamId', 'must not contain the NUL character (U+0000)');
-  }
-  events.forEach((event, index) => {
-    if (event.type.includes('\u0000')) {
-      throw new InvalidEventError(streamId, index, 'type', 'must not contain the NUL character (U+0000)');
-    }
-  });
 }

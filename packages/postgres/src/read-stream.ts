@@ -1,4 +1,5 @@
 import type { ReadPipeline, ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import { isStorableText } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';
 import { EVENT_COLUMNS, toStoredEvent } from './event-row';
@@ -30,6 +31,9 @@ export async function* readStreamPages(
   streamId: string,
   options: ReadStreamOptions,
 ): AsyncGenerator<readonly RecordedEvent[]> {
+  // No stream is stored under such an id (appends refuse it), and PostgreSQL would throw on
+  // NUL or read a lone surrogate as U+FFFD, another stream's id: a stream that does not exist.
+  if (!isStorableText(streamId)) return;
   const backwards = options.direction === 'backwards';
   const batchSize = positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE, 'batchSize');
   let remaining = options.maxCount ?? Infinity;

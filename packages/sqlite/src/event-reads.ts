@@ -7,6 +7,7 @@ import type {
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';
 import { filterToSql } from './filter-sql';
+import { isStorableText } from '@cartes-badges/eventsourcing';
 
 /**
  * Reads one stream page by page (`batchSize` rows per query), so that a long stream never sits in
@@ -22,6 +23,9 @@ export async function* readStreamPages(
   const batchSize = positiveInteger(options.batchSize ?? defaultBatchSize, 'batchSize');
   let remaining =
     options.maxCount === undefined ? Infinity : nonNegativeInteger(options.maxCount, 'maxCount');
+  // No stream is stored under such an id (appends refuse it); the driver would read it as
+  // another text (U+FFFD for a lone surrogate) and could find a stream that is not this one.
+  if (!isStorableText(streamId)) return;
   const head = queries.streamHead(streamId);
   if (head === undefined || remaining === 0) return;
   const headVersion = Number(head.version);

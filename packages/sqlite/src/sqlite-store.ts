@@ -9,6 +9,8 @@ import {
   withAppendedEvents,
   expectedVersionHolds,
   prepareEventsForAppend,
+  retryWithBackoff,
+  StoreBusyError,
   validateEventsToAppend,
   type AppendOptions,
   type AppendResult,
@@ -34,7 +36,11 @@ export interface SqliteEventStoreOptions extends EventStoreOptions {
   readonly path?: string;
   /** Or a URL: 'sqlite:./data/events.db', 'sqlite:///var/lib/events.db', 'sqlite::memory:'. */
   readonly url?: string;
-  /** How long a writer waits for another process's write lock before failing (default 5000 ms). */
+  /**
+   * How long a writer waits for another process's write lock before failing with a
+   * `StoreBusyError` (default 5000 ms). Appends wait without blocking the event loop: short
+   * attempts spaced by timers.
+   */
   readonly busyTimeoutMs?: number;
   /** How often live subscriptions look for commits made by other processes (default 100 ms). */
   readonly pollIntervalMs?: number;
@@ -64,6 +70,8 @@ export interface SqliteEventStore extends EventStore {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** How long one write attempt may block the event loop waiting for another writer's lock. */
+const ATTEMPT_BUSY_TIMEOUT_MS = 5;
 const DEFAULT_POLL_INTERVAL_MS = 100;
 const DEFAULT_BATCH_SIZE = 500;
 
@@ -160,6 +168,37 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
   );
 
+  // One attempt: SQLite's busy wait is shortened around it only, so that migrations and read
+  // models on this connection keep waiting busyTimeoutMs for the lock, as they always did.
+  function briefly<T>(write: () => T): T {
+    db.pragma(`busy_timeout = ${Math.min(ATTEMPT_BUSY_TIMEOUT_MS, busyTimeoutMs)}`);
+    try {
+      return write();
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
+  }
+
+  // Another connection holding the write lock (BEGIN IMMEDIATE in another process) makes SQLite
+  // wait inside a synchronous call, the whole event loop with it. So each attempt waits a few
+  // milliseconds at most, and the retries are spaced by timers, up to busyTimeoutMs in all.
+  async function writeWhenFree<T>(streamId: string, write: () => T): Promise<T> {
+    const started = Date.now();
+    try {
+      return await retryWithBackoff(async () => briefly(write), {
+        maxAttempts: Number.POSITIVE_INFINITY,
+        initialDelayMs: 2,
+        maxDelayMs: 50,
+        maxElapsedMs: busyTimeoutMs,
+        retryIf: isSqliteBusy,
+      });
+    } catch (error) {
+      throw isSqliteBusy(error)
+        ? new StoreBusyError(`append to stream ${streamId}`, Date.now() - started, error)
+        : error;
+    }
+  }
+
   const store: SqliteEventStore = {
     location,
     database: db,
@@ -175,7 +214,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       // IMMEDIATE: take the write lock before reading the head, so the version checked is still
       // the version when the rows go in, even with other processes on the file. Holding the lock,
       // no other writer can reach the UNIQUE (stream_id, version) index first.
-      const { result, rows } = appendInTransaction.immediate(streamId, events, expected);
+      const { result, rows } = await writeWhenFree(streamId, () =>
+        appendInTransaction.immediate(streamId, events, expected),
+      );
       if (events.length === 0) return result;
       signal.notify();
       // The events as a read of these rows would give them: the caller need not read them back.
@@ -214,7 +255,15 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
 
     transaction<T>(fn: (database: Database.Database) => T): T {
       assertOpen();
-      return db.transaction(() => fn(db)).immediate();
+      // Synchronous for its callers (read models): it still waits for the lock the whole
+      // busyTimeoutMs, blocking; a timeout is a StoreBusyError all the same.
+      try {
+        return db.transaction(() => fn(db)).immediate();
+      } catch (error) {
+        throw isSqliteBusy(error)
+          ? new StoreBusyError('read model transaction', busyTimeoutMs, error)
+          : error;
+      }
     },
 
     async close() {
@@ -247,6 +296,12 @@ function openDatabase(
     db.close();
     throw error;
   }
+}
+
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, ...): another connection holds the lock. */
+function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 function describe(location: SqliteLocation): string {

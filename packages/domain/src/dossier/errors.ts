@@ -26,7 +26,9 @@ export type DossierErrorCode =
   | 'AMOUNT_NOT_ALLOWED'
   | 'MISSING_CONTEXT'
   | 'CONCURRENT_CHANGE'
-  | 'COMMAND_ID_REUSED';
+  | 'COMMAND_ID_REUSED'
+  /** The store stayed locked by another writer: nothing was written, the same command may be retried. */
+  | 'STORE_BUSY';
 
 /** Why a command was refused: a value, with a French message as the portal shows it. */
 export interface DossierError {

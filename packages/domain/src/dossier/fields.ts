@@ -2,6 +2,8 @@ import { validate as isUuid } from 'uuid';
 import * as E from 'fp-ts/Either';
 import { describeValue } from '../identifiers/describe-value';
 import { FieldCodec, problem } from '../identifiers/field-codec';
+import type { FieldProblem } from '../identifiers/field-error';
+import { enteredLength, isLongerThan, unstorableCharacter } from '../identifiers/user-text';
 
 // Format bounds that keep every total an exact integer number of cents: 10 lines × 10 000
 // cards × 10^10 cents = 10^15 < 2^53. The business ceiling (R-13, < 100 000 €) is not a format
@@ -13,17 +15,29 @@ export const MAX_QUANTITY = 10_000;
 /** Largest number of cost lines on a dossier. */
 export const MAX_COST_LINES = 10;
 
+/**
+ * A text as typed, trimmed: at most `max` characters as the user sees them (an emoji is one),
+ * and nothing a store could not keep (NUL, half of a surrogate pair).
+ */
+function checkText(u: unknown, max: number): E.Either<FieldProblem, string> {
+  if (typeof u !== 'string') return problem('NOT_TEXT', `Texte attendu, reçu ${describeValue(u)}`);
+  const unstorable = unstorableCharacter(u);
+  if (unstorable !== undefined) return problem('INVALID_CHARACTER', `Texte invalide : ${unstorable}`);
+  const trimmed = u.trim();
+  if (isLongerThan(trimmed, max)) {
+    return problem('TOO_LONG', `${max} caractères maximum (${enteredLength(trimmed, max)})`);
+  }
+  return E.right(trimmed);
+}
+
 /** A text of at most `max` characters, trimmed; an empty text decodes to null (field cleared). */
 export function optionalText(name: string, max: number): FieldCodec<string | null, string | null> {
   return new FieldCodec<string | null, string | null>(
     name,
     (u) => {
       if (u === null || u === undefined) return E.right(null);
-      if (typeof u !== 'string') return problem('NOT_TEXT', `Texte attendu, reçu ${describeValue(u)}`);
-      const trimmed = u.trim();
-      if (trimmed.length > max)
-        return problem('TOO_LONG', `${max} caractères maximum (${trimmed.length} saisis)`);
-      return E.right(trimmed === '' ? null : trimmed);
+      const checked = checkText(u, max);
+      return E.isLeft(checked) ? checked : E.right(checked.right === '' ? null : checked.right);
     },
     (a) => a,
   );
@@ -34,12 +48,8 @@ export function requiredText(name: string, max: number): FieldCodec<string, stri
   return new FieldCodec<string, string>(
     name,
     (u) => {
-      if (typeof u !== 'string') return problem('NOT_TEXT', `Texte attendu, reçu ${describeValue(u)}`);
-      const trimmed = u.trim();
-      if (trimmed === '') return problem('REQUIRED', 'Saisie obligatoire');
-      if (trimmed.length > max)
-        return problem('TOO_LONG', `${max} caractères maximum (${trimmed.length} saisis)`);
-      return E.right(trimmed);
+      const checked = checkText(u, max);
+      return E.isRight(checked) && checked.right === '' ? problem('REQUIRED', 'Saisie obligatoire') : checked;
     },
     (a) => a,
   );

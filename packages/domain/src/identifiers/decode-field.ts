@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { describeValue } from './describe-value';
 import { FieldCodec } from './field-codec';
 import { fieldError, type FieldError } from './field-error';
+import { UnknownFieldCodec } from './known-fields';
 
 /**
  * Decodes one field's raw value with `codec`; a failure becomes a French `FieldError` naming
@@ -65,21 +66,19 @@ function pathOf(context: t.Context, root: string | undefined): string {
   const keys: string[] = root === undefined || root === '' ? [] : [root];
   for (let i = 1; i < context.length; i++) {
     const parent = unwrap(context[i - 1].type);
-    if (parent._tag === 'UnionType' || parent._tag === 'IntersectionType') continue;
+    const branch = parent._tag === 'UnionType' || parent._tag === 'IntersectionType';
+    if (branch && !(context[i].type instanceof UnknownFieldCodec)) continue;
     if (context[i].key !== '') keys.push(context[i].key);
   }
   return keys.length === 0 ? (root ?? '') : keys.join('.');
 }
 
+const WRAPPERS = new Set(['ReadonlyType', 'ExactType', 'KnownFieldsType', 'RefinementType']);
 type Tagged = { readonly _tag?: string; readonly type?: unknown };
-/** Readonly, exact and refinement codecs validate their inner codec in the same context. */
+/** Readonly, exact, known-fields and refinement codecs validate their inner codec in the same context. */
 function unwrap(codec: t.Decoder<unknown, unknown>): Tagged {
   let current = codec as Tagged;
-  while (
-    (current._tag === 'ReadonlyType' || current._tag === 'ExactType' || current._tag === 'RefinementType') &&
-    typeof current.type === 'object' &&
-    current.type !== null
-  ) {
+  while (WRAPPERS.has(current._tag ?? '') && typeof current.type === 'object' && current.type !== null) {
     current = current.type as Tagged;
   }
   return current;

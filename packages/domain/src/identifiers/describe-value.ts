@@ -1,12 +1,11 @@
+import { echoText } from './user-text';
+
 /**
  * Shows a received value inside a French error message, so that the user sees what they sent:
- * strings in French quotes (cut when long), other types named.
+ * strings in French quotes (cut after `ECHO_LIMIT` characters), other types named.
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-    return `« ${shown} »`;
-  }
+  if (typeof value === 'string') return `« ${echoText(value)} »`;
   if (value === undefined) return 'aucune valeur';
   if (value === null) return 'la valeur null';
   if (typeof value === 'number') return `le nombre ${String(value)}`;

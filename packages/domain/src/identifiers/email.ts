@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { characterCount, echoText, isLongerThan } from './user-text';
 import { stringInput } from './string-input';
 
 /** The portal's limit on the contact email (R-06). */
@@ -25,10 +26,10 @@ export const Email = new FieldCodec<Email, string>(
     pipe(
       stringInput(input, 'EMAIL', "L'adresse email", 'une adresse comme nom@entreprise.fr'),
       E.chain((s) => {
-        if (s.length > EMAIL_MAX_LENGTH) {
+        if (isLongerThan(s, EMAIL_MAX_LENGTH)) {
           return problem(
             'EMAIL_TOO_LONG',
-            `L'adresse email fait ${s.length} caractères : ${EMAIL_MAX_LENGTH} caractères maximum`,
+            `L'adresse email fait ${characterCount(s) ?? `plus de ${EMAIL_MAX_LENGTH}`} caractères : ${EMAIL_MAX_LENGTH} caractères maximum`,
           );
         }
         const parts = s.split('@');
@@ -37,7 +38,7 @@ export const Email = new FieldCodec<Email, string>(
         }
         return problem(
           'EMAIL_FORMAT',
-          `L'adresse email « ${s} » n'est pas valide : attendu une adresse comme nom@entreprise.fr`,
+          `L'adresse email « ${echoText(s)} » n'est pas valide : attendu une adresse comme nom@entreprise.fr`,
         );
       }),
     ),

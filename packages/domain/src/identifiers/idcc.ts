@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { stringInput } from './string-input';
 
 const FOUR_DIGITS = /^\d{4}$/;
@@ -26,7 +27,7 @@ export const Idcc = new FieldCodec<Idcc, string>(
           ? E.right(s as Idcc)
           : DSN_FORM.test(s)
             ? E.right(s.slice(1) as Idcc)
-            : problem('IDCC_FORMAT', `L'IDCC « ${s} » doit comporter 4 chiffres, par exemple 2378`),
+            : problem('IDCC_FORMAT', `L'IDCC « ${echoText(s)} » doit comporter 4 chiffres, par exemple 2378`),
       ),
     ),
   (a) => a,

@@ -12,3 +12,5 @@ export * from './nda';
 export * from './postal-code';
 export * from './email';
 export * from './typed-digits';
+export * from './user-text';
+export * from './known-fields';

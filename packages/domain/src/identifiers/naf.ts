@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { stringInput } from './string-input';
 
 const NAF = /^\d{4}[A-Z]$/;
@@ -28,7 +29,7 @@ export const Naf = new FieldCodec<Naf, string>(
           ? E.right(normalised as Naf)
           : problem(
               'NAF_FORMAT',
-              `Le code NAF « ${s} » n'est pas valide : attendu 4 chiffres et une lettre majuscule, par exemple 7820Z`,
+              `Le code NAF « ${echoText(s)} » n'est pas valide : attendu 4 chiffres et une lettre majuscule, par exemple 7820Z`,
             );
       }),
     ),

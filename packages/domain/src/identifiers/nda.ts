@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { stringInput } from './string-input';
 
 const ELEVEN_DIGITS = /^\d{11}$/;
@@ -22,7 +23,10 @@ export const Nda = new FieldCodec<Nda, string>(
       E.chain((s) =>
         ELEVEN_DIGITS.test(s)
           ? E.right(s as Nda)
-          : problem('NDA_FORMAT', `Le numéro de déclaration d'activité « ${s} » doit comporter 11 chiffres`),
+          : problem(
+              'NDA_FORMAT',
+              `Le numéro de déclaration d'activité « ${echoText(s)} » doit comporter 11 chiffres`,
+            ),
       ),
     ),
   (a) => a,

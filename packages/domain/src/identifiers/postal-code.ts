@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { stringInput } from './string-input';
 
 const FIVE_DIGITS = /^\d{5}$/;
@@ -22,7 +23,7 @@ export const PostalCode = new FieldCodec<PostalCode, string>(
       E.chain((s) =>
         FIVE_DIGITS.test(s)
           ? E.right(s as PostalCode)
-          : problem('POSTAL_CODE_FORMAT', `Le code postal « ${s} » doit comporter 5 chiffres`),
+          : problem('POSTAL_CODE_FORMAT', `Le code postal « ${echoText(s)} » doit comporter 5 chiffres`),
       ),
     ),
   (a) => a,

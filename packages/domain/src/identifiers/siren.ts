@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import type { FieldProblem } from './field-error';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { luhn } from './luhn';
 import { stringInput } from './string-input';
 
@@ -24,7 +25,7 @@ export function checkSiren(input: unknown): E.Either<FieldProblem, Siren> {
     stringInput(input, 'SIREN', 'Le SIREN', '9 chiffres', { removeDigitSeparators: true }),
     E.chain((s) =>
       !NINE_DIGITS.test(s)
-        ? problem('SIREN_FORMAT', `Le SIREN « ${s} » doit comporter 9 chiffres`)
+        ? problem('SIREN_FORMAT', `Le SIREN « ${echoText(s)} » doit comporter 9 chiffres`)
         : !luhn(s)
           ? problem('SIREN_CHECKSUM', `Le SIREN ${s} n'est pas valide (clé de contrôle)`)
           : E.right(s as Siren),

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import type { FieldProblem } from './field-error';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { digitSum, luhn } from './luhn';
 import type { Siren } from './siren';
 import { isValidSiren } from './siren';
@@ -33,7 +34,7 @@ export function checkSiret(input: unknown): E.Either<FieldProblem, Siret> {
     stringInput(input, 'SIRET', 'Le SIRET', '14 chiffres', { removeDigitSeparators: true }),
     E.chain((s) =>
       !FOURTEEN_DIGITS.test(s)
-        ? problem('SIRET_FORMAT', `Le SIRET « ${s} » doit comporter 14 chiffres`)
+        ? problem('SIRET_FORMAT', `Le SIRET « ${echoText(s)} » doit comporter 14 chiffres`)
         : !keyIsValid(s)
           ? problem('SIRET_CHECKSUM', `Le SIRET ${s} n'est pas valide (clé de contrôle)`)
           : !isValidSiren(s.slice(0, 9))

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { describeValue } from './describe-value';
 import type { FieldProblem } from './field-error';
 import { withoutDigitSeparators } from './typed-digits';
+import { unstorableCharacter } from './user-text';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 
@@ -21,6 +22,10 @@ export function stringInput(
       code: `${codePrefix}_FORMAT`,
       message: `${label} doit être une chaîne de caractères : attendu ${expected} (reçu : ${describeValue(input)})`,
     });
+  }
+  const unstorable = unstorableCharacter(input);
+  if (unstorable !== undefined) {
+    return E.left({ code: `${codePrefix}_FORMAT`, message: `${label} n'est pas valide : ${unstorable}` });
   }
   // Users paste identifiers as printed ("732 829 320 00074"); the spaces carry no meaning.
   const cleaned =

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { FieldCodec, problem } from './field-codec';
+import { echoText } from './user-text';
 import { stringInput } from './string-input';
 
 /** The 23 letters of the UAI key: the alphabet without i, o, q. */
@@ -42,7 +43,7 @@ export const Uai = new FieldCodec<Uai, string>(
         if (match === null) {
           return problem(
             'UAI_FORMAT',
-            `Le numéro UAI « ${s} » n'est pas valide : attendu 7 chiffres et une lettre de contrôle, par exemple 0951099D`,
+            `Le numéro UAI « ${echoText(s)} » n'est pas valide : attendu 7 chiffres et une lettre de contrôle, par exemple 0951099D`,
           );
         }
         const expected = uaiCheckLetter(match[1]);

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { describeValue } from '../identifiers/describe-value';
+import { echoText } from '../identifiers/user-text';
 import { fieldError, type FieldError } from '../identifiers/field-error';
 
 const SPACES = /[ \u00a0\u202f]/g;
@@ -39,7 +40,7 @@ export function parseEuros(input: string, field = 'amount'): E.Either<FieldError
       fieldError(
         'AMOUNT_NEGATIVE',
         field,
-        `Le montant ${input.trim()} est négatif : attendu un montant positif ou nul`,
+        `Le montant ${echoText(input.trim())} est négatif : attendu un montant positif ou nul`,
       ),
     );
   }
@@ -48,11 +49,11 @@ export function parseEuros(input: string, field = 'amount'): E.Either<FieldError
   if (match === null) {
     return E.left(
       TOO_MANY_DECIMALS.test(text)
-        ? fieldError('AMOUNT_FORMAT', field, `Le montant ${input.trim()} a plus de 2 décimales`)
+        ? fieldError('AMOUNT_FORMAT', field, `Le montant ${echoText(input.trim())} a plus de 2 décimales`)
         : fieldError(
             'AMOUNT_FORMAT',
             field,
-            `Le montant « ${input.trim()} » n'est pas un montant en euros : attendu par exemple 52,50 ou 1 234,56`,
+            `Le montant « ${echoText(input.trim())} » n'est pas un montant en euros : attendu par exemple 52,50 ou 1 234,56`,
           ),
     );
   }
@@ -62,7 +63,7 @@ export function parseEuros(input: string, field = 'amount'): E.Either<FieldError
       fieldError(
         'AMOUNT_TOO_LARGE',
         field,
-        `Le montant ${input.trim()} est trop grand pour être enregistré exactement`,
+        `Le montant ${echoText(input.trim())} est trop grand pour être enregistré exactement`,
       ),
     );
   }

@@ -4,6 +4,7 @@ import {
   ConcurrencyError,
   createStreamStateCache,
   handleCommand,
+  StoreBusyError,
 } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import { defaultCatalogue } from '../catalogue';
@@ -19,6 +20,8 @@ import {
   commandFingerprint,
   confirmationOf,
   decodeDossierCommand,
+  formatError,
+  Uuid,
   dossierDecider,
   dossierError,
   dossierStreamId,
@@ -27,6 +30,7 @@ import {
   notAuthorised,
   validateDossier,
 } from '../dossier';
+import { decodeField } from '../identifiers';
 import { systemClock } from '../ports';
 import type { IdentityPolicy } from './actor-identity';
 import { checkedActor, refusalOfActor } from './actor-identity';
@@ -196,6 +200,14 @@ export function createDossierService(ports: DossierServicePorts): DossierService
       });
     } catch (error) {
       if (error instanceof ContextRefusal) return E.left(error.error);
+      if (error instanceof StoreBusyError) {
+        return E.left(
+          dossierError(
+            'STORE_BUSY',
+            'Le service est momentanément occupé : veuillez réessayer dans un instant',
+          ),
+        );
+      }
       throw error;
     }
   }
@@ -205,6 +217,9 @@ export function createDossierService(ports: DossierServicePorts): DossierService
     actor?: DossierActor,
     options: ReadOptions = {},
   ): Promise<E.Either<DossierError, DossierState>> {
+    // The dossier id comes from the caller's own caller (a URL segment): checked like a command's.
+    const id = decodeField(Uuid, dossierId, 'dossierId');
+    if (E.isLeft(id)) return E.left(formatError([id.left]));
     const reader = actor === undefined ? undefined : await checkedActor(actor, identity);
     if (reader !== undefined && E.isLeft(reader)) return reader;
     const asOf = asOfInstant(options.asOf);

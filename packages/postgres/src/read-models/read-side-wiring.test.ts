@@ -14,6 +14,10 @@ import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';
 import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';
+import {
+  expectHostileListRequestsRefused,
+  expectListRequestsAtTheBoundsAnswered,
+} from '../../../../test/read-models/hostile-list-requests';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 
 // Skipped (with the reason printed) when PostgreSQL is unreachable; under CI=true that throws.
@@ -87,6 +91,20 @@ describeWithPostgres('createReadSide over PostgreSQL list read models', () => {
     await readSide.rebuild();
     await readSide.whenIdle();
     expect(await page(readSide.dossiers, { actor: caseManager, search: 'carte', page: 2 })).toEqual(grown);
+    await readSide.stop();
+  });
+
+  it('bounds hostile list requests before PostgreSQL sees them, and answers those at the bounds', async () => {
+    const random = seededRandom(43);
+    await appendInterleaved(store, random, dossierHistories(random, 1000, 30));
+    const readSide = await readSideOn(store);
+    readSide.start();
+    await readSide.whenIdle();
+    for (const queries of [readSide.brouillons, readSide.dossiers]) {
+      await expectHostileListRequestsRefused(queries, caseManager);
+      await expectListRequestsAtTheBoundsAnswered(queries, caseManager);
+      await expectListRequestsAtTheBoundsAnswered(queries, employer);
+    }
     await readSide.stop();
   });
 });

@@ -15,6 +15,10 @@ import {
 } from '@cartes-badges/domain';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';
+import {
+  expectHostileListRequestsRefused,
+  expectListRequestsAtTheBoundsAnswered,
+} from '../../../../test/read-models/hostile-list-requests';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
 
 let dir: string;
@@ -107,6 +111,20 @@ describe('createReadSide over SQLite list read models', () => {
       await page(readSide.brouillons, { actor: employer, sort: { by: 'updated', direction: 'desc' } }),
     ).toEqual(live.mine);
     expect(await page(readSide.dossiers, { actor: caseManager, page: 2 })).toEqual(live.all);
+    await readSide.stop();
+  });
+
+  it('bounds hostile list requests before SQLite sees them, and answers those at the bounds', async () => {
+    const random = seededRandom(37);
+    await appendInterleaved(store, random, dossierHistories(random, 0, 30));
+    const readSide = readSideOn(store);
+    readSide.start();
+    await readSide.whenIdle();
+    for (const queries of [readSide.brouillons, readSide.dossiers]) {
+      await expectHostileListRequestsRefused(queries, caseManager);
+      await expectListRequestsAtTheBoundsAnswered(queries, caseManager);
+      await expectListRequestsAtTheBoundsAnswered(queries, employer);
+    }
     await readSide.stop();
   });
 });

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { Siren, Siret } from '../../identifiers';
+import { knownFieldsOnly, Siren, Siret } from '../../identifiers';
 import { requiredText } from '../fields';
 
 /** Who may act on dossiers: employer users, providers, the fund's case managers, and the system. */
@@ -11,11 +11,12 @@ export const ActorRole = t.keyof(
 /** An actor's role. */
 export type ActorRole = t.TypeOf<typeof ActorRole>;
 
-const ActorFields = t.intersection(
-  [
+// R-42: a field the actor does not have (`establishment`) is refused by name.
+const ActorFields = knownFieldsOnly(
+  t.intersection([
     t.type({ role: ActorRole, userId: requiredText('UserId', 200) }),
     t.partial({ siren: Siren, siret: Siret }),
-  ],
+  ]),
   'DossierActor',
 );
 

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { FieldCodec, problem } from '../../identifiers';
+import { FieldCodec, knownFieldsOnly, problem } from '../../identifiers';
 import { formatEuros, parseEuros } from '../../money';
 import { COST_NATURE, type CostLine } from '../events/cost-line';
 import { LineQuantity, MAX_UNIT_AMOUNT_FORMAT_CENTS, UnitAmountCents } from '../fields';
@@ -26,10 +26,14 @@ export const TypedUnitAmount = new FieldCodec<number | null, string | null>(
   (cents) => (cents === null ? null : formatEuros(cents)),
 );
 
-const CostLineFields = t.intersection([
-  t.type({ nature: t.union([t.literal(COST_NATURE), t.null]), quantity: LineQuantity }),
-  t.partial({ unitAmountCents: UnitAmountCents, unitAmount: TypedUnitAmount }),
-]);
+// R-42: a field a cost line does not have (`quantite`) is refused by name, not dropped.
+const CostLineFields = knownFieldsOnly(
+  t.intersection([
+    t.type({ nature: t.union([t.literal(COST_NATURE), t.null]), quantity: LineQuantity }),
+    t.partial({ unitAmountCents: UnitAmountCents, unitAmount: TypedUnitAmount }),
+  ]),
+  'CostLine',
+);
 
 /**
  * A cost line in a command: the unit amount either in cents (`unitAmountCents: 5250`) or as

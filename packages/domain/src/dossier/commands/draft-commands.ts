@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { knownFieldsOnly } from '../../identifiers/known-fields';
 import { Attestation } from '../events/attestation-events';
 import { Comment, InternalReference, keepAbsent, OptionalReason, requiredText, Uuid } from '../fields';
 import { bareDossierCommand, dossierCommand, optionalPayloadCommand } from './command-shape';
@@ -57,11 +58,9 @@ export const SaveDraft = dossierCommand(
     internalReference: keepAbsent(InternalReference),
     costLines: CostLineList,
     comment: keepAbsent(Comment),
-    attestations: t.partial({
-      honour: t.boolean,
-      generalConditions: t.boolean,
-      supportingDocuments: t.boolean,
-    }),
+    attestations: knownFieldsOnly(
+      t.partial({ honour: t.boolean, generalConditions: t.boolean, supportingDocuments: t.boolean }),
+    ),
   }),
 );
 /** Saves a draft's form. */

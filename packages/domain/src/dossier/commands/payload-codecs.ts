@@ -40,7 +40,7 @@ export const ProviderSearch = new FieldCodec<Siren | Siret, string>(
     if (digits === '') return problem('REQUIRED', 'Saisie obligatoire');
     return problem(
       'PROVIDER_SEARCH_FORMAT',
-      `« ${u} » n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres) de prestataire`,
+      `${describeValue(u)} n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres) de prestataire`,
     );
   },
   (a) => a,

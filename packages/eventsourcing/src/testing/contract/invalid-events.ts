@@ -34,6 +34,20 @@ const bad: [string, unknown, string][] = [
     'metadata.actor.userId',
   ],
   ['a schemaVersion of 0', { type: 'T', data: {}, metadata: { schemaVersion: 0 } }, 'metadata.schemaVersion'],
+  // No store keeps NUL or a lone surrogate unchanged in a type or in metadata (PostgreSQL threw).
+  ['NUL in a type', { type: 'T\u0000', data: {} }, 'type'],
+  ['a lone surrogate in a type', { type: 'T\ud800', data: {} }, 'type'],
+  ['NUL in a command id', { type: 'T', data: {}, metadata: { commandId: 'c\u0000' } }, 'metadata.commandId'],
+  [
+    'a lone surrogate in a command id',
+    { type: 'T', data: {}, metadata: { commandId: 'c\udc00' } },
+    'metadata.commandId',
+  ],
+  [
+    'NUL in an actor',
+    { type: 'T', data: {}, metadata: { actor: { role: 'r', userId: 'u\u0000' } } },
+    'metadata.actor.userId',
+  ],
 ];
 
 /** Malformed events are refused with an error naming event and field; nothing is written. */
@@ -54,5 +68,18 @@ export function invalidEventsContract(ctx: ContractContext): void {
         expect(await collect(store.readAll())).toEqual([]);
       },
     );
+
+    it.each([
+      ['NUL', 'bad\u0000id'],
+      ['a lone surrogate', 'bad\ud800id'],
+    ])('refuses %s in a stream id, and reads such a stream as empty', async (_name, streamId) => {
+      const store = await ctx.create();
+      await expect(store.appendToStream(streamId, [anEvent('T', {})])).rejects.toMatchObject({
+        name: 'InvalidEventError',
+        field: 'streamId',
+      });
+      expect(await collect(store.readStream(streamId))).toEqual([]);
+      expect(await collect(store.readStream(streamId, { direction: 'backwards' }))).toEqual([]);
+    });
   });
 }
