@@ -65,6 +65,8 @@ export class EventDecodeError extends Error {
     readonly eventType: string,
     /** Each failing path with what was expected there. */
     readonly problems: readonly { readonly path: string; readonly expected: string }[],
+    /** Where the event is in the global order, when the store said so. */
+    readonly globalPosition?: bigint,
   ) {
     super(
       `Stream ${streamId}, version ${version} (${eventType}) does not decode: ` +
@@ -72,6 +74,43 @@ export class EventDecodeError extends Error {
     );
     this.name = 'EventDecodeError';
   }
+}
+
+/**
+ * A stored event cannot be read at all: its data or metadata is not JSON (a row damaged or
+ * written by something else). Names the stream, the version and the global position, so that
+ * a verification can report it and a full scan can resume after it.
+ */
+export class UnreadableEventError extends Error {
+  readonly code = 'EVENT_UNREADABLE';
+  constructor(
+    readonly streamId: string,
+    readonly version: number,
+    readonly globalPosition: bigint,
+    /** What cannot be read, e.g. "data is not JSON (Unexpected end of JSON input)". */
+    readonly reason: string,
+  ) {
+    super(
+      `Stream ${streamId}, version ${version} (global position ${globalPosition}) cannot be read: ${reason}`,
+    );
+    this.name = 'UnreadableEventError';
+  }
+}
+
+/** Where an event that cannot be read or decoded is, when `error` is one of those; else undefined. */
+export function unreadableEventOf(
+  error: unknown,
+): { streamId: string; version: number; globalPosition?: bigint; reason: string } | undefined {
+  if (error instanceof UnreadableEventError) return error;
+  if (error instanceof EventDecodeError) {
+    return {
+      streamId: error.streamId,
+      version: error.version,
+      ...(error.globalPosition !== undefined ? { globalPosition: error.globalPosition } : {}),
+      reason: `${error.eventType} does not decode: ${error.problems.map((p) => `${p.path}: expected ${p.expected}`).join('; ')}`,
+    };
+  }
+  return undefined;
 }
 
 /** A decider threw instead of returning Left: a bug in the decider, reported with the command. */

@@ -37,7 +37,15 @@ export function createReadPipeline(options: EventStoreOptions = {}): ReadPipelin
   function decode(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
     if (!decoder || isNoChangeMarker(event)) return remember(stored, event);
     const result = decoder(event);
-    if (isLeft(result)) throw new EventDecodeError(stored.streamId, stored.version, event.type, result.left);
+    if (isLeft(result)) {
+      throw new EventDecodeError(
+        stored.streamId,
+        stored.version,
+        event.type,
+        result.left,
+        stored.globalPosition,
+      );
+    }
     return remember(stored, result.right);
   }
 

@@ -1,3 +1,4 @@
+import { unreadableEventOf } from './errors';
 import type { RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
 import { recomputeHash } from './hash-chain';
@@ -5,8 +6,11 @@ import { readStreamInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
 import type { EventStore } from './store';
 
-/** How a hash chain is broken at the first bad version. */
-export type ChainProblem = 'altered' | 'missing' | 'reordered';
+/**
+ * How a hash chain is broken at the first bad version; 'unreadable': the stored event cannot be
+ * read or decoded (its data is not JSON, or not what its type holds), so nothing after it is proven.
+ */
+export type ChainProblem = 'altered' | 'missing' | 'reordered' | 'unreadable';
 
 /** The outcome of `verifyStream`. */
 export type StreamVerification =
@@ -73,29 +77,46 @@ export async function walkChain(
   let prevHash = GENESIS_HASH;
   let suspect: RecordedEvent | undefined;
   let position = 0;
-  walk: for await (const page of readStreamInPages(store, streamId, {
-    batchSize: options.batchSize ?? 1000,
-  })) {
-    for (const read of page) {
-      const event = storedFormOf(read);
-      options.onEvent?.();
-      if (
-        event.version !== expectedVersion ||
-        event.metadata.prevHash !== prevHash ||
-        recomputeHash(event) !== event.metadata.hash
-      ) {
-        // Classify after the read is over: some stores cannot run a second read inside the first.
-        suspect = event;
-        break walk;
-      }
-      prevHash = event.metadata.hash;
-      expectedVersion++;
-      position++;
-      if (options.upToVersion !== undefined && event.version >= options.upToVersion) break walk;
-    }
+  try {
+    suspect = await walkPages();
+  } catch (error) {
+    // A row that cannot be read is a broken link to report, not a crash with no stream or version.
+    const unreadable = unreadableEventOf(error);
+    if (unreadable === undefined || unreadable.streamId !== streamId) throw error;
+    return {
+      ok: false,
+      streamId,
+      version: unreadable.version,
+      problem: 'unreadable',
+      detail: `the event at version ${unreadable.version} cannot be read: ${unreadable.reason}`,
+    };
   }
   if (!suspect) return { ok: true, streamId, headHash: prevHash, length: expectedVersion };
   return classify(store, streamId, suspect, expectedVersion, prevHash, position);
+
+  async function walkPages(): Promise<RecordedEvent | undefined> {
+    walk: for await (const page of readStreamInPages(store, streamId, {
+      batchSize: options.batchSize ?? 1000,
+    })) {
+      for (const read of page) {
+        const event = storedFormOf(read);
+        options.onEvent?.();
+        if (
+          event.version !== expectedVersion ||
+          event.metadata.prevHash !== prevHash ||
+          recomputeHash(event) !== event.metadata.hash
+        ) {
+          // Classify after the read is over: some stores cannot run a second read inside the first.
+          return event;
+        }
+        prevHash = event.metadata.hash;
+        expectedVersion++;
+        position++;
+        if (options.upToVersion !== undefined && event.version >= options.upToVersion) break walk;
+      }
+    }
+    return undefined;
+  }
 }
 
 async function classify(

@@ -7,6 +7,11 @@ const MAX_CACHED_FILTERS = 64;
 /** The stream's last event: its version, position and hash (to chain the next one on). */
 export const STREAM_HEAD_SQL = `SELECT version, global_position, json_extract(metadata, '$.hash') AS hash
   FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1`;
+/**
+ * The version of the stream's last event, for reads: no JSON is parsed, so a row whose metadata
+ * was damaged is still found (and then reported by its own read as unreadable).
+ */
+export const STREAM_HEAD_VERSION_SQL = `SELECT version FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1`;
 /** One page of a stream, forwards, bounded by the head seen when the read began. */
 export const STREAM_FORWARDS_SQL = `SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version ASC LIMIT ?`;
@@ -38,6 +43,7 @@ export interface EventInsert {
  */
 export class EventQueries {
   private readonly head: Statement<[string], StreamHead>;
+  private readonly headVersion: Statement<[string], bigint>;
   private readonly insertRow: Statement<[string, number, string, string, string, string, string]>;
   private readonly forwards: Statement<[string, number, number, number], EventRow>;
   private readonly backwards: Statement<[string, number, number], EventRow>;
@@ -46,6 +52,7 @@ export class EventQueries {
 
   constructor(private readonly db: Database) {
     this.head = db.prepare<[string], StreamHead>(STREAM_HEAD_SQL).safeIntegers(true);
+    this.headVersion = db.prepare<[string], bigint>(STREAM_HEAD_VERSION_SQL).pluck().safeIntegers(true);
     this.insertRow = db
       .prepare<[string, number, string, string, string, string, string]>(
         `INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at)
@@ -64,6 +71,11 @@ export class EventQueries {
   /** The stream's last event, or undefined when the stream does not exist. */
   streamHead(streamId: string): StreamHead | undefined {
     return this.head.get(streamId);
+  }
+
+  /** The version of the stream's last event, or undefined when the stream does not exist. */
+  streamHeadVersion(streamId: string): bigint | undefined {
+    return this.headVersion.get(streamId);
   }
 
   /** Inserts one event and returns the global position SQLite gave it. */

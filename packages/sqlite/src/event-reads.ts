@@ -26,9 +26,9 @@ export async function* readStreamPages(
   // No stream is stored under such an id (appends refuse it); the driver would read it as
   // another text (U+FFFD for a lone surrogate) and could find a stream that is not this one.
   if (!isStorableText(streamId)) return;
-  const head = queries.streamHead(streamId);
+  const head = queries.streamHeadVersion(streamId);
   if (head === undefined || remaining === 0) return;
-  const headVersion = Number(head.version);
+  const headVersion = Number(head);
   const backwards = options.direction === 'backwards';
   let next =
     options.fromVersion === undefined

@@ -1,5 +1,11 @@
 import type { EventStore, StreamVerification } from '@cartes-badges/eventsourcing';
-import { GENESIS_HASH, recomputeHash, storedFormOf, verifyStream } from '@cartes-badges/eventsourcing';
+import {
+  GENESIS_HASH,
+  recomputeHash,
+  storedFormOf,
+  unreadableEventOf,
+  verifyStream,
+} from '@cartes-badges/eventsourcing';
 
 /** The first broken link of one stream. */
 export type BrokenLink = Extract<StreamVerification, { ok: false }>;
@@ -16,7 +22,7 @@ export interface StoreVerification {
 /**
  * Checks every hash chain in one pass over the store (global order), keeping only each stream's
  * expected version and previous hash. A stream whose chain breaks is then walked on its own by
- * the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered).
+ * the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered, unreadable).
  */
 export async function verifyAllStreams(
   store: EventStore,
@@ -25,21 +31,39 @@ export async function verifyAllStreams(
   const heads = new Map<string, { next: number; prevHash: string }>();
   const suspects = new Set<string>();
   let eventsChecked = 0;
-  for await (const read of store.readAll({ batchSize: 1000 })) {
-    const event = storedFormOf(read);
-    eventsChecked++;
-    if (eventsChecked % 1000 === 0) onProgress?.(eventsChecked);
-    if (suspects.has(event.streamId)) continue;
-    const head = heads.get(event.streamId) ?? { next: 0, prevHash: GENESIS_HASH };
-    if (
-      event.version !== head.next ||
-      event.metadata.prevHash !== head.prevHash ||
-      recomputeHash(event) !== event.metadata.hash
-    ) {
-      suspects.add(event.streamId);
-      continue;
+  let after: bigint | undefined;
+  for (let scanning = true; scanning; ) {
+    try {
+      for await (const read of store.readAll({
+        batchSize: 1000,
+        ...(after !== undefined ? { after } : {}),
+      })) {
+        const event = storedFormOf(read);
+        after = event.globalPosition;
+        eventsChecked++;
+        if (eventsChecked % 1000 === 0) onProgress?.(eventsChecked);
+        if (suspects.has(event.streamId)) continue;
+        const head = heads.get(event.streamId) ?? { next: 0, prevHash: GENESIS_HASH };
+        if (
+          event.version !== head.next ||
+          event.metadata.prevHash !== head.prevHash ||
+          recomputeHash(event) !== event.metadata.hash
+        ) {
+          suspects.add(event.streamId);
+          continue;
+        }
+        heads.set(event.streamId, { next: head.next + 1, prevHash: event.metadata.hash });
+      }
+      scanning = false;
+    } catch (error) {
+      // An event that cannot be read breaks its own stream (verifyStream below says where);
+      // the scan goes on after it, so that every other stream is still checked.
+      const unreadable = unreadableEventOf(error);
+      if (unreadable?.globalPosition === undefined) throw error;
+      suspects.add(unreadable.streamId);
+      eventsChecked++;
+      after = unreadable.globalPosition;
     }
-    heads.set(event.streamId, { next: head.next + 1, prevHash: event.metadata.hash });
   }
   onProgress?.(eventsChecked);
   const broken: BrokenLink[] = [];

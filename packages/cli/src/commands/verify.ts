@@ -24,6 +24,7 @@ const PROBLEMS: Record<string, string> = {
   missing: 'événement manquant',
   reordered: 'événements dans le désordre',
   head_mismatch: 'tête différente de celle du digest',
+  unreadable: 'événement illisible',
 };
 
 /** One broken link as a line: stream, version, what is wrong. */
