@@ -1,5 +1,12 @@
 // The same service in plain JavaScript (CommonJS), type-checked by tsc with checkJs.
-const { createInMemoryEventStore, verifyStream } = require('@cartes-badges/eventsourcing');
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const {
+  createDirectoryBlobStore,
+  createInMemoryEventStore,
+  verifyStream,
+} = require('@cartes-badges/eventsourcing');
 const {
   createDossierApplication,
   createFixtureDirectories,
@@ -10,6 +17,7 @@ const {
   FIXTURE_USERS,
   fixedClock,
   samplePdf,
+  verifyDocuments,
 } = require('@cartes-badges/domain');
 const { createSqliteEventStore } = require('@cartes-badges/sqlite');
 
@@ -21,9 +29,10 @@ const notifier = { send: async (notification) => console.log(`notify ${notificat
  * Creates a draft, fills it, attaches its documents, transmits it, then prints the Dossiers list.
  * @param {string} storeName
  * @param {import('@cartes-badges/eventsourcing').EventStore} store
+ * @param {import('@cartes-badges/eventsourcing').BlobStore} blobStore
  */
-async function transmitADossier(storeName, store) {
-  const { establishmentDirectory, providerDirectory, attachments, blobStore } = createFixtureDirectories();
+async function transmitADossier(storeName, store, blobStore) {
+  const { establishmentDirectory, providerDirectory, attachments } = createFixtureDirectories();
   const app = createDossierApplication({
     store,
     establishments: establishmentDirectory,
@@ -75,7 +84,10 @@ async function transmitADossier(storeName, store) {
   const page = await app.dossiers.list({ actor });
   if (page._tag === 'Left') throw new Error(page.left.message);
   const chain = await verifyStream(store, dossierStreamId(dossierId));
-  console.log(`${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}`);
+  const files = await verifyDocuments(store, blobStore); // each file is the one its event records
+  console.log(
+    `${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}, ${files.documentsChecked} file(s) ${files.ok ? 'intact' : 'missing or altered'}`,
+  );
   for (const row of page.right.rows) {
     console.log(
       [row.number, row.cardType.label, row.company.name, row.state, row.totalHt.formatted].join(' | '),
@@ -86,8 +98,12 @@ async function transmitADossier(storeName, store) {
 }
 
 async function main() {
-  await transmitADossier('in-memory', createInMemoryEventStore(dossierStoreOptions));
-  await transmitADossier('sqlite', createSqliteEventStore({ path: ':memory:', ...dossierStoreOptions }));
+  const { blobStore } = createFixtureDirectories(); // files in memory: gone with the process
+  await transmitADossier('in-memory', createInMemoryEventStore(dossierStoreOptions), blobStore);
+  // What a service keeps: the events in a SQLite file, the attached files in a folder beside it.
+  const file = join(mkdtempSync(join(tmpdir(), 'cartes-badges-')), 'events.db');
+  const store = createSqliteEventStore({ path: file, ...dossierStoreOptions });
+  await transmitADossier('sqlite', store, createDirectoryBlobStore(`${file}.blobs`));
 }
 
 main().catch((error) => {

@@ -1,6 +1,15 @@
 // What a backend team writes in its own service once it has installed the packages with npm.
 // The packaging test runs this very file in a fresh npm project outside this repository.
-import { createInMemoryEventStore, verifyStream, type EventStore } from '@cartes-badges/eventsourcing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createDirectoryBlobStore,
+  createInMemoryEventStore,
+  verifyStream,
+  type BlobStore,
+  type EventStore,
+} from '@cartes-badges/eventsourcing';
 import {
   createDossierApplication,
   createFixtureDirectories,
@@ -14,6 +23,7 @@ import {
   type DossierActor,
   type ExecuteResult,
   type Notifier,
+  verifyDocuments,
 } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 
@@ -23,8 +33,8 @@ const notifier: Notifier = {
 };
 
 /** Creates a draft, fills it, attaches its documents, transmits it, then prints the Dossiers list. */
-async function transmitADossier(storeName: string, store: EventStore): Promise<void> {
-  const { establishmentDirectory, providerDirectory, attachments, blobStore } = createFixtureDirectories();
+async function transmitADossier(storeName: string, store: EventStore, blobStore: BlobStore): Promise<void> {
+  const { establishmentDirectory, providerDirectory, attachments } = createFixtureDirectories();
   const app = createDossierApplication({
     store,
     establishments: establishmentDirectory,
@@ -79,7 +89,10 @@ async function transmitADossier(storeName: string, store: EventStore): Promise<v
   const page = await app.dossiers.list({ actor });
   if (page._tag === 'Left') throw new Error(page.left.message);
   const chain = await verifyStream(store, dossierStreamId(dossierId));
-  console.log(`${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}`);
+  const files = await verifyDocuments(store, blobStore); // each file is the one its event records
+  console.log(
+    `${storeName}: ${page.right.total} dossier(s), hash chain ${chain.ok ? 'ok' : 'broken'}, ${files.documentsChecked} file(s) ${files.ok ? 'intact' : 'missing or altered'}`,
+  );
   for (const row of page.right.rows) {
     console.log(
       [row.number, row.cardType.label, row.company.name, row.state, row.totalHt.formatted].join(' | '),
@@ -90,8 +103,12 @@ async function transmitADossier(storeName: string, store: EventStore): Promise<v
 }
 
 async function main(): Promise<void> {
-  await transmitADossier('in-memory', createInMemoryEventStore(dossierStoreOptions));
-  await transmitADossier('sqlite', createSqliteEventStore({ path: ':memory:', ...dossierStoreOptions }));
+  const { blobStore } = createFixtureDirectories(); // files in memory: gone with the process
+  await transmitADossier('in-memory', createInMemoryEventStore(dossierStoreOptions), blobStore);
+  // What a service keeps: the events in a SQLite file, the attached files in a folder beside it.
+  const file = join(mkdtempSync(join(tmpdir(), 'cartes-badges-')), 'events.db');
+  const store = createSqliteEventStore({ path: file, ...dossierStoreOptions });
+  await transmitADossier('sqlite', store, createDirectoryBlobStore(`${file}.blobs`));
 }
 
 main().catch((error: unknown) => {
