@@ -1,6 +1,6 @@
 import type { EventToAppend } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
-import { decodePosition } from '../../src';
+import { createStoreOnCalls, decodePosition } from '../../src';
 import type { StandInStore } from '../stand-in-harness';
 import { APPEND_PATHS, disposedAfterEachTest, startStandInStore } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
@@ -30,6 +30,26 @@ export function describePositions(client: ClientKind): void {
       }
       const all = await collect(store.readAll());
       expect(all).toEqual(returned);
+    });
+
+    it('a one-event append at the version just written costs one client call, no read', async () => {
+      const { calls } = await start();
+      const counts = { append: 0, reads: 0 };
+      const store = createStoreOnCalls({
+        ...calls,
+        append: (...args) => ((counts.append += 1), calls.append(...args)),
+        readStream: (...args) => ((counts.reads += 1), calls.readStream(...args)),
+        readAll: (...args) => ((counts.reads += 1), calls.readAll(...args)),
+      });
+      const versions = [-1, -1, -1];
+      for (let i = 0; i < 30; i++) {
+        const result = await store.appendToStream(`dossier-${i % 3}`, opened(1, i), {
+          expectedVersion: versions[i % 3],
+        });
+        versions[i % 3] = result.nextExpectedVersion;
+      }
+      expect(counts).toEqual({ append: 30, reads: 0 });
+      await store.close();
     });
 
     it('the events of one write each have their own position (commit = prepare), in write order', async () => {
