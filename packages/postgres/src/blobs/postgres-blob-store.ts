@@ -53,6 +53,8 @@ async function createTables(pool: Pool, schema: string): Promise<void> {
   }
 }
 
+const CHUNKS_PER_READ = 4;
+
 const asBuffer = (chunk: Uint8Array): Buffer => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /**
@@ -133,14 +135,20 @@ export async function createPostgresBlobStore(
       );
       if (rows.length === 0) return undefined;
       const upload = rows[0].upload_id;
+      // A few chunks a query (1 MiB): fewer round trips, and still no transaction held while the
+      // caller consumes the stream. A hole in the sequence ends it (the hash check then fails).
       return (async function* () {
-        for (let seq = 0; ; seq += 1) {
-          const chunk = await pool.query<{ bytes: Buffer }>(
-            `SELECT bytes FROM ${s}.blob_chunks WHERE upload_id = $1 AND seq = $2`,
-            [upload, seq],
+        for (let next = 0; ; ) {
+          const { rows } = await pool.query<{ seq: number; bytes: Buffer }>(
+            `SELECT seq, bytes FROM ${s}.blob_chunks WHERE upload_id = $1 AND seq >= $2 ORDER BY seq LIMIT ${CHUNKS_PER_READ}`,
+            [upload, next],
           );
-          if (chunk.rows.length === 0) return;
-          yield chunk.rows[0].bytes;
+          for (const row of rows) {
+            if (row.seq !== next) return;
+            yield row.bytes;
+            next += 1;
+          }
+          if (rows.length < CHUNKS_PER_READ) return;
         }
       })();
     },
