@@ -1,6 +1,7 @@
-// End-to-end tests of the `cartes-badges` command, spawned as processes on a temporary SQLite
-// file. Process start-up costs about a second, so assertions are grouped and independent runs
-// go in parallel.
+// End-to-end tests of the `cartes-badges` command on a temporary SQLite file. Commands run in
+// this process (test-support/run-cli: the program's own `run`, output and exit code captured),
+// which keeps the file well inside jest's timeout on a loaded machine; a few tests spawn the
+// executable itself (bin.ts: help, exit codes, a reader closing the pipe).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +16,8 @@ import {
 } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
-import { cli, REPO_ROOT } from './test-support/spawn-cli';
+import { cli as spawnCli, REPO_ROOT, SPAWN_TIMEOUT } from './test-support/spawn-cli';
+import { cli } from './test-support/run-cli';
 import { createProgram } from './program';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-cli-'));
@@ -227,7 +229,11 @@ describe('verify and digest', () => {
   });
 });
 
-describe('project', () => {
+// Projection modules are loaded by tsx's ESM loader, which jest's VM cannot host: these runs
+// are real processes, with a timeout sized for a loaded machine.
+describe('project (spawned: modules load through tsx)', () => {
+  jest.setTimeout(SPAWN_TIMEOUT);
+
   it('runs a TypeScript projection module to CSV and a plain CommonJS module to JSON', async () => {
     const csvFile = path.join(dir, 'refus.csv');
     const jsModule = path.join(dir, 'count-by-type.js');
@@ -238,7 +244,7 @@ describe('project', () => {
     );
     const jsonFile = path.join(dir, 'par-type.json');
     const [ts, js] = await Promise.all([
-      cli([
+      spawnCli([
         'project',
         path.join(projections, 'presaisie-refusal-rate.ts'),
         '--out',
@@ -246,7 +252,7 @@ describe('project', () => {
         '--store',
         store,
       ]),
-      cli(['project', jsModule, '--out', jsonFile, '--store', store]),
+      spawnCli(['project', jsModule, '--out', jsonFile, '--store', store]),
     ]);
     expect(ts.code).toBe(0);
     expect(ts.stderr).toMatch(/Projection refus-de-presaisie-par-prestataire : \d+ événements en/);
@@ -276,9 +282,9 @@ describe('project', () => {
     );
     const out = path.join(dir, 'never.csv');
     const [missing, unloadable, throws] = await Promise.all([
-      cli(['project', path.join(dir, 'absent.ts'), '--store', store]),
-      cli(['project', broken, '--out', out, '--store', store]),
-      cli(['project', throwing, '--out', out, '--store', store]),
+      spawnCli(['project', path.join(dir, 'absent.ts'), '--store', store]),
+      spawnCli(['project', broken, '--out', out, '--store', store]),
+      spawnCli(['project', throwing, '--out', out, '--store', store]),
     ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^cartes-badges: Module de projection introuvable : .*absent\.ts\n$/);
@@ -359,50 +365,64 @@ describe('bad input', () => {
     }
   });
 
-  it('--help works on the program and on every command (exit 0), spawned once and in-process for each', async () => {
-    const spawned = await cli(['history', '--help']);
-    expect(spawned.code).toBe(0);
-    expect(spawned.stdout).toContain('--at <date>');
-    const program = createProgram();
-    const names = program.commands.map((c) => c.name());
-    expect(names.sort()).toEqual(
-      [
-        'blobs',
-        'brouillons',
-        'demo',
-        'digest',
-        'dossiers',
-        'export',
-        'history',
-        'project',
-        'rebuild',
-        'show',
-        'verify',
-      ].sort(),
-    );
-    for (const command of program.commands) {
-      expect(command.description().length).toBeGreaterThan(20);
-      expect(command.helpInformation()).toContain(`Usage: cartes-badges ${command.name()}`);
-    }
-  });
+  it(
+    '--help works on the program and on every command (exit 0), spawned once and in-process for each',
+    async () => {
+      const [spawned, notFound] = await Promise.all([
+        spawnCli(['history', '--help']),
+        spawnCli(['show', '99999', '--store', store]),
+      ]);
+      expect(spawned.code).toBe(0);
+      expect(spawned.stdout).toContain('--at <date>');
+      // The executable exits with the code `run` gives, after its message.
+      expect([notFound.code, notFound.stdout]).toEqual([3, '']);
+      expect(notFound.stderr).toMatch(/^cartes-badges: Dossier introuvable : aucun brouillon n° 99999/);
+      const program = createProgram();
+      const names = program.commands.map((c) => c.name());
+      expect(names.sort()).toEqual(
+        [
+          'blobs',
+          'brouillons',
+          'demo',
+          'digest',
+          'dossiers',
+          'export',
+          'history',
+          'project',
+          'rebuild',
+          'show',
+          'verify',
+        ].sort(),
+      );
+      for (const command of program.commands) {
+        expect(command.description().length).toBeGreaterThan(20);
+        expect(command.helpInformation()).toContain(`Usage: cartes-badges ${command.name()}`);
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
 });
 
 describe('pipes', () => {
-  it('stops quietly with exit 0 when its reader closes the pipe early (cartes-badges history … | head)', async () => {
-    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(
-        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-        [path.join(REPO_ROOT, 'packages/cli/src/bin.ts'), 'history', '10001', '--store', store],
-        { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stderr = '';
-      // Like a reader that quits before the CLI writes (`| head -0`): close our end at once.
-      child.stdout.destroy();
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
-    expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
-    expect(run.code).toBe(0);
-  });
+  it(
+    'stops quietly with exit 0 when its reader closes the pipe early (cartes-badges history … | head)',
+    async () => {
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(
+          path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+          [path.join(REPO_ROOT, 'packages/cli/src/bin.ts'), 'history', '10001', '--store', store],
+          { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let stderr = '';
+        // Like a reader that quits before the CLI writes (`| head -0`): close our end at once.
+        child.stdout.destroy();
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(run.stderr).not.toMatch(/EPIPE|Unhandled/);
+      expect(run.code).toBe(0);
+    },
+    SPAWN_TIMEOUT,
+  );
 });

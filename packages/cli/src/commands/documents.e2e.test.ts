@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDirectoryBlobStore, type BlobListing } from '@cartes-badges/eventsourcing';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
-import { cli } from '../test-support/spawn-cli';
+import { cli } from '../test-support/run-cli';
 
 jest.setTimeout(120_000);
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { cli } from '../test-support/spawn-cli';
+import { cli } from '../test-support/run-cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-export-'));
 const store = `sqlite:${path.join(dir, 'events.db')}`;

@@ -1,5 +1,7 @@
 // `cartes-badges project <module> --into …` spawned as a process on a demo SQLite file: the
 // table is created, resumed, followed live, and refuses a module that is not a row projection.
+// The demo runs in this process (run-cli); `project` is spawned because it loads the module
+// through tsx's ESM loader, which jest's VM cannot host.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +11,8 @@ import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions } from '@cartes-badges/domain';
 import { createSqliteEventStore, openSqliteRowProjection } from '@cartes-badges/sqlite';
 import { projection } from '../../../../examples/analyst/src/projections/dossier-rows';
-import { cli, REPO_ROOT } from '../test-support/spawn-cli';
+import { cli } from '../test-support/run-cli';
+import { cli as spawnCli, REPO_ROOT, SPAWN_TIMEOUT } from '../test-support/spawn-cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-project-into-'));
 const eventsFile = path.join(dir, 'events.db');
@@ -36,80 +39,93 @@ async function expectTableIsTheFold(): Promise<number> {
 beforeAll(async () => {
   const run = await cli(['demo', '--dossiers', '10', '--store', store]);
   if (run.code !== 0) throw new Error(`demo failed: ${run.stderr}`);
-}, 120_000);
+}, SPAWN_TIMEOUT);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('cartes-badges project --into', () => {
-  it('creates the table with the full fold, then resumes with only what was appended since', async () => {
-    const first = await cli(['project', moduleFile, '--into', into, '--store', store]);
-    expect(first.code).toBe(0);
-    expect(first.stderr).toContain('table créée (rows_dossiers_analyse');
-    const rows = await expectTableIsTheFold();
-    expect(rows).toBeGreaterThan(10);
-    const again = await cli(['project', moduleFile, '--into', into, '--store', store]);
-    expect(again.stderr).toMatch(/reprise après la position \d+/);
-    expect(again.stderr).toMatch(/: 0 événements en/);
-    // More dossiers: the next run applies only the new events.
-    expect((await cli(['demo', '--dossiers', '14', '--store', store])).code).toBe(0);
-    const third = await cli(['project', moduleFile, '--into', into, '--store', store]);
-    expect(third.code).toBe(0);
-    expect(third.stderr).not.toMatch(/: 0 événements en/);
-    expect(await expectTableIsTheFold()).toBeGreaterThan(rows);
-  }, 120_000);
+  it(
+    'creates the table with the full fold, then resumes with only what was appended since',
+    async () => {
+      const first = await spawnCli(['project', moduleFile, '--into', into, '--store', store]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toContain('table créée (rows_dossiers_analyse');
+      const rows = await expectTableIsTheFold();
+      expect(rows).toBeGreaterThan(10);
+      const again = await spawnCli(['project', moduleFile, '--into', into, '--store', store]);
+      expect(again.stderr).toMatch(/reprise après la position \d+/);
+      expect(again.stderr).toMatch(/: 0 événements en/);
+      // More dossiers: the next run applies only the new events.
+      expect((await cli(['demo', '--dossiers', '14', '--store', store])).code).toBe(0);
+      const third = await spawnCli(['project', moduleFile, '--into', into, '--store', store]);
+      expect(third.code).toBe(0);
+      expect(third.stderr).not.toMatch(/: 0 événements en/);
+      expect(await expectTableIsTheFold()).toBeGreaterThan(rows);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('--follow keeps the table live until SIGTERM', async () => {
-    const child = spawn(
-      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [
-        path.join(REPO_ROOT, 'packages/cli/src/bin.ts'),
-        'project',
-        moduleFile,
-        '--into',
-        into,
-        '--follow',
-        '--store',
-        store,
-      ],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const waitFor = async (pattern: RegExp): Promise<void> => {
-      for (let i = 0; i < 600 && !pattern.test(stderr); i += 1) await new Promise((r) => setTimeout(r, 100));
-      expect(stderr).toMatch(pattern);
-    };
-    await waitFor(/Suit les nouveaux événements/);
-    expect((await cli(['demo', '--dossiers', '18', '--store', store])).code).toBe(0);
-    await waitFor(/\+\d+ événements, position \d+/);
-    // The new events may come in more than one batch: the table gets there within seconds.
-    for (let i = 0; i < 50; i += 1) {
-      const caughtUp = await expectTableIsTheFold().then(
-        () => true,
-        () => false,
+  it(
+    '--follow keeps the table live until SIGTERM',
+    async () => {
+      const child = spawn(
+        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        [
+          path.join(REPO_ROOT, 'packages/cli/src/bin.ts'),
+          'project',
+          moduleFile,
+          '--into',
+          into,
+          '--follow',
+          '--store',
+          store,
+        ],
+        { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
       );
-      if (caughtUp) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    await expectTableIsTheFold();
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr).toMatch(/Arrêt \(SIGTERM\) à la position \d+/);
-  }, 120_000);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      const waitFor = async (pattern: RegExp): Promise<void> => {
+        for (let i = 0; i < 600 && !pattern.test(stderr); i += 1)
+          await new Promise((r) => setTimeout(r, 100));
+        expect(stderr).toMatch(pattern);
+      };
+      await waitFor(/Suit les nouveaux événements/);
+      expect((await cli(['demo', '--dossiers', '18', '--store', store])).code).toBe(0);
+      await waitFor(/\+\d+ événements, position \d+/);
+      // The new events may come in more than one batch: the table gets there within seconds.
+      for (let i = 0; i < 50; i += 1) {
+        const caughtUp = await expectTableIsTheFold().then(
+          () => true,
+          () => false,
+        );
+        if (caughtUp) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await expectTableIsTheFold();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stderr).toMatch(/Arrêt \(SIGTERM\) à la position \d+/);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('refuses a module that is not a row projection (exit 5) and --into with --out (exit 2)', async () => {
-    const [notRows, both] = await Promise.all([
-      cli([
-        'project',
-        path.join(REPO_ROOT, 'examples/analyst/src/projections/presaisie-refusal-rate.ts'),
-        '--into',
-        into,
-        '--store',
-        store,
-      ]),
-      cli(['project', moduleFile, '--into', into, '--out', 'x.csv', '--store', store]),
-    ]);
-    expect([notRows.code, notRows.stderr]).toEqual([5, expect.stringContaining('defineRowProjection')]);
-    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--into et --out')]);
-  }, 60_000);
+  it(
+    'refuses a module that is not a row projection (exit 5) and --into with --out (exit 2)',
+    async () => {
+      const [notRows, both] = await Promise.all([
+        spawnCli([
+          'project',
+          path.join(REPO_ROOT, 'examples/analyst/src/projections/presaisie-refusal-rate.ts'),
+          '--into',
+          into,
+          '--store',
+          store,
+        ]),
+        spawnCli(['project', moduleFile, '--into', into, '--out', 'x.csv', '--store', store]),
+      ]);
+      expect([notRows.code, notRows.stderr]).toEqual([5, expect.stringContaining('defineRowProjection')]);
+      expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--into et --out')]);
+    },
+    SPAWN_TIMEOUT,
+  );
 });

@@ -4,6 +4,12 @@ import * as path from 'node:path';
 /** The repository root (tests spawn the CLI from there, as a user would in development). */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
+/**
+ * The timeout for a test that spawns the CLI: tsx start-up takes about a second on an idle
+ * machine and was measured at 7-16 s on 2 cores at load 25, so leave room for worse.
+ */
+export const SPAWN_TIMEOUT = 180_000;
+
 /** What a CLI process gave back. */
 export interface CliRun {
   readonly code: number | null;
