@@ -19,9 +19,7 @@ import {
   dossierStoreOptions,
   generateCompanies,
   generateProviders,
-  listsRunnable,
   seededRandom,
-  whileRebuilding,
 } from '@cartes-badges/domain';
 import {
   createPostgresEventStore,
@@ -39,6 +37,7 @@ import { DUCKDB_TYPE } from '../../packages/cli/src/export/table-columns';
 import { EVENT_COLUMNS } from '../../packages/cli/src/export/event-table';
 import { projection as dossierRows } from '../../examples/analyst/src/projections/dossier-rows';
 import { dossierEvents } from '../lists/list-events';
+import { rebuildBothLists } from '../lists/rebuild-both-lists';
 
 const EXPORT_EVENTS = Number(process.argv[2] ?? 1_000_000);
 const PROJECTION_DOSSIERS = Number(process.argv[3] ?? 10_000);
@@ -155,18 +154,7 @@ async function projectionBench(engine: Engine): Promise<void> {
   const dossiers = await engine.listModel('dossiers');
   await brouillons.reset(brouillonsProjection.version);
   await dossiers.reset(dossiersProjection.version);
-  const [lists, listsMs] = await timed(() =>
-    whileRebuilding([brouillons, dossiers], () =>
-      runProjectionOnce(
-        engine.store,
-        listsRunnable([
-          { projection: brouillonsProjection, readModel: brouillons },
-          { projection: dossiersProjection, readModel: dossiers },
-        ]),
-        { batchSize: 1000 },
-      ),
-    ),
-  );
+  const [lists, listsMs] = await timed(() => rebuildBothLists(engine.store, brouillons, dossiers));
   console.log(
     `${engine.name}: both lists rebuilt: ${lists.eventsProcessed.toLocaleString('en')} events in ${Math.round(listsMs)} ms, ${rate(lists.eventsProcessed, listsMs)}`,
   );

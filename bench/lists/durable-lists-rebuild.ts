@@ -6,20 +6,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProjectionOnce, type EventStore, type EventToAppend } from '@cartes-badges/eventsourcing';
+import { type EventStore, type EventToAppend } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel } from '@cartes-badges/domain';
 import {
   brouillonsProjection,
   dossiersProjection,
   generateCompanies,
   generateProviders,
-  listsRunnable,
   seededRandom,
-  whileRebuilding,
 } from '@cartes-badges/domain';
 import { createPostgresEventStore, createPostgresListReadModel } from '@cartes-badges/postgres';
 import { createSqliteEventStore, createSqliteListReadModel } from '@cartes-badges/sqlite';
 import { dossierEvents } from './list-events';
+import { rebuildBothLists } from './rebuild-both-lists';
 
 const KIND = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const DOSSIERS = Number(process.argv[3] ?? 100_000);
@@ -85,16 +84,7 @@ async function main(): Promise<void> {
     await brouillons.reset(brouillonsProjection.version);
     await dossiers.reset(dossiersProjection.version);
     started = Date.now();
-    const run = await whileRebuilding([brouillons, dossiers], () =>
-      runProjectionOnce(
-        durable.store,
-        listsRunnable([
-          { projection: brouillonsProjection, readModel: brouillons },
-          { projection: dossiersProjection, readModel: dossiers },
-        ]),
-        { batchSize: 1000 },
-      ),
-    );
+    const run = await rebuildBothLists(durable.store, brouillons, dossiers);
     const ms = Date.now() - started;
     console.log(
       `${KIND}: rebuilt both lists: ${run.eventsProcessed} events in ${ms} ms, ` +
