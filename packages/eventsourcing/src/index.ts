@@ -29,3 +29,4 @@ export * from './reactor';
 export * from './stream-state-cache';
 export * from './blob-store';
 export * from './row-projection';
+export * from './worker-lease';

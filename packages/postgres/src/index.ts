@@ -8,3 +8,4 @@ export { DEFAULT_SCHEMA } from './schema-name';
 export * from './read-models';
 export * from './blobs';
 export * from './row-projections';
+export * from './leases';

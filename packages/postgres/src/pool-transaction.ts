@@ -1,10 +1,13 @@
+import { assertCurrentLeaseIn } from '@cartes-badges/eventsourcing';
 import type { Pool, PoolClient } from 'pg';
 
 /**
  * Runs `fn` in one transaction on one pooled connection. A connection that dies while checked
  * out (server restart, killed backend, network) emits 'error' besides failing the query: it is
  * listened to here, else Node would crash the process; such a connection cannot roll back and
- * is closed rather than given back to the pool.
+ * is closed rather than given back to the pool. Under a worker lease (a projection or reactor
+ * batch of the lease's holder) the transaction first checks the lease's fencing token, locking
+ * its row until the commit: a holder that lost the lease writes nothing.
  */
 export async function inPoolTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -15,6 +18,7 @@ export async function inPoolTransaction<T>(pool: Pool, fn: (client: PoolClient) 
   client.on('error', markBroken);
   try {
     await client.query('BEGIN');
+    await assertCurrentLeaseIn(client);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

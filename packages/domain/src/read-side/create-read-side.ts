@@ -47,6 +47,8 @@ export interface ReadSide {
   stop(): Promise<void>;
   /** Resolves once the lists and the notifications have handled every event stored so far. */
   whenIdle(): Promise<void>;
+  /** Names of the projections and reactors this instance is applying now (all of them without leases). */
+  activeWorkers(): readonly string[];
   /** Wipes both lists and rebuilds them from the whole history (the notifications never replay). */
   rebuild(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export function createReadSide(ports: ReadSidePorts): ReadSide {
     async whenIdle() {
       await Promise.all(runners.map((r) => r.whenIdle()));
     },
+    activeWorkers: () => runnables.filter((_, i) => runners[i]?.isActive()).map((r) => r.name),
     async rebuild() {
       const wasRunning = runners.length > 0;
       await stop();

@@ -1,10 +1,13 @@
 import type {
   EventStore,
+  HeldLease,
   RunningProjection,
   Runnable,
   RunProjectionOptions,
+  WorkerLeases,
 } from '@cartes-badges/eventsourcing';
-import { startProjection } from '@cartes-badges/eventsourcing';
+import { leasedRunnable, pauseUnlessAborted, startProjection } from '@cartes-badges/eventsourcing';
+import { waitForCheckpoint } from './wait-for-checkpoint';
 
 /** Options of a supervised runner. */
 export interface SuperviseOptions extends RunProjectionOptions {
@@ -13,52 +16,90 @@ export interface SuperviseOptions extends RunProjectionOptions {
   /** Delay before the first restart (default 1 s), doubled up to `maxRestartDelayMs` (default 60 s). */
   readonly restartDelayMs?: number;
   readonly maxRestartDelayMs?: number;
+  /**
+   * When several instances share one store: the runner applies only while it holds the lease
+   * named for its projection or reactor, hands over when it loses it, and takes over when the
+   * holder dies. Without it, every instance that starts runs everything.
+   */
+  readonly leases?: WorkerLeases;
 }
 
 /** A runner that restarts after a failure. */
 export interface SupervisedRunner {
   stop(): Promise<void>;
-  /** Resolves once the current runner has applied every event stored at the time of the call. */
+  /**
+   * Resolves once every event stored at the time of the call is applied: by this runner when it
+   * holds the lease, else by whichever instance holds it (read from the stored checkpoint).
+   */
   whenIdle(): Promise<void>;
+  /** Whether this instance is the one applying (always true without leases, once started). */
+  isActive(): boolean;
 }
 
 /**
  * Keeps a projection or reactor running: when it stops on a failure (a notifier down longer
  * than its retries, a read model unavailable) it restarts from its checkpoint after a growing
- * delay, so nothing stays unapplied or unsent for good.
+ * delay, so nothing stays unapplied or unsent for good. With leases, it first waits to hold
+ * the lease, runs only while holding it, and gives it up on a failure so that another
+ * instance may take over during the delay.
  */
 export function superviseRunner(
   store: EventStore,
   runnable: Runnable,
   options: SuperviseOptions = {},
 ): SupervisedRunner {
-  let stopped = false;
-  let current: RunningProjection;
+  const abort = new AbortController();
+  let current: RunningProjection | undefined;
   let delay = options.restartDelayMs ?? 1000;
-  let timer: NodeJS.Timeout | undefined;
-  const launch = (): void => {
-    const running = startProjection(store, runnable, options);
+
+  const runOnce = async (): Promise<void> => {
+    let lease: HeldLease | undefined;
+    if (options.leases) {
+      lease = await options.leases.acquire(runnable.name, abort.signal);
+      if (lease === undefined) return;
+    }
+    const running = startProjection(store, lease ? leasedRunnable(runnable, lease) : runnable, options);
     current = running;
-    running.done.then(
-      () => undefined,
-      (error: unknown) => {
-        if (stopped) return;
-        options.onError?.(runnable.name, error);
-        timer = setTimeout(() => {
-          timer = undefined;
-          if (!stopped) launch();
-        }, delay);
-        delay = Math.min(delay * 2, options.maxRestartDelayMs ?? 60_000);
-      },
-    );
+    const outcome = await Promise.race([
+      running.done.then(
+        () => ({ kind: 'stopped' as const }),
+        (error: unknown) => ({ kind: 'failed' as const, error }),
+      ),
+      ...(lease ? [lease.lost.then(() => ({ kind: 'lost' as const }))] : []),
+    ]);
+    current = undefined;
+    await running.stop();
+    await lease?.release().catch(() => undefined);
+    if (outcome.kind === 'failed' && !abort.signal.aborted) {
+      options.onError?.(runnable.name, outcome.error);
+      await pauseUnlessAborted(delay, abort.signal);
+      delay = Math.min(delay * 2, options.maxRestartDelayMs ?? 60_000);
+    }
   };
-  launch();
+  const loop = (async () => {
+    while (!abort.signal.aborted) {
+      try {
+        await runOnce();
+      } catch (error) {
+        // The lease store unreachable: told, then tried again after the delay.
+        options.onError?.(runnable.name, error);
+        await pauseUnlessAborted(delay, abort.signal);
+      }
+    }
+  })();
+
   return {
     async stop() {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      await current.stop();
+      abort.abort();
+      await current?.stop();
+      await loop;
     },
-    whenIdle: () => current.whenIdle(),
+    async whenIdle() {
+      const running = current;
+      if (running) return running.whenIdle();
+      if (abort.signal.aborted) return undefined;
+      return waitForCheckpoint(store, runnable, abort.signal);
+    },
+    isActive: () => current !== undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { ReadModelMigration } from './read-model-schema';
 import {
   READ_MODEL_MIGRATIONS,
   READ_MODEL_MIGRATIONS_TABLE,
@@ -12,9 +13,22 @@ const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * starters wait for each other), applying the steps not yet recorded in
  * `read_model_migrations`. Idempotent; a schema written by a newer library is refused.
  */
-export async function migrateReadModels(
+export function migrateReadModels(
   pool: Pool,
   schema: string,
+): Promise<{ readonly from: number; readonly to: number }> {
+  return migrateComponent(pool, schema, READ_MODELS_COMPONENT, READ_MODEL_MIGRATIONS);
+}
+
+/**
+ * Brings one component's tables of a schema (the lists, the leases and reactor ledgers) up to
+ * date, recording its steps in `read_model_migrations` under its name.
+ */
+export async function migrateComponent(
+  pool: Pool,
+  schema: string,
+  component: string,
+  migrations: readonly ReadModelMigration[],
 ): Promise<{ readonly from: number; readonly to: number }> {
   const client = await pool.connect();
   let broken = false;
@@ -37,19 +51,19 @@ export async function migrateReadModels(
         )`);
       const { rows } = await client.query<{ v: number | null }>(
         `SELECT max(version) AS v FROM ${table} WHERE component = $1`,
-        [READ_MODELS_COMPONENT],
+        [component],
       );
       const from = rows[0].v ?? 0;
-      const known = READ_MODEL_MIGRATIONS.length;
+      const known = migrations.length;
       if (from > known) {
         throw new Error(
-          `PostgreSQL read models: schema ${schema} is at version ${from} of ${READ_MODELS_COMPONENT}, newer than this library knows (${known}): upgrade @cartes-badges/postgres`,
+          `PostgreSQL read models: schema ${schema} is at version ${from} of ${component}, newer than this library knows (${known}): upgrade @cartes-badges/postgres`,
         );
       }
-      for (const migration of READ_MODEL_MIGRATIONS.slice(from)) {
+      for (const migration of migrations.slice(from)) {
         await migration.up(client, schema);
         await client.query(`INSERT INTO ${table} (component, version, description) VALUES ($1, $2, $3)`, [
-          READ_MODELS_COMPONENT,
+          component,
           migration.version,
           migration.description,
         ]);
