@@ -11,6 +11,7 @@ import { registerProject } from './commands/project';
 import { registerRebuild } from './commands/rebuild';
 import { registerShow } from './commands/show';
 import { registerVerify } from './commands/verify';
+import { frenchCommanderMessage } from './commander-messages';
 import { CliError, EXIT, messageOf } from './errors';
 import { DEFAULT_STORE } from './store/store-spec';
 
@@ -34,7 +35,8 @@ export function createProgram(): Command {
         .env('CARTES_BADGES_STORE')
         .default(undefined, DEFAULT_STORE),
     )
-    .showHelpAfterError('(cartes-badges --help pour l’aide)')
+    // Errors are printed by `run`, in French on one line (frenchCommanderMessage).
+    .configureOutput({ outputError: () => undefined })
     .addHelpText(
       'after',
       `
@@ -54,7 +56,8 @@ Commencez par : cartes-badges demo`,
   registerRebuild(program);
   registerBlobs(program);
   // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
-  for (const command of program.commands) command.exitOverride().showHelpAfterError('(--help pour l’aide)');
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ outputError: () => undefined });
   return program;
 }
 
@@ -70,8 +73,13 @@ export async function run(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not errors; commander has already printed the message.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      // Help and version are not errors: commander has printed them already.
+      if (error.exitCode === 0) return EXIT.ok;
+      const name = [...argv.slice(2)].find((arg) => !arg.startsWith('-'));
+      const known = program.commands.some((command) => command.name() === name);
+      const help = known ? `cartes-badges ${name} --help` : 'cartes-badges --help';
+      process.stderr.write(`cartes-badges: ${frenchCommanderMessage(error, help)}\n`);
+      return EXIT.usage;
     }
     if (error instanceof CliError) {
       process.stderr.write(`cartes-badges: ${error.message}\n`);

@@ -10,6 +10,21 @@ import { listPage, renderListPage } from './lists';
 interface DemoOptions {
   readonly dossiers: string;
   readonly seed: string;
+  readonly now: string;
+}
+
+/**
+ * The demo's clock unless --now says otherwise: fixed, so that the demo gives the same dossiers,
+ * numbers and dates every time and the examples of the README and docs/cli.md show what they say.
+ */
+export const DEMO_NOW = '2026-01-15T12:00:00Z';
+
+function instant(raw: string): Date {
+  const at = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(raw.trim()) || Number.isNaN(at.getTime())) {
+    throw usageError(`--now « ${raw} » : date ISO-8601 attendue, par ex. 2026-01-15 ou 2026-01-15T12:00:00Z`);
+  }
+  return at;
 }
 
 function positiveInt(raw: string, option: string, min: number): number {
@@ -29,13 +44,19 @@ export function registerDemo(program: Command): void {
     )
     .option('--dossiers <N>', 'nombre de dossiers aléatoires en plus des scénarios du guide', '40')
     .option('--seed <n>', 'graine des dossiers aléatoires (même graine, mêmes dossiers)', '1')
+    .option(
+      '--now <date>',
+      'horloge de la démo : les dossiers s’étalent sur les 180 jours avant (fixe par défaut, pour des numéros et des dates reproductibles ; --now "$(date -u +%FT%TZ)" pour aujourd’hui)',
+      DEMO_NOW,
+    )
     .option('--json', 'compte rendu JSON pour un programme')
     .addHelpText(
       'after',
       `
 Relancer la démo sur le même store n'écrit rien deux fois : chaque commande a un identifiant
 dérivé de la graine, et une commande déjà traitée est reconnue (R-36). Un --dossiers plus grand
-ajoute seulement les dossiers manquants.
+ajoute seulement les dossiers manquants. L'horloge est fixe (${DEMO_NOW}) : mêmes dossiers,
+mêmes numéros et mêmes dates à chaque fois ; --now la déplace.
 Exemples :
   cartes-badges demo
   cartes-badges demo --dossiers 500 --store sqlite:/tmp/demo.db`,
@@ -44,9 +65,10 @@ Exemples :
       const globals = command.optsWithGlobals<GlobalOptions & DemoOptions>();
       const count = positiveInt(options.dossiers, '--dossiers', 0);
       const seed = positiveInt(options.seed, '--seed', 0);
+      const now = instant(options.now);
       await withStore(globals, 'write', async (opened) => {
         const { report, filesLabel } = await withBlobStore(opened, 'write', async ({ blobs, label }) => ({
-          report: await runDemo(opened.store, { count, seed, blobs }),
+          report: await runDemo(opened.store, { count, seed, blobs, now }),
           filesLabel: label,
         }));
         const brouillons = await listPage(opened, 'brouillons', {});

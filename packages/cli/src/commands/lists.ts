@@ -9,6 +9,7 @@ import {
   LISTED_STATUSES,
   listRunnable,
   normaliseSearchText,
+  TRANSMITTED_STATUSES,
 } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { actorOf, CLI_LIST_IDENTITY, demoAttachments } from '../demo/world';
@@ -46,6 +47,22 @@ export function parseStates(raw: string): DossierStatus[] {
     }
     return found;
   });
+}
+
+/** The states a list's rows can have (R-24: drafts before transmission, dossiers after). */
+const statusesOf = (name: ListName): DossierStatus[] =>
+  LISTED_STATUSES.filter((s) => TRANSMITTED_STATUSES.includes(s) === (name === 'dossiers'));
+
+/** Every state --etat offers for a list, as the portal labels them. */
+export function stateLabelsOf(name: ListName): string[] {
+  return statusesOf(name).flatMap((status) =>
+    status === 'removed'
+      ? [
+          dossierStatusLabel({ status, removal: 'deleted' }),
+          dossierStatusLabel({ status, removal: 'presaisieRefused' }),
+        ]
+      : [dossierStatusLabel({ status, removal: null })],
+  );
 }
 
 /** --type: a card type code (CHRONO) or label (Carte BTP), case and accents ignored. */
@@ -123,7 +140,7 @@ function register(program: Command, name: ListName, description: string): void {
     .option('--type <dispositif>', 'recherche avancée : type de badge ou carte (CHRONO, BTP ou le libellé)')
     .option(
       '--etat <état>',
-      'recherche avancée : état (Transmis, "En cours d\'instruction", … ; plusieurs séparés par des virgules)',
+      `recherche avancée : état, l'un de : ${stateLabelsOf(name).join(', ')} (ou son code : ${statusesOf(name).join(', ')}) ; plusieurs séparés par des virgules`,
     )
     .option('--siret <siret>', "recherche avancée : SIRET de l'établissement")
     .option('--page <N>', 'page (20 résultats par page)', '1')
