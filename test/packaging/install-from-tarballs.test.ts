@@ -71,12 +71,13 @@ it('packs the packages that exist: at least the kernel', () => {
   expect(result.packed.map((p) => p.name)).toContain('@cartes-badges/eventsourcing');
 });
 
-it('ships only the build, the README, the licence and the changelog (no sources, no tests)', () => {
+it('ships only the build (and the CLI bin), the README, the licence and the changelog (no sources, no tests)', () => {
   for (const pkg of result.packed) {
     const entries = tarballEntries(pkg.tarball).map((entry) => entry.replace(/^package\//, ''));
     const unexpected = entries.filter(
       (entry) =>
-        !/^(dist\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(entry) || /\.test\./.test(entry),
+        !/^(dist\/|bin\/cartes-badges\.js$|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/.test(entry) ||
+        /\.test\./.test(entry),
     );
     expect({ pkg: pkg.name, unexpected }).toEqual({ pkg: pkg.name, unexpected: [] });
     expect({

@@ -68,6 +68,15 @@ describe('R-13 amounts as people type them', () => {
     expect(decoded).toEqual(E.left(expect.objectContaining({ field: 'payload.lines.0.unitAmount' })));
   });
 
+  it('R-42 a field a cost line does not know (a typo) is refused by name', () => {
+    const decoded = decodeDossierCommand(
+      changeLines([{ nature: 'Achat Matériel', unitAmout: '52,50', quantity: 1 }]),
+    );
+    expect(decoded).toEqual(
+      E.left(expect.objectContaining({ code: 'FORMAT', field: 'payload.lines.0.unitAmout' })),
+    );
+  });
+
   it('R-14 a draft saved with typed amounts totals them exactly', async () => {
     const { service } = createTestDossierService();
     const { dossierId } = await executeOk(service, {
