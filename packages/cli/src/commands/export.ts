@@ -2,8 +2,11 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { EventFilter } from '@cartes-badges/eventsourcing';
-import { badInput, messageOf, usageError } from '../errors';
+import { badInput, messageOf, notFound, usageError } from '../errors';
 import { exportEvents } from '../export/export-events';
+import { exportRows } from '../export/export-rows';
+import { openRowTable } from '../projection/row-projection-target';
+import { loadRowProjection } from './project-into';
 import type { ExportFormat } from '../export/part-writer';
 import { EXPORT_FORMATS } from '../export/part-writer';
 import { startProgress, throughputLine } from '../output/progress';
@@ -113,5 +116,38 @@ Exemples :
         note('Aucun nouvel événement : aucune partie écrite');
       else note(line);
       if (result.position !== undefined) note(`Dernière position exportée : ${result.position}`);
+    });
+  exportCommand
+    .command('rows')
+    .description(
+      "La table d'une projection en lignes (project <module> --into …) en Parquet, NDJSON ou CSV : la clé puis ses colonnes typées",
+    )
+    .argument('<module>', 'le module de la projection (defineRowProjection)')
+    .requiredOption('--from <base>', 'où est sa table : sqlite:<fichier> ou postgres://…')
+    .addOption(new Option('--format <format>', 'format du fichier').choices(EXPORT_FORMATS))
+    .option('--out <fichier>', 'fichier à écrire ; sans --out : sortie standard (NDJSON ou CSV)')
+    .option('--separator <caractère>', 'séparateur CSV', ',')
+    .action(async (file: string, options: ExportEventsOptions & { from: string }) => {
+      const format = formatOf(options);
+      if (format === 'parquet' && options.out === undefined)
+        throw usageError('--format parquet : indiquez un fichier avec --out');
+      const definition = await loadRowProjection(file);
+      const target = await openRowTable(options.from, definition).catch((error: unknown) => {
+        throw (error as Error).name === 'RowProjectionError' ? badInput(messageOf(error)) : error;
+      });
+      try {
+        if ((await target.table.readCheckpoint())?.version !== definition.version)
+          throw notFound(
+            `Pas de table ${target.table.table} à la version ${definition.version} dans ${target.label} : lancez d'abord cartes-badges project ${file} --into …`,
+          );
+        const count = await exportRows(target.table, definition, {
+          format,
+          out: options.out,
+          separator: options.separator,
+        });
+        note(`${count} lignes de ${target.table.table}${options.out ? ` écrites dans ${options.out}` : ''}`);
+      } finally {
+        await target.close();
+      }
     });
 }

@@ -22,7 +22,7 @@ const ROW_SHAPE =
   'attendu un module qui exporte (par défaut ou sous le nom « projection ») le résultat de defineRowProjection({ name, version, key, columns, handlers })';
 
 /** Loads the module's row projection (defineRowProjection), or says what was expected. */
-async function loadRowProjection(file: string): Promise<RowProjectionDefinition> {
+export async function loadRowProjection(file: string): Promise<RowProjectionDefinition> {
   const exported = await importProjectionModule(file);
   const candidate = exported.projection ?? exported.default;
   if (!isRowProjection(candidate))
