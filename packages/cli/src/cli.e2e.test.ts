@@ -15,9 +15,9 @@ import {
   TRANSMITTED_STATUSES,
 } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
-import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { cli as spawnCli, REPO_ROOT, SPAWN_TIMEOUT } from './test-support/spawn-cli';
 import { cli } from './test-support/run-cli';
+import { dropPostgresSchema } from './test-support/postgres-schema';
 import { createProgram } from './program';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-cli-'));
@@ -314,13 +314,7 @@ describe('on PostgreSQL', () => {
       expect(JSON.parse(dossiers.stdout).total).toBe(seeded.dossiers.total);
       expect(verify.code).toBe(0);
     } finally {
-      const cleanup = await createPostgresEventStore({
-        connectionString: 'postgres://postgres@127.0.0.1:5432/test',
-        schema,
-        migrate: false,
-      });
-      await cleanup.pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await cleanup.close();
+      await dropPostgresSchema(schema);
     }
   });
 });

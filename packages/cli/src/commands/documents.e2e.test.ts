@@ -1,4 +1,4 @@
-// The attached files through the `cartes-badges` command, as processes: the demo keeps them
+// The attached files through the `cartes-badges` command: the demo keeps them
 // beside its SQLite file (or in PostgreSQL), `verify --documents` proves them or names what is
 // wrong, `history` shows each file's SHA-256, `blobs gc` removes only files no event names.
 import { createHash } from 'node:crypto';
@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createDirectoryBlobStore, type BlobListing } from '@cartes-badges/eventsourcing';
-import { createPostgresEventStore } from '@cartes-badges/postgres';
+import { dropPostgresSchema } from '../test-support/postgres-schema';
 import { cli } from '../test-support/run-cli';
 
 jest.setTimeout(120_000);
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('attached files through the CLI (SQLite)', () => {
-  it('R-20 the demo keeps every attached file beside its events file, across processes; verify --documents proves them', async () => {
+  it('R-20 the demo keeps every attached file beside its events file, across runs; verify --documents proves them', async () => {
     const files = await storedFiles();
     expect(files.length).toBeGreaterThan(3);
     for (const file of files)
@@ -113,13 +113,7 @@ describe('attached files through the CLI (PostgreSQL)', () => {
       );
       expect(JSON.parse(verify.stdout).documentsChecked).toBeGreaterThan(3);
     } finally {
-      const cleanup = await createPostgresEventStore({
-        connectionString: 'postgres://postgres@127.0.0.1:5432/test',
-        schema,
-        migrate: false,
-      });
-      await cleanup.pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await cleanup.close();
+      await dropPostgresSchema(schema);
     }
   });
 });

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BlobStore } from '../blob-store/blob-store';
 import { BlobIntegrityError } from '../blob-store/blob-store';
+import { describeSkipped } from './skipped-suite';
 
 /** Direct edits of a blob store's storage, bypassing the port: how tests play the forger. */
 export interface BlobTamperer {
@@ -56,11 +57,7 @@ async function* piecesOf(bytes: Uint8Array, pieceSize: number): AsyncGenerator<U
 export function runBlobStoreContract(storeName: string, harness: BlobStoreHarness): void {
   const title = `BlobStore contract: ${storeName}`;
   if (harness.skip) {
-    const reason = harness.skip;
-    describe.skip(`${title} (skipped: ${reason})`, () => {
-      it('runs the contract', () => undefined);
-    });
-    console.warn(`${title} skipped: ${reason}`);
+    describeSkipped(title, harness.skip);
     return;
   }
 

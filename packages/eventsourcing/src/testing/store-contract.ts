@@ -10,6 +10,7 @@ import { readStreamContract } from './contract/read-stream';
 import { subscribeContract } from './contract/subscribe';
 import { upcastingContract } from './contract/upcasting';
 import type { ContractContext, StoreHarness } from './store-harness';
+import { describeSkipped } from './skipped-suite';
 
 /**
  * The event store contract: one jest `describe` that runs every promise of the port against a
@@ -18,11 +19,7 @@ import type { ContractContext, StoreHarness } from './store-harness';
 export function runEventStoreContract(storeName: string, harness: StoreHarness): void {
   const title = `EventStore contract: ${storeName}`;
   if (harness.skip) {
-    const reason = harness.skip;
-    describe.skip(`${title} (skipped: ${reason})`, () => {
-      it('runs the contract', () => undefined);
-    });
-    console.warn(`${title} skipped: ${reason}`);
+    describeSkipped(title, harness.skip);
     return;
   }
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,34 +8,18 @@ import { collectUnattachedFiles, dossierStoreOptions, verifyDocuments } from '@c
 import { createSqliteEventStore } from '../sqlite-store';
 import { bigInvoice } from './__tests__/big-invoice';
 import { createSqliteBlobStore } from './sqlite-blob-store';
+import { runKillableWorker } from '../__tests__/killable-worker';
 
 jest.setTimeout(120_000);
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
 const worker = path.join(__dirname, '__tests__', 'attach-worker.ts');
 const invoiceKey = createHash('sha256').update(bigInvoice()).digest('hex');
 
 type Kind = 'directory' | 'sqlite';
 
-// Runs the attachment in another process; resolves with whether it was killed. (tsx runs the
-// script in a child of its own and reports that child's SIGKILL as exit code 137.)
-function attachInAnotherProcess(dir: string, kind: Kind, killAt: string): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, worker, dir, kind, killAt], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 137) resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`attach worker exited with ${code ?? signal}: ${err}`));
-    });
-  });
-}
+// Runs the attachment in another process; resolves with whether it was killed.
+const attachInAnotherProcess = (dir: string, kind: Kind, killAt: string): Promise<'killed' | 'finished'> =>
+  runKillableWorker(worker, [dir, kind, killAt]);
 
 async function opened<T>(
   dir: string,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,29 +19,13 @@ import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
 import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
+import { runKillableWorker } from '../__tests__/killable-worker';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
 const worker = path.join(__dirname, '__tests__', 'projection-worker.ts');
 
-// Runs the projection in another process; resolves with whether it was killed. (tsx runs the
-// script in a child of its own and reports that child's SIGKILL as exit code 137.)
-function runWorker(file: string, list: ListName, killAt: number): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, worker, file, list, String(killAt)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 137) resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`projection worker exited with ${code ?? signal}: ${err}`));
-    });
-  });
-}
+// Runs the projection in another process; resolves with whether it was killed.
+const runWorker = (file: string, list: ListName, killAt: number): Promise<'killed' | 'finished'> =>
+  runKillableWorker(worker, [file, list, String(killAt)]);
 
 let dir: string;
 let store: SqliteEventStore;
