@@ -25,9 +25,12 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
     // The CLI's sources load stores with `await import(...)`: kept as is (Node16 modules), jest's
-    // VM refuses it, so for them the dynamic imports become requires (the CLI's end-to-end tests
-    // run its program in the test process, see packages/cli/src/test-support/run-cli.ts).
-    '^.+/packages/cli/src/.+\\.ts$': [
+    // VM refuses it, so dynamic imports become requires (the CLI's end-to-end tests run its
+    // program in the test process, see packages/cli/src/test-support/run-cli.ts). One transform
+    // for every file: ts-jest keeps one configuration per worker (cached by the jest config, not
+    // by the transform's options), so a second entry for the CLI alone was ignored whenever a
+    // worker had compiled another file first, and the CLI tests then failed on `import()`.
+    '^.+\\.ts$': [
       'ts-jest',
       {
         tsconfig: {
@@ -38,10 +41,6 @@ module.exports = {
         isolatedModules: true,
         diagnostics: false,
       },
-    ],
-    '^.+\\.ts$': [
-      'ts-jest',
-      { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false },
     ],
   },
   moduleNameMapper: {
