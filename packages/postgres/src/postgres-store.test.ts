@@ -39,6 +39,16 @@ describeWithPostgres('PostgreSQL store specifics', () => {
     });
   });
 
+  it('reads a stream, or filters readAll, by a prefix or type holding NUL or a lone surrogate as nothing, not a driver error', async () => {
+    await store.appendToStream('nul-1', counted(1));
+    expect(await collect(store.readStream('nul\u0000'))).toEqual([]);
+    expect(await collect(store.readStream('nul-\ud800'))).toEqual([]);
+    expect(await collect(store.readAll({ filter: { streamPrefix: 'nul\u0000' } }))).toEqual([]);
+    expect(await collect(store.readAll({ filter: { eventTypes: ['Counted\u0000'] } }))).toEqual([]);
+    const mixed = await collect(store.readAll({ filter: { streamPrefix: ['nul\ud800', 'nul-'] } }));
+    expect(mixed.map((e) => e.streamId)).toEqual(['nul-1']);
+  });
+
   it('withTransaction commits what its function wrote, and rolls everything back when it throws', async () => {
     const table = `${quoteIdent(store.schema)}.test_read_model`;
     await store.pool.query(`CREATE TABLE ${table} (id text PRIMARY KEY, checkpoint bigint NOT NULL)`);

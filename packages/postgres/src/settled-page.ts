@@ -1,5 +1,5 @@
 import type { EventFilter, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { streamPrefixes } from '@cartes-badges/eventsourcing';
+import { isStorableText, streamPrefixes } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';
 import type { EventStatistics } from './event-statistics';
@@ -61,7 +61,9 @@ export async function readSettledPage(pool: Pool, schema: string, query: PageQue
   // on a freshly filled table) the planner estimates a few rows, scans the whole rest of the
   // range and sorts it on every page; with one bound it walks the primary key and stops at LIMIT.
   const where = ['e.global_position > $1'];
-  const prefixes = streamPrefixes(query.filter);
+  // A prefix or a type holding NUL or a lone surrogate names no stored event (appends refuse
+  // them) and PostgreSQL would throw on NUL: left out, so that it matches nothing, as it should.
+  const prefixes = streamPrefixes(query.filter)?.filter(isStorableText);
   if (prefixes) {
     const likes = prefixes.map((prefix) => {
       values.push(`${escapeLike(prefix)}%`);
@@ -70,7 +72,7 @@ export async function readSettledPage(pool: Pool, schema: string, query: PageQue
     where.push(likes.length > 0 ? `(${likes.join(' OR ')})` : 'false');
   }
   if (query.filter?.eventTypes) {
-    values.push([...query.filter.eventTypes]);
+    values.push(query.filter.eventTypes.filter(isStorableText));
     where.push(`e.type = ANY($${values.length}::text[])`);
   }
   const lastPosition = query.withLastPosition

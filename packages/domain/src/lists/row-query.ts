@@ -1,3 +1,4 @@
+import { isStorableText } from '@cartes-badges/eventsourcing';
 import type { DossierStatus } from '../dossier/state';
 import type { ListRow } from './list-row';
 import type { ListFilters, ListSort } from './list-request';
@@ -21,6 +22,18 @@ export interface RowQuery {
 export interface RowQueryResult {
   readonly total: number;
   readonly rows: readonly ListRow[];
+}
+
+/**
+ * True when a search term or a filter of the query holds a text no row can hold (NUL, a lone
+ * surrogate: see the kernel's `isStorableText`), so that it matches nothing. Every term and
+ * filter must hold, so one such text is enough. SQL read models answer it without asking the
+ * database, which would refuse NUL (PostgreSQL) or read a lone surrogate as U+FFFD, another
+ * text. (`list` refuses such input before; this guards callers of the read model port.)
+ */
+export function matchesNothing(query: RowQuery): boolean {
+  const texts: unknown[] = [...query.terms, ...Object.values(query.filters)];
+  return texts.some((text) => typeof text === 'string' && !isStorableText(text));
 }
 
 /** The default order of the portal's lists: by number, newest first. */

@@ -101,6 +101,39 @@ describeWithPostgres('PostgreSQL list read model', () => {
     }
   });
 
+  it('answers a query holding NUL or a lone surrogate (filter or term) with no row, not a driver error', async () => {
+    const other = await schemas.store();
+    const model = await createPostgresListReadModel(other, { list: 'dossiers' });
+    const random = seededRandom(5);
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      randomRow(random, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    );
+    await model.commit(
+      rows.map((row) => ({ op: 'upsert' as const, row })),
+      { position: 1n },
+    );
+    const query = (filters: RowQuery['filters'], terms: readonly string[] = []): RowQuery => ({
+      scope: { kind: 'system' },
+      terms,
+      filters,
+      sort: { by: 'number', direction: 'desc' },
+      offset: 0,
+      limit: 20,
+    });
+    expect((await model.query(query({}))).total).toBeGreaterThan(0);
+    for (const q of [
+      query({ siret: '1\u0000' }),
+      query({ siren: '\u0000' }),
+      query({ number: '25\u0000' }),
+      query({ cardType: 'CHRONO\u0000' }),
+      query({ cardType: '\ud800' }),
+      query({}, ['chrono', 'a\u0000']),
+    ]) {
+      expect(await model.query(q)).toEqual({ total: 0, rows: [] });
+    }
+    await other.close();
+  });
+
   it('refuses a bad list or schema, naming the option', async () => {
     await expect(createPostgresListReadModel(store, { list: 'drafts' as ListName })).rejects.toThrow(
       /list must be 'brouillons' or 'dossiers' \(got "drafts"\)/,

@@ -1,5 +1,6 @@
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
+import { matchesNothing } from '@cartes-badges/domain';
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { inPoolTransaction } from '../pool-transaction';
@@ -179,6 +180,7 @@ export async function createPostgresListReadModel(
       }
     },
     async query(query): Promise<RowQueryResult> {
+      if (matchesNothing(query)) return { total: 0, rows: [] };
       const sql = rowQuerySql(query);
       const limit = `$${sql.params.length + 1}`;
       const offset = `$${sql.params.length + 2}`;

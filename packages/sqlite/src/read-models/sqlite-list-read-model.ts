@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
+import { matchesNothing } from '@cartes-badges/domain';
 import { migrate } from '../migrations';
 import type { SqliteEventStore } from '../sqlite-store';
 import {
@@ -143,6 +144,7 @@ export function createSqliteListReadModel(
       });
     },
     async query(query): Promise<RowQueryResult> {
+      if (matchesNothing(query)) return { total: 0, rows: [] };
       return readPage(rowQuerySql(query), query.offset, query.limit);
     },
     // Keeping nine indexes up to date row by row is three quarters of a rebuild: the table is

@@ -1,0 +1,126 @@
+import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
+import {
+  dossierStoreOptions,
+  FIXTURE_ESTABLISHMENTS,
+  FIXTURE_USERS,
+  fixedClock,
+} from '@cartes-badges/domain';
+import type { FastifyInstance } from 'fastify';
+import type { InjectOptions, Response } from 'light-my-request';
+import lightMyRequest from 'light-my-request';
+import { buildApp } from './app';
+
+// What an attacker or a clumsy client sends through HTTP: each a 400 naming the field, never a
+// 500 nor a silent 201, and nothing written (R-42, hostile input).
+// Same injector as app.test.ts (see there why it is not fastify.inject()).
+const inject = (app: FastifyInstance, options: InjectOptions): Promise<Response> =>
+  lightMyRequest((req, res) => app.routing(req, res), options);
+
+const claire = { 'x-user': FIXTURE_USERS.claire.id };
+const CLICHY = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;
+let app: FastifyInstance;
+const store = createInMemoryEventStore(dossierStoreOptions);
+
+beforeAll(async () => {
+  ({ app } = await buildApp({ store, clock: fixedClock('2025-12-03T09:30:00Z') }));
+  await app.ready();
+});
+afterAll(() => app.close());
+
+const post = (body: unknown) =>
+  inject(app, { method: 'POST', url: '/commands', headers: claire, payload: body as object });
+const get = (url: string) => inject(app, { method: 'GET', url, headers: claire });
+
+async function eventCount(): Promise<number> {
+  let n = 0;
+  for await (const _event of store.readAll()) n++;
+  return n;
+}
+
+describe('hostile input through the HTTP service', () => {
+  it('R-42 a misspelt field (contactMail) is a 400 naming it, not a 201 that changed nothing', async () => {
+    const created = await post({
+      type: 'CreateDraft',
+      commandId: 'h-1',
+      payload: { siret: CLICHY, cardType: 'CHRONO' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { dossierId } = created.json();
+    const before = await eventCount();
+    const typo = await post({
+      type: 'SaveDraft',
+      commandId: 'h-2',
+      dossierId,
+      payload: { contactMail: 'claire.martin@interim-services.fr' },
+    });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json()).toEqual(
+      expect.objectContaining({
+        code: 'FORMAT',
+        field: 'payload.contactMail',
+        problems: [expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'payload.contactMail' })],
+      }),
+    );
+    const envelope = await post({
+      type: 'TransmitDossier',
+      commandId: 'h-3',
+      dossierId,
+      dossierID: dossierId,
+    });
+    expect([envelope.statusCode, envelope.json().field]).toEqual([400, 'dossierID']);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('NUL, a lone surrogate or 1 MB in a command is a 400 with a short message; nothing written', async () => {
+    const before = await eventCount();
+    for (const [body, field] of [
+      [
+        { type: 'CreateDraft', commandId: 'a\u0000b', payload: { siret: CLICHY, cardType: 'CHRONO' } },
+        'commandId',
+      ],
+      [
+        { type: 'CreateDraft', commandId: 'a\ud800', payload: { siret: CLICHY, cardType: 'CHRONO' } },
+        'commandId',
+      ],
+      [
+        {
+          type: 'CreateDraft',
+          commandId: 'h-big',
+          payload: { siret: '7'.repeat(1_000_000), cardType: 'CHRONO' },
+        },
+        'payload.siret',
+      ],
+    ] as const) {
+      const response = await post(body);
+      expect([response.statusCode, response.json().field]).toEqual([400, field]);
+      expect(response.body.length).toBeLessThan(2_000);
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('R-25 list bounds: a page of 1e300, a 1,000-word search, NUL in a filter are 400s naming the field', async () => {
+    const words = Array.from({ length: 1_000 }, (_, i) => `m${i}`).join('+');
+    for (const [url, field] of [
+      ['/dossiers?page=1e300', 'page'],
+      [`/brouillons?search=${words}`, 'search'],
+      ['/brouillons?siret=%00', 'filters.siret'],
+      ['/dossiers?type=CHRONO%00', 'filters.cardType'],
+    ] as const) {
+      const response = await get(url);
+      expect({ url: url.slice(0, 40), status: response.statusCode, field: response.json().field }).toEqual({
+        url: url.slice(0, 40),
+        status: 400,
+        field,
+      });
+    }
+  });
+
+  it('a dossier id that is not a UUID (NUL included) is a 400 on GET /dossiers/:id', async () => {
+    const response = await get('/dossiers/a%00b');
+    expect([response.statusCode, response.json().code, response.json().field]).toEqual([
+      400,
+      'FORMAT',
+      'dossierId',
+    ]);
+  });
+});
