@@ -30,3 +30,4 @@ export * from './stream-state-cache';
 export * from './blob-store';
 export * from './row-projection';
 export * from './worker-lease';
+export * from './logger';

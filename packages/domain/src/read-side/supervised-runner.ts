@@ -1,6 +1,7 @@
 import type {
   EventStore,
   HeldLease,
+  Logger,
   RunningProjection,
   Runnable,
   RunProjectionOptions,
@@ -13,6 +14,8 @@ import { waitForCheckpoint } from './wait-for-checkpoint';
 export interface SuperviseOptions extends RunProjectionOptions {
   /** Told of each failure that stopped the runner (it is restarted after a delay). */
   readonly onError?: (name: string, error: unknown) => void;
+  /** Told each failure as `logger.warn({ err, worker }, msg)` (pino's signature) when no `onError` is given. */
+  readonly logger?: Logger;
   /** Delay before the first restart (default 1 s), doubled up to `maxRestartDelayMs` (default 60 s). */
   readonly restartDelayMs?: number;
   readonly maxRestartDelayMs?: number;
@@ -51,6 +54,11 @@ export function superviseRunner(
   const abort = new AbortController();
   let current: RunningProjection | undefined;
   let delay = options.restartDelayMs ?? 1000;
+  // Without onError nor logger a failure is only seen through whenIdle; it is never thrown away silently otherwise.
+  const report = (error: unknown): void => {
+    if (options.onError) options.onError(runnable.name, error);
+    else options.logger?.warn({ err: error, worker: runnable.name }, 'projection runner stopped, restarting');
+  };
 
   const runOnce = async (): Promise<void> => {
     let lease: HeldLease | undefined;
@@ -71,7 +79,7 @@ export function superviseRunner(
     await running.stop();
     await lease?.release().catch(() => undefined);
     if (outcome.kind === 'failed' && !abort.signal.aborted) {
-      options.onError?.(runnable.name, outcome.error);
+      report(outcome.error);
       await pauseUnlessAborted(delay, abort.signal);
       delay = Math.min(delay * 2, options.maxRestartDelayMs ?? 60_000);
     }
@@ -82,7 +90,7 @@ export function superviseRunner(
         await runOnce();
       } catch (error) {
         // The lease store unreachable: told, then tried again after the delay.
-        options.onError?.(runnable.name, error);
+        report(error);
         await pauseUnlessAborted(delay, abort.signal);
       }
     }

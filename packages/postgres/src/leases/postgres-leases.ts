@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { HeldLease, WorkerLeases } from '@cartes-badges/eventsourcing';
+import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
 import { LeaseLostError, pauseUnlessAborted } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
@@ -22,6 +22,8 @@ export interface PostgresLeasesOptions {
   readonly holder?: string;
   /** Told when a renewal fails (the lease is kept until its local expiry, then given up). */
   readonly onError?: (name: string, error: unknown) => void;
+  /** Told a failed renewal as `logger.warn({ err, lease }, msg)` (pino's signature) when no `onError` is given. */
+  readonly logger?: Logger;
 }
 
 /** Leases in a PostgreSQL table, shared by every instance on the database. */
@@ -103,7 +105,8 @@ export async function createPostgresLeases(
         if (rowCount === 0) give();
         else validUntil = started + ttlMs;
       } catch (error) {
-        options.onError?.(name, error);
+        if (options.onError) options.onError(name, error);
+        else options.logger?.warn({ err: error, lease: name }, 'lease renewal failed');
       }
       if (Date.now() >= validUntil) give();
     };
