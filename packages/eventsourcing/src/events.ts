@@ -31,9 +31,14 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   /** ISO-8601 instant the business fact happened. */
   readonly occurredAt: string;
+  /**
+   * Format of the hash chain this event's hash is computed in (`CHAIN_VERSION`, 2, for events
+   * written now); absent on events written in format 1, before the field existed.
+   */
+  readonly chainVersion?: number;
   /** Hash of the previous event of the stream (GENESIS_HASH for version 0). */
   readonly prevHash: string;
-  /** SHA-256 (hex) of the canonical JSON of this event's chained fields. */
+  /** SHA-256 (hex) of the canonical JSON of what this event's chain format covers (docs/audit.md). */
   readonly hash: string;
 }
 

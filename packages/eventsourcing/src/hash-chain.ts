@@ -1,27 +1,18 @@
 import { v4 as uuidV4 } from 'uuid';
 import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json';
+import { CHAIN_VERSION, chainedTextOf, chainV1Text, chainV2Text, metadataV2Text } from './chain-format';
+import type { ChainedFields } from './chain-format';
 import type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './events';
 import type { JsonValue } from './json';
 
 /** The actor recorded when a caller appends without saying who acted. */
 export const SYSTEM_ACTOR: Actor = { role: 'system', userId: 'system' };
 
-/** The fields of an event that its hash covers. */
-export interface ChainedFields {
-  readonly streamId: string;
-  readonly version: number;
-  readonly type: string;
-  readonly data: JsonValue;
-  readonly occurredAt: string;
-  readonly actor: Actor;
-  readonly prevHash: string;
-}
-
-/** SHA-256 (hex) over the canonical JSON of the chained fields. */
+/** SHA-256 (hex) over the canonical JSON of the fields chain format 1 covers. */
 export function computeEventHash(fields: ChainedFields): string {
   return sha256Hex(
-    chainedText(
+    chainV1Text(
       fields.streamId,
       fields.version,
       fields.type,
@@ -30,27 +21,6 @@ export function computeEventHash(fields: ChainedFields): string {
       canonicalJson(fields.actor),
       fields.prevHash,
     ),
-  );
-}
-
-/**
- * The text an event's hash covers: the canonical JSON of its chained fields, written directly
- * in sorted key order (actor, data, occurredAt, prevHash, streamId, type, version) around the
- * canonical texts of the data and the actor. The same text as `canonicalJson` of those fields.
- */
-export function chainedText(
-  streamId: string,
-  version: number,
-  type: string,
-  dataText: string,
-  occurredAt: string,
-  actorText: string,
-  prevHash: string,
-): string {
-  return (
-    `{"actor":${actorText},"data":${dataText},"occurredAt":${JSON.stringify(occurredAt)}` +
-    `,"prevHash":${JSON.stringify(prevHash)},"streamId":${JSON.stringify(streamId)}` +
-    `,"type":${JSON.stringify(type)},"version":${JSON.stringify(version)}}`
   );
 }
 
@@ -64,17 +34,13 @@ export function sha256Hex(text: string): string {
     : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Recomputes the hash of a recorded event from its own fields (true when it still matches). */
-export function recomputeHash(event: RecordedEvent): string {
-  return computeEventHash({
-    streamId: event.streamId,
-    version: event.version,
-    type: event.type,
-    data: event.data,
-    occurredAt: event.metadata.occurredAt,
-    actor: event.metadata.actor,
-    prevHash: event.metadata.prevHash,
-  });
+/**
+ * Recomputes the hash of a recorded event from what it stores, in the chain format its metadata
+ * names; undefined when it names a format this code does not know (which verification reports).
+ */
+export function recomputeHash(event: RecordedEvent): string | undefined {
+  const text = chainedTextOf(event);
+  return text === undefined ? undefined : sha256Hex(text);
 }
 
 /** An event ready to be written: everything but the global position, which the store assigns. */
@@ -101,9 +67,10 @@ export interface PrepareAppendInput {
 }
 
 /**
- * Fills versions, event ids, metadata defaults and the hash chain of a batch. Every store calls
- * it inside its append (after validating, once it knows the stream's head), so that every store
- * chains events identically and the same history verifies the same everywhere.
+ * Fills versions, event ids, metadata defaults and the hash chain (format `CHAIN_VERSION`) of a
+ * batch. Every store calls it inside its append (after validating, once it knows the stream's
+ * head), so that every store chains events identically and the same history verifies the same
+ * everywhere.
  */
 export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent[] {
   const recordedAt = input.now.toISOString();
@@ -111,35 +78,32 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
   return input.events.map((event, index) => {
     const given = event.metadata ?? {};
     const version = input.firstVersion + index;
-    const occurredAt = given.occurredAt ?? recordedAt;
-    const actor = given.actor ?? SYSTEM_ACTOR;
-    const hash = computeEventHash({
-      streamId: input.streamId,
-      version,
-      type: event.type,
-      data: event.data,
-      occurredAt,
-      actor,
-      prevHash,
-    });
-    const metadata: EventMetadata = {
-      actor,
+    const eventId = event.eventId ?? uuidV4();
+    const chained = {
+      actor: given.actor ?? SYSTEM_ACTOR,
       commandId: given.commandId ?? null,
       correlationId: given.correlationId ?? null,
       causationId: given.causationId ?? null,
       schemaVersion: given.schemaVersion ?? 1,
-      occurredAt,
+      occurredAt: given.occurredAt ?? recordedAt,
+      chainVersion: CHAIN_VERSION,
       prevHash,
-      hash,
     };
+    const dataText = canonicalJson(event.data);
+    const metadataText = metadataV2Text({ ...chained, actorText: canonicalJson(chained.actor) });
+    const hash = sha256Hex(
+      chainV2Text({
+        streamId: input.streamId,
+        version,
+        eventId,
+        type: event.type,
+        dataText,
+        recordedAt,
+        metadataText,
+      }),
+    );
+    const metadata: EventMetadata = { ...chained, hash };
     prevHash = hash;
-    return {
-      eventId: event.eventId ?? uuidV4(),
-      type: event.type,
-      data: event.data,
-      version,
-      recordedAt,
-      metadata,
-    };
+    return { eventId, type: event.type, data: event.data, version, recordedAt, metadata };
   });
 }

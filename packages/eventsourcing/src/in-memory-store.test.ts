@@ -42,10 +42,27 @@ describe('in-memory store', () => {
     const actor = { userId: 'u-1', role: 'adherent', siret: '12345678900011' };
     const batches = [
       [
-        { type: 'A', data: { z: [1, { y: 'é', x: null }], a: true }, metadata: { actor, commandId: 'c-1' } },
-        { type: 'B', data: 'text', metadata: { actor, occurredAt: '2024-05-01T08:30:00+02:00' } },
+        {
+          type: 'A',
+          data: { z: [1, { y: 'é', x: null }], a: true },
+          eventId: '0b6c1f2e-0000-4c6d-8e7f-00000000000a',
+          metadata: { actor, commandId: 'c-1' },
+        },
+        {
+          type: 'B',
+          data: 'text',
+          eventId: '0B6C1F2E-0000-4C6D-8E7F-00000000000B',
+          metadata: { actor, occurredAt: '2024-05-01T08:30:00+02:00' },
+        },
       ],
-      [{ type: 'C', data: [0.5, 0, 1e21], metadata: { schemaVersion: 3, causationId: null } }],
+      [
+        {
+          type: 'C',
+          data: [0.5, 0, 1e21],
+          eventId: '0b6c1f2e-0000-4c6d-8e7f-00000000000c',
+          metadata: { schemaVersion: 3, causationId: null },
+        },
+      ],
     ];
     const store = createInMemoryEventStore({ clock: () => now });
     let prevHash = '0'.repeat(64);
@@ -53,9 +70,7 @@ describe('in-memory store', () => {
     for (const batch of batches) {
       const result = await store.appendToStream('s', batch);
       const prepared = prepareEventsForAppend({ streamId: 's', firstVersion, prevHash, events: batch, now });
-      expect(
-        result.events?.map(({ eventId: _, globalPosition: __, streamId: ___, ...rest }) => rest),
-      ).toEqual(prepared.map(({ eventId: _, ...rest }) => rest));
+      expect(result.events?.map(({ globalPosition: _, streamId: __, ...rest }) => rest)).toEqual(prepared);
       prevHash = prepared[prepared.length - 1].metadata.hash;
       firstVersion += batch.length;
     }

@@ -3,10 +3,34 @@ import type { RecordedEvent } from './events';
 import { inMemoryStorageOf } from './in-memory-store';
 import type { JsonValue } from './json';
 
+/**
+ * Fields of one stored event a forger rewrites in place (those not named stay as stored).
+ * `metadata` names keys to set over the stored metadata; a key set to undefined is removed.
+ */
+export interface StoredEventChange {
+  readonly type?: string;
+  readonly data?: JsonValue;
+  readonly eventId?: string;
+  readonly recordedAt?: string;
+  readonly metadata?: { readonly [key: string]: JsonValue | undefined };
+}
+
+/** The metadata of a stored event after a forger's change (keys set to undefined removed). */
+export function changedMetadata(
+  stored: object,
+  change: StoredEventChange['metadata'],
+): { [key: string]: JsonValue } {
+  const metadata: { [key: string]: JsonValue | undefined } = { ...stored, ...change };
+  for (const key of Object.keys(metadata)) if (metadata[key] === undefined) delete metadata[key];
+  return metadata as { [key: string]: JsonValue };
+}
+
 /** Direct edits of a store's storage, bypassing the port: how tests play the forger. */
 export interface StoreTamperer {
   /** Replaces the data of one stored event, leaving its metadata (and hash) as it was. */
   alterEvent(streamId: string, version: number, newData: JsonValue): Promise<void> | void;
+  /** Rewrites stored fields of one event (type, data, event id, recordedAt, metadata keys). */
+  rewriteEvent(streamId: string, version: number, change: StoredEventChange): Promise<void> | void;
   /** Deletes one stored event; the others keep their versions. */
   removeEvent(streamId: string, version: number): Promise<void> | void;
   /** Exchanges the places of two events of a stream, so that reading returns them swapped. */
@@ -29,6 +53,20 @@ export function tamperWithInMemoryStore(store: Parameters<typeof inMemoryStorage
       const altered = deepFreeze({ ...original, data: structuredClone(newData) } as RecordedEvent);
       stream[index] = altered;
       storage.all[storage.all.indexOf(original)] = altered;
+    },
+    rewriteEvent(streamId, version, change) {
+      const { stream, index } = locate(streamId, version);
+      const original = stream[index];
+      const rewritten = deepFreeze({
+        ...original,
+        ...(change.type !== undefined ? { type: change.type } : {}),
+        ...(change.data !== undefined ? { data: structuredClone(change.data) } : {}),
+        ...(change.eventId !== undefined ? { eventId: change.eventId } : {}),
+        ...(change.recordedAt !== undefined ? { recordedAt: change.recordedAt } : {}),
+        metadata: changedMetadata(original.metadata, structuredClone(change.metadata)),
+      } as unknown as RecordedEvent);
+      stream[index] = rewritten;
+      storage.all[storage.all.indexOf(original)] = rewritten;
     },
     removeEvent(streamId, version) {
       const { stream, index } = locate(streamId, version);

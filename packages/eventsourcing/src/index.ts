@@ -7,6 +7,7 @@ export * from './command';
 export * from './validate-events';
 export * from './storable-text';
 export * from './canonical-json';
+export * from './chain-format';
 export * from './hash-chain';
 export * from './upcasting';
 export * from './store-options';

@@ -1,7 +1,8 @@
 import { v4 as uuidV4 } from 'uuid';
 import { freezeParsed } from './canonical-data';
 import type { Actor, EventMetadata, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
-import { chainedText, sha256Hex, SYSTEM_ACTOR } from './hash-chain';
+import { CHAIN_VERSION, chainV2Text, metadataV2Text } from './chain-format';
+import { sha256Hex, SYSTEM_ACTOR } from './hash-chain';
 import type { CheckedEvent } from './validate-events';
 
 const NO_METADATA: MetadataToAppend = Object.freeze({});
@@ -35,7 +36,8 @@ export interface RecordEventsInput {
 /**
  * Builds the frozen recorded events of a checked batch in one pass per event: the stored data is
  * `JSON.parse` of its canonical text (a deep copy nobody else holds), the hash is SHA-256 over
- * the same canonical text as `computeEventHash`, and each object is built once, then frozen.
+ * the same canonical text as `prepareEventsForAppend` (chain format 2), and each object is built
+ * once, then frozen.
  */
 export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
   const { streamId, events, checked, memo } = input;
@@ -52,21 +54,36 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
     const actorText = checked[i].actorText ?? SYSTEM_ACTOR_TEXT;
     const actor = sharedActor(memo, actorText);
     const dataText = checked[i].dataText;
+    const eventId = event.eventId ?? uuidV4();
+    const commandId = given.commandId ?? null;
+    const correlationId = given.correlationId ?? null;
+    const causationId = given.causationId ?? null;
+    const schemaVersion = given.schemaVersion ?? 1;
+    const metadataText = metadataV2Text({
+      actorText,
+      commandId,
+      correlationId,
+      causationId,
+      schemaVersion,
+      occurredAt,
+      prevHash,
+    });
     const hash = sha256Hex(
-      chainedText(streamId, version, event.type, dataText, occurredAt, actorText, prevHash),
+      chainV2Text({ streamId, version, eventId, type: event.type, dataText, recordedAt, metadataText }),
     );
     const metadata: EventMetadata = Object.freeze({
       actor,
-      commandId: given.commandId ?? null,
-      correlationId: given.correlationId ?? null,
-      causationId: given.causationId ?? null,
-      schemaVersion: given.schemaVersion ?? 1,
+      commandId,
+      correlationId,
+      causationId,
+      schemaVersion,
       occurredAt,
+      chainVersion: CHAIN_VERSION,
       prevHash,
       hash,
     });
     recorded[i] = Object.freeze({
-      eventId: event.eventId ?? uuidV4(),
+      eventId,
       type: event.type,
       data: freezeParsed(JSON.parse(dataText) as unknown),
       version,

@@ -1,6 +1,7 @@
 import { unreadableEventOf } from './errors';
 import type { RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
+import { chainFormatOf } from './chain-format';
 import { recomputeHash } from './hash-chain';
 import { readStreamInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
@@ -44,6 +45,36 @@ export interface WalkOptions {
   readonly batchSize?: number;
 }
 
+/** Where a walk along one stream's chain stands: the version and prevHash due next, the last format. */
+export interface ChainHead {
+  readonly next: number;
+  readonly prevHash: string;
+  /** The chain format of the last event checked (1 before the first). */
+  readonly format: number;
+}
+
+/** The head of every chain before its first event. */
+export const CHAIN_START: ChainHead = Object.freeze({ next: 0, prevHash: GENESIS_HASH, format: 1 });
+
+/**
+ * The head after `event` when it holds its place in the chain: the version due, the previous
+ * hash, its own hash recomputed in the chain format it names (a known one), and a format that
+ * never goes back (a stream written in format 2 does not go on in format 1). Undefined when not.
+ */
+export function followChain(head: ChainHead, event: RecordedEvent): ChainHead | undefined {
+  const format = chainFormatOf(event.metadata);
+  if (
+    format === undefined ||
+    format < head.format ||
+    event.version !== head.next ||
+    event.metadata.prevHash !== head.prevHash ||
+    recomputeHash(event) !== event.metadata.hash
+  ) {
+    return undefined;
+  }
+  return { next: head.next + 1, prevHash: event.metadata.hash, format };
+}
+
 /**
  * Recomputes every hash of a stream and checks the links between them. Returns the head hash
  * (GENESIS_HASH for an empty stream), or the first version where the chain breaks and how:
@@ -73,8 +104,7 @@ export async function walkChain(
   streamId: string,
   options: WalkOptions = {},
 ): Promise<StreamVerification> {
-  let expectedVersion = 0;
-  let prevHash = GENESIS_HASH;
+  let head = CHAIN_START;
   let suspect: RecordedEvent | undefined;
   let position = 0;
   try {
@@ -91,8 +121,8 @@ export async function walkChain(
       detail: `the event at version ${unreadable.version} cannot be read: ${unreadable.reason}`,
     };
   }
-  if (!suspect) return { ok: true, streamId, headHash: prevHash, length: expectedVersion };
-  return classify(store, streamId, suspect, expectedVersion, prevHash, position);
+  if (!suspect) return { ok: true, streamId, headHash: head.prevHash, length: head.next };
+  return classify(store, streamId, suspect, head, position);
 
   async function walkPages(): Promise<RecordedEvent | undefined> {
     walk: for await (const page of readStreamInPages(store, streamId, {
@@ -101,16 +131,10 @@ export async function walkChain(
       for (const read of page) {
         const event = storedFormOf(read);
         options.onEvent?.();
-        if (
-          event.version !== expectedVersion ||
-          event.metadata.prevHash !== prevHash ||
-          recomputeHash(event) !== event.metadata.hash
-        ) {
-          // Classify after the read is over: some stores cannot run a second read inside the first.
-          return event;
-        }
-        prevHash = event.metadata.hash;
-        expectedVersion++;
+        const next = followChain(head, event);
+        // Classify after the read is over: some stores cannot run a second read inside the first.
+        if (next === undefined) return event;
+        head = next;
         position++;
         if (options.upToVersion !== undefined && event.version >= options.upToVersion) break walk;
       }
@@ -123,10 +147,10 @@ async function classify(
   store: EventStore,
   streamId: string,
   event: RecordedEvent,
-  expectedVersion: number,
-  expectedPrevHash: string,
+  head: ChainHead,
   position: number,
 ): Promise<StreamVerification> {
+  const expectedVersion = head.next;
   const broken = (problem: ChainProblem, detail: string): StreamVerification => ({
     ok: false,
     streamId,
@@ -146,7 +170,7 @@ async function classify(
           `version ${expectedVersion} is missing (the next event is version ${event.version})`,
         );
   }
-  if (event.metadata.prevHash !== expectedPrevHash) {
+  if (event.metadata.prevHash !== head.prevHash) {
     const linked = await findPosition(store, streamId, (e) => e.metadata.hash === event.metadata.prevHash);
     if (linked !== undefined && linked > position) {
       return broken('reordered', `the event at version ${expectedVersion} follows an event stored after it`);
@@ -155,6 +179,19 @@ async function classify(
       return broken('missing', `the event at version ${expectedVersion} does not follow the one before it`);
     }
     return broken('altered', `the event at version ${expectedVersion} has a prevHash that matches no event`);
+  }
+  const format = chainFormatOf(event.metadata);
+  if (format === undefined) {
+    return broken(
+      'altered',
+      `the event at version ${expectedVersion} names a hash chain format this code does not know (chainVersion ${String(JSON.stringify((event.metadata as { chainVersion?: unknown }).chainVersion)).slice(0, 40)})`,
+    );
+  }
+  if (format < head.format && recomputeHash(event) === event.metadata.hash) {
+    return broken(
+      'altered',
+      `the event at version ${expectedVersion} is in hash chain format ${format} after an event in format ${head.format}`,
+    );
   }
   return broken('altered', `the content of version ${expectedVersion} no longer matches its hash`);
 }

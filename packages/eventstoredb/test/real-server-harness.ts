@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, EventStoreOptions, JsonValue } from '@cartes-badges/eventsourcing';
-import type { StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
+import type { StoredEventChange, StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
+import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../src';
 import type { ClientCalls, WireRecord } from '../src';
 import type { ClientKind } from './test-clients';
@@ -38,6 +39,7 @@ export function realServerHarness(connectionString: string, kind: ClientKind = '
 /** Alters, hides and swaps events in what the server's stream reads return. */
 class Forger {
   private readonly altered = new Map<string, JsonValue>();
+  private readonly rewritten = new Map<string, StoredEventChange>();
   private readonly removed = new Set<string>();
   private readonly swapped = new Map<string, number>();
   readonly calls: ClientCalls;
@@ -57,7 +59,20 @@ class Forger {
         if (found) result = found;
       }
       const data = this.altered.get(key(stream, result.revision));
-      return data === undefined ? result : { ...result, data };
+      if (data !== undefined) result = { ...result, data };
+      const change = this.rewritten.get(key(stream, result.revision));
+      if (change === undefined) return result;
+      return {
+        ...result,
+        type: change.type ?? result.type,
+        data: change.data !== undefined ? change.data : result.data,
+        id: change.eventId ?? result.id,
+        // The adapter keeps the kernel's recordedAt in the custom metadata.
+        metadata: changedMetadata(result.metadata as object, {
+          ...change.metadata,
+          ...(change.recordedAt !== undefined ? { recordedAt: change.recordedAt } : {}),
+        }),
+      };
     };
     this.calls = {
       ...inner,
@@ -74,6 +89,8 @@ class Forger {
     this.tamperer = {
       alterEvent: (streamId, version, newData) =>
         void this.altered.set(key(name(streamId), version), newData),
+      rewriteEvent: (streamId, version, change) =>
+        void this.rewritten.set(key(name(streamId), version), change),
       removeEvent: (streamId, version) => void this.removed.add(key(name(streamId), version)),
       swapEvents: (streamId, version1, version2) => {
         this.swapped.set(key(name(streamId), version1), version2);

@@ -70,6 +70,17 @@ export async function startStandInStore(
 export function tamperWithStandIn(server: StandIn): StoreTamperer {
   return {
     alterEvent: (streamId, version, newData) => server.alterData(streamId, version, JSON.stringify(newData)),
+    rewriteEvent: (streamId, version, change) =>
+      server.rewrite(streamId, version, {
+        type: change.type,
+        json: change.data !== undefined ? JSON.stringify(change.data) : undefined,
+        eventId: change.eventId,
+        // The adapter keeps the kernel's recordedAt in the custom metadata.
+        metadata: {
+          ...change.metadata,
+          ...(change.recordedAt !== undefined ? { recordedAt: change.recordedAt } : {}),
+        },
+      }),
     removeEvent: (streamId, version) => server.remove(streamId, version),
     swapEvents: (streamId, version1, version2) => server.swap(streamId, version1, version2),
   };

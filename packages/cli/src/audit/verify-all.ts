@@ -1,7 +1,7 @@
-import type { EventStore, StreamVerification } from '@cartes-badges/eventsourcing';
+import type { ChainHead, EventStore, StreamVerification } from '@cartes-badges/eventsourcing';
 import {
-  GENESIS_HASH,
-  recomputeHash,
+  CHAIN_START,
+  followChain,
   storedFormOf,
   unreadableEventOf,
   verifyStream,
@@ -21,14 +21,14 @@ export interface StoreVerification {
 
 /**
  * Checks every hash chain in one pass over the store (global order), keeping only each stream's
- * expected version and previous hash. A stream whose chain breaks is then walked on its own by
+ * chain head (version due, previous hash, chain format). A stream whose chain breaks is then walked on its own by
  * the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered, unreadable).
  */
 export async function verifyAllStreams(
   store: EventStore,
   onProgress?: (eventsChecked: number) => void,
 ): Promise<StoreVerification> {
-  const heads = new Map<string, { next: number; prevHash: string }>();
+  const heads = new Map<string, ChainHead>();
   const suspects = new Set<string>();
   let eventsChecked = 0;
   let after: bigint | undefined;
@@ -43,16 +43,12 @@ export async function verifyAllStreams(
         eventsChecked++;
         if (eventsChecked % 1000 === 0) onProgress?.(eventsChecked);
         if (suspects.has(event.streamId)) continue;
-        const head = heads.get(event.streamId) ?? { next: 0, prevHash: GENESIS_HASH };
-        if (
-          event.version !== head.next ||
-          event.metadata.prevHash !== head.prevHash ||
-          recomputeHash(event) !== event.metadata.hash
-        ) {
+        const next = followChain(heads.get(event.streamId) ?? CHAIN_START, event);
+        if (next === undefined) {
           suspects.add(event.streamId);
           continue;
         }
-        heads.set(event.streamId, { next: head.next + 1, prevHash: event.metadata.hash });
+        heads.set(event.streamId, next);
       }
       scanning = false;
     } catch (error) {

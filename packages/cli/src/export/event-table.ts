@@ -18,6 +18,7 @@ export const EVENT_COLUMNS: readonly TableColumn[] = [
   { name: 'causation_id', type: 'text' },
   { name: 'event_id', type: 'text' },
   { name: 'schema_version', type: 'integer' },
+  { name: 'chain_version', type: 'integer' },
   { name: 'prev_hash', type: 'text' },
   { name: 'hash', type: 'text' },
   { name: 'data', type: 'json' },
@@ -45,6 +46,8 @@ export function eventRow(event: RecordedEvent): TableRow {
     metadata.causationId,
     event.eventId,
     metadata.schemaVersion,
+    // Format 1 events store no chainVersion (docs/audit.md, chain formats).
+    metadata.chainVersion ?? 1,
     metadata.prevHash,
     metadata.hash,
     event.data,

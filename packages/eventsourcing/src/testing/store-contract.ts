@@ -4,6 +4,7 @@ import { appendContract } from './contract/append';
 import { appendedEventsContract } from './contract/appended-events';
 import { concurrencyContract } from './contract/concurrency';
 import { hashChainContract } from './contract/hash-chain';
+import { hashChainCoverageContract } from './contract/hash-chain-coverage';
 import { invalidEventsContract } from './contract/invalid-events';
 import { readAllContract } from './contract/read-all';
 import { readStreamContract } from './contract/read-stream';
@@ -50,5 +51,6 @@ export function runEventStoreContract(storeName: string, harness: StoreHarness):
     upcastingContract(ctx);
     invalidEventsContract(ctx);
     hashChainContract(ctx);
+    hashChainCoverageContract(ctx);
   });
 }

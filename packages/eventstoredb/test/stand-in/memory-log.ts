@@ -10,11 +10,11 @@ import * as crypto from 'node:crypto';
 export interface LogRecord {
   readonly streamName: string;
   readonly revision: number;
-  readonly eventId: string;
+  eventId: string;
   type: string;
   readonly contentType: string;
   data: Buffer;
-  readonly customMetadata: Buffer;
+  customMetadata: Buffer;
   /** .NET ticks (100 ns) since the Unix epoch, as the server's `created` metadata. */
   readonly created: bigint;
   /**
@@ -23,6 +23,15 @@ export interface LogRecord {
    */
   readonly commit: bigint;
   readonly prepare: bigint;
+}
+
+/** What `rewrite` changes in one event (test tampering). */
+export interface RecordRewrite {
+  readonly type?: string;
+  /** The new data, as JSON text. */
+  readonly json?: string;
+  readonly eventId?: string;
+  readonly metadata?: { readonly [key: string]: unknown };
 }
 
 /** An event proposed by a client. */
@@ -321,6 +330,23 @@ export class MemoryLog {
   alterData(name: string, revision: number, data: Buffer): void {
     const { stream, index } = this.locate(name, revision);
     stream[index].data = data;
+  }
+
+  /**
+   * Rewrites an event's type, data (JSON text), id, or custom metadata keys (a key set to
+   * undefined is removed), leaving the rest as it was.
+   */
+  rewrite(name: string, revision: number, change: RecordRewrite): void {
+    const { stream, index } = this.locate(name, revision);
+    const record = stream[index];
+    if (change.type !== undefined) record.type = change.type;
+    if (change.json !== undefined) record.data = Buffer.from(change.json, 'utf8');
+    if (change.eventId !== undefined) record.eventId = change.eventId;
+    if (change.metadata !== undefined) {
+      const metadata = { ...JSON.parse(record.customMetadata.toString('utf8')), ...change.metadata };
+      for (const key of Object.keys(metadata)) if (metadata[key] === undefined) delete metadata[key];
+      record.customMetadata = Buffer.from(JSON.stringify(metadata), 'utf8');
+    }
   }
 
   /** Deletes one event from its stream and from `$all`. */

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AppendFault } from './append-execution';
+import type { RecordRewrite } from './memory-log';
 import type { StandInOptions } from './stand-in-server';
 
 type ServerRequest =
@@ -9,6 +10,7 @@ type ServerRequest =
   | { op: 'appendFaults'; faults: AppendFault[] }
   | { op: 'subscriptionsSent' }
   | { op: 'alter'; stream: string; revision: number; json: string }
+  | { op: 'rewrite'; stream: string; revision: number; change: RecordRewrite }
   | { op: 'remove'; stream: string; revision: number }
   | { op: 'swap'; stream: string; revision: number; other: number }
   | { op: 'tombstone'; stream: string }
@@ -139,6 +141,10 @@ export class StandIn {
 
   alterData(stream: string, revision: number, json: string): Promise<void> {
     return this.ask({ op: 'alter', stream, revision, json });
+  }
+
+  rewrite(stream: string, revision: number, change: RecordRewrite): Promise<void> {
+    return this.ask({ op: 'rewrite', stream, revision, change });
   }
 
   remove(stream: string, revision: number): Promise<void> {

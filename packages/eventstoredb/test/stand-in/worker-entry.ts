@@ -43,6 +43,8 @@ function main(): void {
         return server.activeSubscriptions.map((subscription) => subscription.sent);
       case 'alter':
         return server.log.alterData(request.stream, request.revision, Buffer.from(request.json, 'utf8'));
+      case 'rewrite':
+        return server.log.rewrite(request.stream, request.revision, request.change);
       case 'remove':
         return server.log.remove(request.stream, request.revision);
       case 'swap':

@@ -1,5 +1,6 @@
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import type { StoreTamperer } from '@cartes-badges/eventsourcing/testing';
+import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
 import type { PostgresEventStore } from '../postgres-store';
 import { quoteIdent } from '../schema-name';
 
@@ -17,6 +18,29 @@ export function tamperWithPostgresStore(eventStore: EventStore): StoreTamperer {
         [streamId, version, JSON.stringify(newData)],
       );
       expectRows(result.rowCount, 1, `altering ${streamId}@${version}`);
+    },
+    async rewriteEvent(streamId, version, change) {
+      const found = await store.pool.query<{ metadata: object }>(
+        `SELECT metadata FROM ${events} WHERE stream_id = $1 AND version = $2`,
+        [streamId, version],
+      );
+      expectRows(found.rowCount, 1, `reading ${streamId}@${version}`);
+      const result = await store.pool.query(
+        `UPDATE ${events}
+         SET type = COALESCE($3, type), data = COALESCE($4::json, data), event_id = COALESCE($5::uuid, event_id),
+             recorded_at = COALESCE($6::timestamptz, recorded_at), metadata = $7::json
+         WHERE stream_id = $1 AND version = $2`,
+        [
+          streamId,
+          version,
+          change.type ?? null,
+          change.data !== undefined ? JSON.stringify(change.data) : null,
+          change.eventId ?? null,
+          change.recordedAt ?? null,
+          JSON.stringify(changedMetadata(found.rows[0].metadata, change.metadata)),
+        ],
+      );
+      expectRows(result.rowCount, 1, `rewriting ${streamId}@${version}`);
     },
     async removeEvent(streamId, version) {
       const result = await store.pool.query(`DELETE FROM ${events} WHERE stream_id = $1 AND version = $2`, [

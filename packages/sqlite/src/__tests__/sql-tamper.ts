@@ -1,5 +1,6 @@
 import type { EventStore, JsonValue } from '@cartes-badges/eventsourcing';
 import type { StoreTamperer } from '@cartes-badges/eventsourcing/testing';
+import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
 import type { SqliteEventStore } from '../sqlite-store';
 
 /**
@@ -16,6 +17,29 @@ export function tamperWithSqliteStore(store: EventStore): StoreTamperer {
       const { changes } = db
         .prepare('UPDATE events SET data = ? WHERE stream_id = ? AND version = ?')
         .run(JSON.stringify(newData), streamId, version);
+      expectOne(changes, `${streamId}@${version}`);
+    },
+    rewriteEvent(streamId, version, change) {
+      const row = db
+        .prepare<
+          [string, number],
+          { type: string; data: string; event_id: string; recorded_at: string; metadata: string }
+        >('SELECT type, data, event_id, recorded_at, metadata FROM events WHERE stream_id = ? AND version = ?')
+        .get(streamId, version);
+      if (!row) throw new Error(`No event ${streamId}@${version} to tamper with`);
+      const { changes } = db
+        .prepare(
+          'UPDATE events SET type = ?, data = ?, event_id = ?, recorded_at = ?, metadata = ? WHERE stream_id = ? AND version = ?',
+        )
+        .run(
+          change.type ?? row.type,
+          change.data !== undefined ? JSON.stringify(change.data) : row.data,
+          change.eventId ?? row.event_id,
+          change.recordedAt ?? row.recorded_at,
+          JSON.stringify(changedMetadata(JSON.parse(row.metadata) as object, change.metadata)),
+          streamId,
+          version,
+        );
       expectOne(changes, `${streamId}@${version}`);
     },
     removeEvent(streamId: string, version: number) {
