@@ -4,7 +4,7 @@ export { migrate } from './migrate';
 export type { MigrateOptions, MigrateResult } from './migrate';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations';
 export type { Migration } from './migrations';
-export { DEFAULT_SCHEMA } from './schema-name';
+export { DEFAULT_SCHEMA, checkSchemaName, isReservedSchemaName } from './schema-name';
 export * from './read-models';
 export * from './blobs';
 export * from './row-projections';

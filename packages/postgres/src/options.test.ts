@@ -23,9 +23,20 @@ describe('createPostgresEventStore options', () => {
     },
   );
 
+  it.each(['information_schema', 'pg_catalog', 'pg_toast', 'pg_temp_3', 'pg_anything', 'public'])(
+    "refuses the reserved schema %j: PostgreSQL's own, or the shared default",
+    async (schema) => {
+      await expect(
+        createPostgresEventStore({ connectionString: 'postgres://nowhere/db', schema }),
+      ).rejects.toThrow(`schema "${schema}" is reserved`);
+    },
+  );
+
   it('accepts tenant-style schema names', () => {
     expect(checkSchemaName('tenant_42')).toBe('tenant_42');
     expect(checkSchemaName('_x')).toBe('_x');
+    expect(checkSchemaName('pgx')).toBe('pgx');
+    expect(checkSchemaName('publication')).toBe('publication');
   });
 
   it.each([0, -5, 1.5])('refuses pollIntervalMs %p', async (pollIntervalMs) => {

@@ -1,5 +1,6 @@
 export * from './sqlite-store';
 export * from './location';
+export { NotAnEventStoreError } from './read-only';
 export * from './migrations';
 export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
 export * from './read-models';

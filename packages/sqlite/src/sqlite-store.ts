@@ -26,6 +26,7 @@ import { EventQueries } from './event-queries';
 import { rowToStoredEvent, type EventRow } from './event-row';
 import { positiveInteger, readAllPages, readStreamPages } from './event-reads';
 import { parseSqliteLocation, type SqliteLocation } from './location';
+import { openReadOnlyStoreDatabase } from './read-only';
 import { migrate } from './migrations';
 import { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
 import { subscribeToStore } from './sqlite-subscription';
@@ -51,6 +52,12 @@ export interface SqliteEventStoreOptions extends EventStoreOptions {
    * a crash of the process, but the last commits may be lost if the machine loses power.
    */
   readonly synchronous?: 'full' | 'normal';
+  /**
+   * Opens an existing store file without ever writing to it: a read-only connection, no
+   * migration, appends refused. A file that is not a cartes-badges store (another
+   * application's database) is refused with `NotAnEventStoreError`, and left as it was.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** The SQLite event store: the kernel's port, plus what sibling code (read models) needs. */
@@ -89,9 +96,16 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   );
   const clock = options.clock ?? (() => new Date());
 
-  const db = openDatabase(location, busyTimeoutMs, options.synchronous ?? 'full');
+  const readOnly = options.readOnly === true;
+  if (readOnly && location.kind !== 'file') {
+    throw new TypeError('SQLite store: readOnly needs a database file, not :memory:');
+  }
+  const db =
+    readOnly && location.kind === 'file'
+      ? openReadOnlyStoreDatabase(location.file, busyTimeoutMs)
+      : openDatabase(location, busyTimeoutMs, options.synchronous ?? 'full');
   try {
-    migrate(db, EVENTS_COMPONENT, EVENTS_MIGRATIONS, clock);
+    if (!readOnly) migrate(db, EVENTS_COMPONENT, EVENTS_MIGRATIONS, clock);
   } catch (error) {
     db.close();
     throw error;
@@ -210,6 +224,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     ) {
       validateEventsToAppend(streamId, events);
       assertOpen();
+      if (readOnly) throw new Error(`The SQLite event store (${describe(location)}) is open read-only`);
       const expected = appendOptions.expectedVersion ?? 'any';
       // IMMEDIATE: take the write lock before reading the head, so the version checked is still
       // the version when the rows go in, even with other processes on the file. Holding the lock,

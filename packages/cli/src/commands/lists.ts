@@ -165,7 +165,7 @@ Exemples :
         ...(options.siret !== undefined ? { siret: options.siret.replace(/\s/g, '') } : {}),
       };
       actorOf(options.as); // an unknown user is a usage error before the store is opened
-      await withStore(globals, 'read', async (opened) => {
+      await withStore(globals, 'read-models', async (opened) => {
         const result = await listPage(opened, name, {
           as: options.as,
           ...(options.search !== undefined ? { search: options.search } : {}),

@@ -100,8 +100,8 @@ Exemples :
         throw usageError(`rebuild « ${which} » : attendu brouillons, dossiers ou all`);
       }
       const names: ListName[] = which === 'all' ? ['brouillons', 'dossiers'] : [which as ListName];
-      // 'read': an existing store only; rebuild writes the lists' tables, never the events.
-      const reports = await withStore(globals, 'read', async (opened) => {
+      // An existing store only; rebuild writes the lists' tables, never the events.
+      const reports = await withStore(globals, 'read-models', async (opened) => {
         const total = await opened.countEvents();
         const started = Date.now();
         const done = await rebuildLists(opened, names, total);

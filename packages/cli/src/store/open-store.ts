@@ -4,12 +4,17 @@ import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions } from '@cartes-badges/domain';
 import type { ClientCalls } from '@cartes-badges/eventstoredb';
-import { messageOf, notFound, storeUnavailable } from '../errors';
+import { messageOf, notFound, storeUnavailable, usageError } from '../errors';
 import type { StoreSpec } from './store-spec';
 import { describeStore } from './store-spec';
 
-/** What a command does with the store: read commands never create nor migrate one. */
-export type StoreMode = 'read' | 'write';
+/**
+ * What a command does with the store. 'read' (verify, digest, history, show, project, export):
+ * an existing cartes-badges store only, opened read-only, never created, migrated nor written.
+ * 'read-models' (lists, rebuild): an existing cartes-badges store only, whose list tables next
+ * to the events it may write (SQLite). 'write' (demo): created and migrated when needed.
+ */
+export type StoreMode = 'read' | 'read-models' | 'write';
 
 /** How events are read: decoded for the domain, or exactly as stored (for hash verification). */
 export type ReadForm = 'domain' | 'stored';
@@ -57,14 +62,21 @@ async function openSqlite(
   label: string,
 ): Promise<OpenedStore> {
   const resolved = path.resolve(file);
-  if (mode === 'read' && !fs.existsSync(resolved)) {
+  if (mode !== 'write' && !fs.existsSync(resolved)) {
     throw notFound(
       `Aucune base d'événements à ${resolved} : lancez d'abord « cartes-badges demo » ou indiquez --store`,
     );
   }
-  const { createSqliteEventStore } = await import('@cartes-badges/sqlite');
+  const { createSqliteEventStore, NotAnEventStoreError } = await import('@cartes-badges/sqlite');
   try {
-    const store = createSqliteEventStore({ ...options, path: resolved, synchronous: 'normal' });
+    const open = (readOnly: boolean) =>
+      createSqliteEventStore({ ...options, path: resolved, synchronous: 'normal', readOnly });
+    // Proves on a read-only connection that the file is a cartes-badges store before any write.
+    let store = open(mode !== 'write');
+    if (mode === 'read-models') {
+      await store.close();
+      store = open(false);
+    }
     return {
       store,
       spec,
@@ -74,6 +86,11 @@ async function openSqlite(
       close: () => store.close(),
     };
   } catch (error) {
+    if (error instanceof NotAnEventStoreError) {
+      throw notFound(
+        `${resolved} n'est pas une base d'événements cartes-badges (${error.reason}) : rien n'y a été écrit ; vérifiez --store`,
+      );
+    }
     throw storeUnavailable(`Impossible d'ouvrir la base SQLite ${resolved} : ${messageOf(error)}`);
   }
 }
@@ -84,7 +101,16 @@ async function openPostgres(
   options: EventStoreOptions,
   label: string,
 ): Promise<OpenedStore> {
-  const { createPostgresEventStore } = await import('@cartes-badges/postgres');
+  const { createPostgresEventStore, checkSchemaName } = await import('@cartes-badges/postgres');
+  if (spec.schema !== undefined) {
+    try {
+      checkSchemaName(spec.schema);
+    } catch (error) {
+      throw usageError(
+        `Store « ${label} » : schéma « ${spec.schema.slice(0, 60)} » refusé (${messageOf(error).replace(/^createPostgresEventStore: /, '')})`,
+      );
+    }
+  }
   try {
     const store = await createPostgresEventStore({
       ...options,
@@ -95,7 +121,14 @@ async function openPostgres(
       // A read command leaves the database as it found it, schema included.
       migrate: mode === 'write',
     });
-    if (mode === 'read') await assertPostgresStoreExists(store.pool, store.schema, label);
+    if (mode !== 'write') {
+      try {
+        await assertPostgresStoreExists(store.pool, store.schema, label);
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+    }
     return {
       store,
       spec,
@@ -116,15 +149,41 @@ async function openPostgres(
   }
 }
 
+// The columns of the store's tables, as every migration since the first leaves them.
+const STORE_COLUMNS = [
+  'events.global_position',
+  'events.stream_id',
+  'events.version',
+  'events.event_id',
+  'events.type',
+  'events.data',
+  'events.metadata',
+  'events.recorded_at',
+  'schema_migrations.version',
+  'schema_migrations.name',
+];
+
+// Refuses a schema without a store (nothing to read) or holding another application's tables.
 async function assertPostgresStoreExists(
-  pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: { found: string | null }[] }> },
+  pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: { column: string }[] }> },
   schema: string,
   label: string,
 ): Promise<void> {
-  const result = await pool.query('SELECT to_regclass($1) AS found', [`"${schema}".events`]);
-  if (result.rows[0].found === null) {
+  const { rows } = await pool.query(
+    `SELECT table_name || '.' || column_name AS column FROM information_schema.columns
+     WHERE table_schema = $1 AND table_name IN ('events', 'schema_migrations')`,
+    [schema],
+  );
+  const found = new Set(rows.map((row) => row.column));
+  if (found.size === 0) {
     throw notFound(
       `Aucune base d'événements dans ${label} : lancez d'abord « cartes-badges demo --store … »`,
+    );
+  }
+  const missing = STORE_COLUMNS.filter((column) => !found.has(column));
+  if (missing.length > 0) {
+    throw notFound(
+      `Le schéma ${schema} (${label}) n'est pas une base d'événements cartes-badges (colonnes absentes : ${missing.join(', ')}) : rien n'y a été écrit ; vérifiez ?schema=`,
     );
   }
 }
