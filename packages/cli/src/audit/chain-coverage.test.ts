@@ -10,7 +10,7 @@ import { storedFormOf } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
-import { cli } from '../test-support/run-cli';
+import { cli } from '../test-support/spawn-cli';
 
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-chain-'));

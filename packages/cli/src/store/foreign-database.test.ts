@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { PostgresEventStore } from '@cartes-badges/postgres';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
-import { cli } from '../test-support/run-cli';
+import { cli } from '../test-support/spawn-cli';
 
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-foreign-'));
