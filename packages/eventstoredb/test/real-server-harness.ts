@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v4 as uuidV4 } from 'uuid';
 import type { EventStore, EventStoreOptions, JsonValue } from '@cartes-badges/eventsourcing';
 import type { StoredEventChange, StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
 import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
@@ -18,7 +18,7 @@ export function realServerHarness(connectionString: string, kind: ClientKind = '
   const forgers = new WeakMap<EventStore, Forger>();
   return {
     async create(options?: EventStoreOptions) {
-      const namespace = `t${randomUUID().slice(0, 8)}.`;
+      const namespace = `t${uuidV4().slice(0, 8)}.`;
       const forger = new Forger(client.calls, namespace);
       const store = createStoreOnCalls(forger.calls, { ...options, namespace });
       forgers.set(store, forger);

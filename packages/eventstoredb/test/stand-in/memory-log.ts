@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { v4 as uuidV4 } from 'uuid';
 /**
  * The stand-in server's storage: a transaction log in memory with EventStoreDB's semantics
  * (stream revisions, expected-revision checks, each event's own log position, idempotent appends
@@ -116,7 +116,7 @@ export class MemoryLog {
     const system = (stream: string, type: string, data: unknown): void => {
       this.write(stream, this.currentRevision(stream), [
         {
-          eventId: crypto.randomUUID(),
+          eventId: uuidV4(),
           type,
           contentType: 'application/json',
           data: json(data),
@@ -165,7 +165,7 @@ export class MemoryLog {
     this.all.push({
       streamName: name,
       revision: Number.MAX_SAFE_INTEGER,
-      eventId: crypto.randomUUID(),
+      eventId: uuidV4(),
       type: '$streamDeleted',
       contentType: 'application/octet-stream',
       data: Buffer.alloc(0),
@@ -207,7 +207,7 @@ export class MemoryLog {
       const stats = { 'sys-freeMem': 1_000_000 + this.writes, 'proc-cpu': 3.5 };
       this.write(STATS_STREAM, this.currentRevision(STATS_STREAM), [
         {
-          eventId: crypto.randomUUID(),
+          eventId: uuidV4(),
           type: '$statsCollected',
           contentType: 'application/json',
           data: Buffer.from(JSON.stringify(stats), 'utf8'),
