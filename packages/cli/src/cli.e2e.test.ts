@@ -352,7 +352,7 @@ describe('bad input', () => {
     expect(badDigest.code).toBe(5);
     expect(badDigest.stderr).toMatch(/Digest invalide .*streams\["dossier-x"\]\.version|headHash/);
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toMatch(/unknown command 'audit'/);
+    expect(unknownCommand.stderr).toMatch(/^cartes-badges: commande inconnue « audit »/);
     expect(badNumber.code).toBe(2);
     for (const run of [unknown, badUrl, noDb, pg, badDigest, badNumber]) {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
