@@ -1,8 +1,6 @@
 // One suite for every SQL store's row projection tables (SQLite, PostgreSQL): the table equals
 // the fold in memory, survives a process killed mid-batch, rebuilds on a version bump, follows
 // live appends, and never applies an event twice.
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import type {
   EventStore,
   ProjectedRow,
@@ -16,6 +14,7 @@ import {
   startProjection,
 } from '@cartes-badges/eventsourcing';
 import { accountsProjection, allEvents, appendAccountEvents } from './sample-row-projection';
+import { runKillableWorker } from '../support/killable-worker';
 
 /** What a store gives the suite. */
 export interface RowProjectionHarness {
@@ -30,28 +29,6 @@ export interface RowProjectionHarness {
   workerArgs(store: EventStore): string[];
   /** The worker script (row-projection-worker.ts of the store's package). */
   readonly worker: string;
-}
-
-const repoRoot = path.resolve(__dirname, '../..');
-const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
-
-// Runs the projection in another process; resolves with whether it was killed. (tsx runs the
-// script in a child of its own and reports that child's SIGKILL as exit code 137.)
-function runWorker(worker: string, args: readonly string[]): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, worker, ...args], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 137) resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`row projection worker exited with ${code ?? signal}: ${err}`));
-    });
-  });
 }
 
 const sorted = <Row>(rows: Map<string, Row>): [string, Row][] =>
@@ -88,7 +65,7 @@ export function runRowProjectionSuite(engine: string, harness: RowProjectionHarn
       const table = await harness.table(store, definition);
       const events = await allEvents(store);
       for (const killAt of [3, 4, 9]) {
-        expect(await runWorker(harness.worker, [...harness.workerArgs(store), String(killAt)])).toBe(
+        expect(await runKillableWorker(harness.worker, [...harness.workerArgs(store), String(killAt)])).toBe(
           'killed',
         );
         // Right after the kill: the rows are the fold up to the stored checkpoint, no more, no less.
@@ -98,7 +75,7 @@ export function runRowProjectionSuite(engine: string, harness: RowProjectionHarn
         expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, upTo)));
         expect(upTo.length).toBeLessThan(events.length);
       }
-      expect(await runWorker(harness.worker, [...harness.workerArgs(store), '0'])).toBe('finished');
+      expect(await runKillableWorker(harness.worker, [...harness.workerArgs(store), '0'])).toBe('finished');
       expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, events)));
     }, 120_000);
 

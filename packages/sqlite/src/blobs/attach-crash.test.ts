@@ -8,7 +8,7 @@ import { collectUnattachedFiles, dossierStoreOptions, verifyDocuments } from '@c
 import { createSqliteEventStore } from '../sqlite-store';
 import { bigInvoice } from './__tests__/big-invoice';
 import { createSqliteBlobStore } from './sqlite-blob-store';
-import { runKillableWorker } from '../__tests__/killable-worker';
+import { runKillableWorker } from '../../../../test/support/killable-worker';
 
 jest.setTimeout(120_000);
 

@@ -19,7 +19,7 @@ import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
 import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
-import { runKillableWorker } from '../__tests__/killable-worker';
+import { runKillableWorker } from '../../../../test/support/killable-worker';
 
 const worker = path.join(__dirname, '__tests__', 'projection-worker.ts');
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = path.resolve(__dirname, '../..');
 const tsxCli = require.resolve('tsx/cli', { paths: [repoRoot] });
 
 /**
