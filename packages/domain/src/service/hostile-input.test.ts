@@ -1,21 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { allEvents, createTestDossierService, CSD_PROVIDER, employer, HUM_CLICHY } from '../testing';
+import { allEvents, createTestServiceWithADraft, CSD_PROVIDER, employer } from '../testing';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const TEN_MB = 'x'.repeat(10_000_000);
-
-async function withADraft() {
-  const test = createTestDossierService();
-  const created = await test.service.execute({
-    type: 'CreateDraft',
-    commandId: 'setup',
-    actor: employer,
-    dossierId: ID,
-    payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO' },
-  });
-  expect(E.isRight(created)).toBe(true);
-  return { ...test, before: await allEvents(test.store) };
-}
 
 const save = (payload: unknown, commandId = 'hostile') => ({
   type: 'SaveDraft',
@@ -32,7 +19,7 @@ const refusal = (field: string, code: string) =>
 
 describe('hostile input: a clear, bounded FORMAT error; nothing written', () => {
   it('R-08 NUL or a lone surrogate in a command id or a text is refused naming the field (no store can keep them)', async () => {
-    const { service, store, before } = await withADraft();
+    const { service, store, before } = await createTestServiceWithADraft(ID);
     expect(await service.execute(save({ comment: 'ok' }, 'a\u0000b'))).toEqual(
       refusal('commandId', 'INVALID_CHARACTER'),
     );
@@ -55,7 +42,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
   });
 
   it('R-11 lengths count characters as the user sees them: 15 emoji fit a 15-character reference', async () => {
-    const { service } = await withADraft();
+    const { service } = await createTestServiceWithADraft(ID);
     const fifteen = await service.execute(save({ internalReference: '😀'.repeat(15) }, 'ref-15'));
     expect(E.isRight(fifteen) && fifteen.right.state.internalReference).toBe('😀'.repeat(15));
     const sixteen = await service.execute(save({ internalReference: '😀'.repeat(16) }, 'ref-16'));
@@ -63,7 +50,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
   });
 
   it('R-08 a 10 MB input is refused with a message that echoes at most a short start of it', async () => {
-    const { service, store, before } = await withADraft();
+    const { service, store, before } = await createTestServiceWithADraft(ID);
     const cases: [unknown, string][] = [
       [save({ comment: TEN_MB }), 'payload.comment'],
       [save({ providerSearch: TEN_MB }), 'payload.providerSearch'],
@@ -105,7 +92,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
   });
 
   it('load answers a FORMAT error for a dossier id that is not a UUID (NUL included) and for a null or forged actor', async () => {
-    const { service } = await withADraft();
+    const { service } = await createTestServiceWithADraft(ID);
     expect(await service.load('a\u0000b', employer)).toEqual(refusal('dossierId', 'NOT_UUID'));
     expect(await service.load(ID, null as never)).toEqual(
       E.left(expect.objectContaining({ code: 'FORMAT', field: 'actor' })),

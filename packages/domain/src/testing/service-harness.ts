@@ -21,6 +21,7 @@ import {
   TEST_ATTACHMENTS,
   TEST_PROVIDER_ATTACHMENTS,
 } from './reference-data';
+import { employer } from './actors';
 
 /** A dossier service on an in-memory store, with the test reference data; parts can be replaced. */
 export interface TestDossierService {
@@ -64,4 +65,21 @@ export async function allEvents(store: EventStore): Promise<{ streamId: string; 
   const events: { streamId: string; type: string }[] = [];
   for await (const event of store.readAll()) events.push({ streamId: event.streamId, type: event.type });
   return events;
+}
+
+/**
+ * A test service holding one employer's draft under `dossierId` (created with command id
+ * `setup`), and the events stored then, to check that what follows writes nothing.
+ */
+export async function createTestServiceWithADraft(dossierId: string) {
+  const test = createTestDossierService();
+  const created = await test.service.execute({
+    type: 'CreateDraft',
+    commandId: 'setup',
+    actor: employer,
+    dossierId,
+    payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO' },
+  });
+  if (created._tag === 'Left') throw new Error(`the setup draft was refused: ${created.left.message}`);
+  return { ...test, before: await allEvents(test.store) };
 }

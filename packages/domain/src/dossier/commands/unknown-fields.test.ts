@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import {
   allEvents,
   caseManager,
-  createTestDossierService,
+  createTestServiceWithADraft,
   CSD_PROVIDER,
   employer,
   HUM_CLICHY,
@@ -74,19 +74,6 @@ function commandOf(
   };
 }
 
-async function serviceWithADraft() {
-  const test = createTestDossierService();
-  const created = await test.service.execute({
-    type: 'CreateDraft',
-    commandId: 'setup',
-    actor: employer,
-    dossierId: ID,
-    payload: { siret: HUM_CLICHY.siret, cardType: 'CHRONO' },
-  });
-  expect(E.isRight(created)).toBe(true);
-  return { ...test, before: await allEvents(test.store) };
-}
-
 const unknownField = (field: string, name: string) =>
   E.left(
     expect.objectContaining({
@@ -99,7 +86,7 @@ const unknownField = (field: string, name: string) =>
 
 describe('R-42 a field the library does not know is refused by name; nothing is written', () => {
   it('R-42 SaveDraft with contactMail (a typo of contactEmail) is refused, not a silent no-op', async () => {
-    const { service, store, before } = await serviceWithADraft();
+    const { service, store, before } = await createTestServiceWithADraft(ID);
     const result = await service.execute({
       type: 'SaveDraft',
       commandId: 'save-typo',
@@ -122,7 +109,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   });
 
   it.each(DOSSIER_COMMAND_TYPES)('R-42 %s: an unknown field of the command is refused', async (type) => {
-    const { service, store, before } = await serviceWithADraft();
+    const { service, store, before } = await createTestServiceWithADraft(ID);
     expect(await service.execute(commandOf(type, { commandID: 'x' }))).toEqual(
       unknownField('commandID', 'commandID'),
     );
@@ -132,7 +119,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   it.each(DOSSIER_COMMAND_TYPES.filter((type) => PAYLOADS[type] !== undefined))(
     'R-42 %s: an unknown field of the payload is refused',
     async (type) => {
-      const { service, store, before } = await serviceWithADraft();
+      const { service, store, before } = await createTestServiceWithADraft(ID);
       expect(decodeDossierCommand(commandOf(type, {}))).toEqual(E.right(expect.anything())); // well-formed without it
       expect(await service.execute(commandOf(type, {}, { remarque: 'x' }))).toEqual(
         unknownField('payload.remarque', 'remarque'),
@@ -144,7 +131,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   it.each(DOSSIER_COMMAND_TYPES.filter((type) => PAYLOADS[type] === undefined))(
     'R-42 %s takes no payload: a payload is refused',
     async (type) => {
-      const { service, store, before } = await serviceWithADraft();
+      const { service, store, before } = await createTestServiceWithADraft(ID);
       expect(await service.execute(commandOf(type, { payload: { reason: 'x' } }))).toEqual(
         unknownField('payload', 'payload'),
       );
@@ -153,7 +140,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   );
 
   it('R-42 nested objects: a cost line, the attestations and the actor refuse unknown fields', async () => {
-    const { service, store, before } = await serviceWithADraft();
+    const { service, store, before } = await createTestServiceWithADraft(ID);
     const save = (payload: unknown, actor: unknown = employer) =>
       service.execute({ type: 'SaveDraft', commandId: 'nested', actor, dossierId: ID, payload });
     expect(await save({ costLines: [LINE, { ...LINE, quantite: 2 }] })).toEqual(
@@ -169,7 +156,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   });
 
   it('R-42 every unknown field is listed, before the other problems; a key left undefined says nothing', async () => {
-    const { service } = await serviceWithADraft();
+    const { service } = await createTestServiceWithADraft(ID);
     const result = await service.execute({
       type: 'SelectProvider',
       commandId: 'several',
@@ -193,7 +180,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
   });
 
   it('R-42 a huge unknown key is echoed cut, never whole', async () => {
-    const { service } = await serviceWithADraft();
+    const { service } = await createTestServiceWithADraft(ID);
     const key = 'k'.repeat(1_000_000);
     const result = await service.execute({ ...commandOf('SaveDraft', {}), payload: { [key]: 1 } });
     expect(E.isLeft(result) && result.left.problems?.[0].code).toBe('UNKNOWN_FIELD');
