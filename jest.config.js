@@ -17,6 +17,11 @@ function timeoutScale() {
   return Math.min(8, Math.max(1, Math.ceil(loadPerCore)));
 }
 
+// Workers inherit the environment: tests that set their own timeout scale it the same way
+// (scaledTimeout in @cartes-badges/eventsourcing/testing).
+const scale = timeoutScale();
+process.env.TEST_TIMEOUT_SCALE = String(scale);
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -53,6 +58,6 @@ module.exports = {
     '^@cartes-badges/eventstoredb$': '<rootDir>/packages/eventstoredb/src/index.ts',
     '^@cartes-badges/cli$': '<rootDir>/packages/cli/src/index.ts',
   },
-  testTimeout: 30_000 * timeoutScale(),
+  testTimeout: 30_000 * scale,
   reporters: ['default', '<rootDir>/scripts/jest/summary-reporter.js'],
 };

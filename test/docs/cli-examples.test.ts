@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,7 +105,7 @@ describe('the examples of the README, docs/cli.md and --help print what their te
     ]);
     if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
     outcomes = rest;
-  }, 600_000);
+  }, scaledTimeout(600_000));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds the examples (README, docs/cli.md and --help each have some)', () => {

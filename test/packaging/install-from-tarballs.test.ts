@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // Proves that what we would publish works outside this repository: every package is built and
 // packed, the tarballs are installed with npm into a fresh project in the system's temporary
 // folder, and the example service (examples/use-it-in-your-service) is type-checked against
@@ -18,7 +19,7 @@ import {
   writeConsumerManifest,
 } from './consumer-project';
 
-jest.setTimeout(6 * 60 * 1000);
+jest.setTimeout(scaledTimeout(6 * 60 * 1000));
 
 let consumer: string;
 let result: PackAllResult;

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // One suite for every SQL store's row projection tables (SQLite, PostgreSQL): the table equals
 // the fold in memory, survives a process killed mid-batch, rebuilds on a version bump, follows
 // live appends, and never applies an event twice.
@@ -59,25 +60,29 @@ export function runRowProjectionSuite(engine: string, harness: RowProjectionHarn
       });
     });
 
-    it('a process killed mid-batch (after its rows, before its commit) resumes to exactly the full fold', async () => {
-      await appendAccountEvents(store, 600);
-      const definition = accountsProjection();
-      const table = await harness.table(store, definition);
-      const events = await allEvents(store);
-      for (const killAt of [3, 4, 9]) {
-        expect(await runKillableWorker(harness.worker, [...harness.workerArgs(store), String(killAt)])).toBe(
-          'killed',
-        );
-        // Right after the kill: the rows are the fold up to the stored checkpoint, no more, no less.
-        const checkpoint = await table.readCheckpoint();
-        expect(checkpoint?.position).toBeDefined();
-        const upTo = events.filter((e) => e.globalPosition <= (checkpoint?.position ?? 0n));
-        expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, upTo)));
-        expect(upTo.length).toBeLessThan(events.length);
-      }
-      expect(await runKillableWorker(harness.worker, [...harness.workerArgs(store), '0'])).toBe('finished');
-      expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, events)));
-    }, 120_000);
+    it(
+      'a process killed mid-batch (after its rows, before its commit) resumes to exactly the full fold',
+      async () => {
+        await appendAccountEvents(store, 600);
+        const definition = accountsProjection();
+        const table = await harness.table(store, definition);
+        const events = await allEvents(store);
+        for (const killAt of [3, 4, 9]) {
+          expect(
+            await runKillableWorker(harness.worker, [...harness.workerArgs(store), String(killAt)]),
+          ).toBe('killed');
+          // Right after the kill: the rows are the fold up to the stored checkpoint, no more, no less.
+          const checkpoint = await table.readCheckpoint();
+          expect(checkpoint?.position).toBeDefined();
+          const upTo = events.filter((e) => e.globalPosition <= (checkpoint?.position ?? 0n));
+          expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, upTo)));
+          expect(upTo.length).toBeLessThan(events.length);
+        }
+        expect(await runKillableWorker(harness.worker, [...harness.workerArgs(store), '0'])).toBe('finished');
+        expect(sorted(await table.rows())).toEqual(sorted(foldRows(definition, events)));
+      },
+      scaledTimeout(120_000),
+    );
 
     it('a version bump drops the table and rebuilds it with the new columns', async () => {
       await appendAccountEvents(store, 300);

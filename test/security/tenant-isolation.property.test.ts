@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierService } from '@cartes-badges/domain';
@@ -11,7 +12,7 @@ import { A, A_SIRET, B, B_SIRET, isRight, JULIEN, serviceOn, textOf, written } f
 // Issue 13: for random interleavings of commands from two companies and a provider (shared and distinct
 // command ids, retries, no-ops), no call returns or writes data of a dossier its actor may not
 // read, and replaying any accepted command never changes the stream.
-jest.setTimeout(120_000);
+jest.setTimeout(scaledTimeout(120_000));
 
 type Company = 'A' | 'B';
 /** The two companies' users, and P: Julien, a user of the tachograph provider. */

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
@@ -6,7 +7,7 @@ import { TestSchemas } from '../../packages/postgres/src/testing/test-schemas';
 import { tenantScenarios } from './tenant-scenarios';
 
 // Issue 13, items 1, 2 and 4, on every store the library ships that runs here.
-jest.setTimeout(60_000);
+jest.setTimeout(scaledTimeout(60_000));
 
 tenantScenarios('in-memory', () => Promise.resolve(createInMemoryEventStore(dossierStoreOptions)));
 tenantScenarios('SQLite', () =>

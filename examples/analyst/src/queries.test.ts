@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // Each DuckDB query of docs/analysts.md, run on the demo's events exported to Parquet, gives the
 // same figures as the dossier-rows projection folded over the same events.
 import * as fs from 'node:fs';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   for await (const event of store.readAll({ filter: projection.filter })) events.push(event);
   rows = [...foldRows(projection, events as never).values()];
   session = await openAnalystSession(`${dir}/events/*.parquet`);
-}, 120_000);
+}, scaledTimeout(120_000));
 afterAll(() => {
   session?.close();
   fs.rmSync(dir, { recursive: true, force: true });

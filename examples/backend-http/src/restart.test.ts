@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The service as it runs (`main.ts`, SQLite in BACKEND_DB), killed between an upload and its
 // download: the attached file comes back byte for byte from the database file.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS, samplePdf } from '@cartes-badges/domain';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaledTimeout(120_000));
 
 const repoRoot = path.resolve(__dirname, '../../..');
 // tsx as a loader in the service's own process (not `tsx main.ts`, which runs it in a child):

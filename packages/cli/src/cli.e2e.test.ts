@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // End-to-end tests of the `cartes-badges` command on a temporary SQLite file. Commands run in
 // this process (test-support/run-cli: the program's own `run`, output and exit code captured),
 // which keeps the file well inside jest's timeout on a loaded machine; a few tests spawn the
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const run = await cli(['demo', '--dossiers', '25', '--store', store]);
   if (run.code !== 0) throw new Error(`demo failed: ${run.stderr}`);
   fs.writeFileSync(path.join(dir, 'demo-output.txt'), run.stdout);
-}, 120_000);
+}, scaledTimeout(120_000));
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -232,7 +233,7 @@ describe('verify and digest', () => {
 // Projection modules are loaded by tsx's ESM loader, which jest's VM cannot host: these runs
 // are real processes, with a timeout sized for a loaded machine.
 describe('project (spawned: modules load through tsx)', () => {
-  jest.setTimeout(SPAWN_TIMEOUT);
+  jest.setTimeout(scaledTimeout(SPAWN_TIMEOUT));
 
   it('runs a TypeScript projection module to CSV and a plain CommonJS module to JSON', async () => {
     const csvFile = path.join(dir, 'refus.csv');

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The hash covers the schema version (issue 13, item 3): set from 2 to 1 on a stored event, it
 // changes what the domain reads, and `verify` and `verify --against` must say so, on SQLite
 // and PostgreSQL, through the command as an auditor runs it.
@@ -98,38 +99,42 @@ describe.each([
   ['SQLite', sqliteKind],
   ['PostgreSQL (a missing server fails this test)', postgresKind],
 ])('verify on %s', (_name, makeKind) => {
-  it('catches a schema version set from 2 to 1, which changes what the domain reads: verify and verify --against (exit 1, stream and version)', async () => {
-    const kind = makeKind();
-    try {
-      const digestFile = path.join(dir, `digest-${randomBytes(3).toString('hex')}.json`);
-      const demo = await cli(['demo', '--dossiers', '2', '--store', kind.url]);
-      expect([demo.code, demo.stderr.split('\n').filter((l) => l.startsWith('cartes-badges:'))]).toEqual([
-        0,
-        [],
-      ]);
-      const [clean, saved] = await Promise.all([
-        cli(['verify', '--store', kind.url]),
-        cli(['digest', '--out', digestFile, '--store', kind.url]),
-      ]);
-      expect([clean.code, saved.code]).toEqual([0, 0]);
+  it(
+    'catches a schema version set from 2 to 1, which changes what the domain reads: verify and verify --against (exit 1, stream and version)',
+    async () => {
+      const kind = makeKind();
+      try {
+        const digestFile = path.join(dir, `digest-${randomBytes(3).toString('hex')}.json`);
+        const demo = await cli(['demo', '--dossiers', '2', '--store', kind.url]);
+        expect([demo.code, demo.stderr.split('\n').filter((l) => l.startsWith('cartes-badges:'))]).toEqual([
+          0,
+          [],
+        ]);
+        const [clean, saved] = await Promise.all([
+          cli(['verify', '--store', kind.url]),
+          cli(['digest', '--out', digestFile, '--store', kind.url]),
+        ]);
+        expect([clean.code, saved.code]).toEqual([0, 0]);
 
-      const target = await kind.setSchemaVersionToOne();
-      expect(target).toBeDefined();
-      // What the forger gained: the event now reads as the old schema (amounts as euro text).
-      const read = await eventAt(kind, target);
-      expect(storedFormOf(read).metadata.schemaVersion).toBe(1);
-      expect(read.data).not.toEqual(storedFormOf(read).data);
+        const target = await kind.setSchemaVersionToOne();
+        expect(target).toBeDefined();
+        // What the forger gained: the event now reads as the old schema (amounts as euro text).
+        const read = await eventAt(kind, target);
+        expect(storedFormOf(read).metadata.schemaVersion).toBe(1);
+        expect(read.data).not.toEqual(storedFormOf(read).data);
 
-      const [all, against] = await Promise.all([
-        cli(['verify', '--store', kind.url]),
-        cli(['verify', '--against', digestFile, '--store', kind.url]),
-      ]);
-      const line = `ROMPU  ${target.streamId}  version ${target.version}  altered`;
-      expect([all.code, against.code]).toEqual([1, 1]);
-      expect(all.stdout).toContain(line);
-      expect(against.stdout).toContain(line);
-    } finally {
-      await kind.cleanUp();
-    }
-  }, 240_000);
+        const [all, against] = await Promise.all([
+          cli(['verify', '--store', kind.url]),
+          cli(['verify', '--against', digestFile, '--store', kind.url]),
+        ]);
+        const line = `ROMPU  ${target.streamId}  version ${target.version}  altered`;
+        expect([all.code, against.code]).toEqual([1, 1]);
+        expect(all.stdout).toContain(line);
+        expect(against.stdout).toContain(line);
+      } finally {
+        await kind.cleanUp();
+      }
+    },
+    scaledTimeout(240_000),
+  );
 });

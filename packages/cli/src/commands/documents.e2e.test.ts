@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The attached files through the `cartes-badges` command: the demo keeps them
 // beside its SQLite file (or in PostgreSQL), `verify --documents` proves them or names what is
 // wrong, `history` shows each file's SHA-256, `blobs gc` removes only files no event names.
@@ -9,7 +10,7 @@ import { createDirectoryBlobStore, type BlobListing } from '@cartes-badges/event
 import { dropPostgresSchema } from '../test-support/postgres-schema';
 import { cli } from '../test-support/run-cli';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaledTimeout(120_000));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-files-'));
 const dbFile = path.join(dir, 'events.db');

@@ -1,8 +1,9 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The EventStoreDB package's wire stand-in (test code): a server the real clients talk gRPC to.
 import { StandInHost } from '../../../eventstoredb/test/stand-in/stand-in-thread';
 import { cli } from '../test-support/spawn-cli';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaledTimeout(120_000));
 
 describe('--store kurrentdb:// and esdb://', () => {
   it.each([

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -8,7 +9,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
  * The timeout for a test that spawns the CLI: tsx start-up takes about a second on an idle
  * machine and was measured at 7-16 s on 2 cores at load 25, so leave room for worse.
  */
-export const SPAWN_TIMEOUT = 180_000;
+export const SPAWN_TIMEOUT = scaledTimeout(180_000);
 
 /** What a CLI process gave back. */
 export interface CliRun {

@@ -6,3 +6,4 @@ export type { StoredEventChange } from '../in-memory-tamper';
 export * from './decider-spec';
 export * from './blob-store-contract';
 export { inMemoryBlobStorageOf } from '../blob-store/in-memory-blob-store';
+export { scaledTimeout } from './scaled-timeout';

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventToAppend, RecordedEvent } from '@cartes-badges/eventsourcing';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
@@ -11,7 +12,7 @@ const opened = (count: number): EventToAppend[] =>
 
 /** Projection checkpoints in EventStoreDB, on one client, on both append paths. */
 export function describeCheckpoints(client: ClientKind): void {
-  jest.setTimeout(60_000);
+  jest.setTimeout(scaledTimeout(60_000));
   afterAll(async () => {
     await (await standInHost()).close();
   });

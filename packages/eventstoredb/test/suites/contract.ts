@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { runEventStoreContract } from '@cartes-badges/eventsourcing/testing';
 import { APPEND_PATHS, standInHarness, standInHost } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
@@ -10,7 +11,7 @@ import type { ClientKind } from '../test-clients';
 export function runContractOnStandIn(client: ClientKind): void {
   // The suite's 20-writer contention test makes some twenty thousand calls: more than the default time.
   // Two minutes on an idle machine for the classic path; the shared CI machine can be far slower.
-  jest.setTimeout(300_000);
+  jest.setTimeout(scaledTimeout(300_000));
   for (const [pathName, features] of APPEND_PATHS) {
     runEventStoreContract(
       `${client} (stand-in, ${pathName})`,

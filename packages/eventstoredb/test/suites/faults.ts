@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventToAppend, RecordedEvent, Subscription } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
 import type { EventStoreDBStoreOptions } from '../../src';
@@ -35,7 +36,7 @@ async function take(
 
 /** Faults of the network and the server, on one client, on both append paths. */
 export function describeFaults(client: ClientKind): void {
-  jest.setTimeout(60_000);
+  jest.setTimeout(scaledTimeout(60_000));
   const track = disposedAfterEachTest();
 
   describe.each(APPEND_PATHS)(`${client}, %s`, (_path, features) => {

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventToAppend } from '@cartes-badges/eventsourcing';
 import { ConcurrencyError, verifyStream } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
@@ -11,7 +12,7 @@ const noted = (text: string): EventToAppend[] => [{ type: 'Noted', data: { text 
 
 /** A write the server refused is a conflict, on every client setting, path and client. */
 export function describeLostAppend(client: ClientKind): void {
-  jest.setTimeout(60_000);
+  jest.setTimeout(scaledTimeout(60_000));
   const track = disposedAfterEachTest();
 
   // With `throwOnAppendFailure=false` the client answers `{ success: false }` for a refused write

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type {
   EventStore,
   EventToAppend,
@@ -46,7 +47,7 @@ async function pagesOf(pages: AsyncIterable<readonly RecordedEvent[]>): Promise<
 
 /** Paged reads and their prefetching, on one client, on both append paths. */
 export function describePagedReads(kind: ClientKind): void {
-  jest.setTimeout(60_000);
+  jest.setTimeout(scaledTimeout(60_000));
   afterAll(async () => {
     await (await standInHost()).close();
   });

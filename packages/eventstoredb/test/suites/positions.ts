@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventToAppend } from '@cartes-badges/eventsourcing';
 import { collect } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls, decodePosition } from '../../src';
@@ -10,7 +11,7 @@ const opened = (count: number, from = 0): EventToAppend[] =>
 
 /** Each event's own `$all` position, as a server since 20.x reports it, in what appends return. */
 export function describePositions(client: ClientKind): void {
-  jest.setTimeout(60_000);
+  jest.setTimeout(scaledTimeout(60_000));
   const track = disposedAfterEachTest();
 
   describe.each(APPEND_PATHS)(`positions in $all (${client}, %s)`, (_path, features) => {

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { runEventStoreContract } from '@cartes-badges/eventsourcing/testing';
 import { realServerHarness } from '../real-server-harness';
 import type { ClientKind } from '../test-clients';
@@ -9,7 +10,7 @@ import type { ClientKind } from '../test-clients';
  */
 export function runContractOnRealServer(client: ClientKind): void {
   const url = process.env.EVENTSTORE_URL;
-  jest.setTimeout(300_000);
+  jest.setTimeout(scaledTimeout(300_000));
   runEventStoreContract(
     `${client} (real server)`,
     url

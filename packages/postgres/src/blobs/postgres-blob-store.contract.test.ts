@@ -1,10 +1,11 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { BlobStore } from '@cartes-badges/eventsourcing';
 import { runBlobStoreContract } from '@cartes-badges/eventsourcing/testing';
 import { postgresUnavailableReason, TEST_DATABASE_URL } from '../testing/pg-available';
 import { rawClient, TestSchemas } from '../testing/test-schemas';
 import { createPostgresBlobStore, type PostgresBlobStore } from './postgres-blob-store';
 
-jest.setTimeout(60_000);
+jest.setTimeout(scaledTimeout(60_000));
 
 const schemas = new TestSchemas();
 const open = (schema: string): Promise<PostgresBlobStore> =>

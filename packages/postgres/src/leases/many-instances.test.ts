@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { LIST_PROJECTIONS, seededRandom, type ListName } from '@cartes-badges/domain';
@@ -106,143 +107,147 @@ describeWithPostgres('three instances on one PostgreSQL, under leases', () => {
     }
   };
 
-  it('one instance applies at a time; kill -9 of the active one mid-batch: another takes over within the lease time, the lists equal a full fold, each refusal is notified (by its key), none lost', async () => {
-    store = await schemas.store({ pollIntervalMs: 50 });
-    const s = quoteIdent(store.schema);
-    // Migrate the list, lease and ledger tables before the instances race for them.
-    const models = {
-      brouillons: await createPostgresListReadModel(store, { list: 'brouillons' }),
-      dossiers: await createPostgresListReadModel(store, { list: 'dossiers' }),
-    };
-    await (await createPostgresLeases(store)).close();
-    await instrument(store);
+  it(
+    'one instance applies at a time; kill -9 of the active one mid-batch: another takes over within the lease time, the lists equal a full fold, each refusal is notified (by its key), none lost',
+    async () => {
+      store = await schemas.store({ pollIntervalMs: 50 });
+      const s = quoteIdent(store.schema);
+      // Migrate the list, lease and ledger tables before the instances race for them.
+      const models = {
+        brouillons: await createPostgresListReadModel(store, { list: 'brouillons' }),
+        dossiers: await createPostgresListReadModel(store, { list: 'dossiers' }),
+      };
+      await (await createPostgresLeases(store)).close();
+      await instrument(store);
 
-    const random = seededRandom(1919);
-    const first = dossierHistories(random, 0, 80);
-    const later = dossierHistories(random, 80, 60);
-    await appendInterleaved(store, random, first);
-    instances.push(...(await Promise.all(['a', 'b', 'c'].map((id) => startInstance(store.schema, id)))));
+      const random = seededRandom(1919);
+      const first = dossierHistories(random, 0, 80);
+      const later = dossierHistories(random, 80, 60);
+      await appendInterleaved(store, random, first);
+      instances.push(...(await Promise.all(['a', 'b', 'c'].map((id) => startInstance(store.schema, id)))));
 
-    // The list batches' writer, once it has committed a few, while it sleeps inside the next
-    // one (its transaction open).
-    await waitUntil(
-      async () =>
-        (await store.pool.query(`SELECT 1 FROM ${s}.test_applied WHERE worker = $1`, [LISTS_WORKER])).rows
-          .length >= 3,
-      'a few list batches',
-      60_000,
-    );
-    let victim: string | undefined;
-    await waitUntil(
-      async () => {
-        const { rows } = await store.pool.query<{ application_name: string }>(
-          `SELECT application_name FROM pg_stat_activity
-           WHERE wait_event = 'PgSleep' AND application_name IN ('a', 'b', 'c') AND state = 'active'`,
-        );
-        victim = rows[0]?.application_name;
-        return victim !== undefined;
-      },
-      'an instance inside a list batch',
-      60_000,
-    );
-    const killed = instances.find((i) => i.id === victim)!;
-    killed.child.kill('SIGKILL');
-    const killedAt = Date.now();
-    await killed.exited;
-    const { rows: before } = await store.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM ${s}.test_applied WHERE worker = $1`,
-      [LISTS_WORKER],
-    );
-    await appendInterleaved(store, random, later);
-
-    // Another instance takes the lists over, within the lease time (plus a loaded machine's slack).
-    let takeoverMs = 0;
-    await diagnose(
-      waitUntil(
+      // The list batches' writer, once it has committed a few, while it sleeps inside the next
+      // one (its transaction open).
+      await waitUntil(
+        async () =>
+          (await store.pool.query(`SELECT 1 FROM ${s}.test_applied WHERE worker = $1`, [LISTS_WORKER])).rows
+            .length >= 3,
+        'a few list batches',
+        60_000,
+      );
+      let victim: string | undefined;
+      await waitUntil(
         async () => {
-          const { rows } = await store.pool.query(
-            `SELECT 1 FROM ${s}.test_applied WHERE worker = $1 AND writer <> $2 AND id > (
-             SELECT coalesce(max(id), 0) FROM ${s}.test_applied WHERE writer = $2)`,
-            [LISTS_WORKER, victim],
+          const { rows } = await store.pool.query<{ application_name: string }>(
+            `SELECT application_name FROM pg_stat_activity
+           WHERE wait_event = 'PgSleep' AND application_name IN ('a', 'b', 'c') AND state = 'active'`,
           );
-          takeoverMs = Date.now() - killedAt;
-          return rows.length > 0;
+          victim = rows[0]?.application_name;
+          return victim !== undefined;
         },
-        'another instance to take the lists over',
-        TTL_MS + 30_000,
-      ),
-    );
-    expect(takeoverMs).toBeLessThan(TTL_MS + 30_000);
+        'an instance inside a list batch',
+        60_000,
+      );
+      const killed = instances.find((i) => i.id === victim)!;
+      killed.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      await killed.exited;
+      const { rows: before } = await store.pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${s}.test_applied WHERE worker = $1`,
+        [LISTS_WORKER],
+      );
+      await appendInterleaved(store, random, later);
 
-    // Everything applied: both checkpoints at the last event, every refusal notified.
-    const { rows: heads } = await store.pool.query<{ head: string; refusals: string[] }>(
-      `SELECT max(global_position)::text AS head,
+      // Another instance takes the lists over, within the lease time (plus a loaded machine's slack).
+      let takeoverMs = 0;
+      await diagnose(
+        waitUntil(
+          async () => {
+            const { rows } = await store.pool.query(
+              `SELECT 1 FROM ${s}.test_applied WHERE worker = $1 AND writer <> $2 AND id > (
+             SELECT coalesce(max(id), 0) FROM ${s}.test_applied WHERE writer = $2)`,
+              [LISTS_WORKER, victim],
+            );
+            takeoverMs = Date.now() - killedAt;
+            return rows.length > 0;
+          },
+          'another instance to take the lists over',
+          TTL_MS + 30_000,
+        ),
+      );
+      expect(takeoverMs).toBeLessThan(TTL_MS + 30_000);
+
+      // Everything applied: both checkpoints at the last event, every refusal notified.
+      const { rows: heads } = await store.pool.query<{ head: string; refusals: string[] }>(
+        `SELECT max(global_position)::text AS head,
               coalesce(array_agg(event_id::text) FILTER (WHERE type = 'PresaisieRefused'), '{}') AS refusals
        FROM ${s}.events`,
-    );
-    const head = BigInt(heads[0].head);
-    const refusals = heads[0].refusals;
-    expect(refusals.length).toBeGreaterThan(3);
-    await diagnose(
-      waitUntil(
-        async () => {
-          const { rows } = await store.pool.query<{ position: string | null }>(
-            `SELECT position::text AS position FROM ${s}.list_checkpoints`,
-          );
-          const { rows: sent } = await store.pool.query(`SELECT DISTINCT key FROM ${s}.test_deliveries`);
-          return (
-            rows.length === 2 &&
-            rows.every((r) => r.position !== null && BigInt(r.position) === head) &&
-            sent.length === refusals.length
-          );
-        },
-        'the lists and notifications to catch up',
-        90_000,
-      ),
-    );
+      );
+      const head = BigInt(heads[0].head);
+      const refusals = heads[0].refusals;
+      expect(refusals.length).toBeGreaterThan(3);
+      await diagnose(
+        waitUntil(
+          async () => {
+            const { rows } = await store.pool.query<{ position: string | null }>(
+              `SELECT position::text AS position FROM ${s}.list_checkpoints`,
+            );
+            const { rows: sent } = await store.pool.query(`SELECT DISTINCT key FROM ${s}.test_deliveries`);
+            return (
+              rows.length === 2 &&
+              rows.every((r) => r.position !== null && BigInt(r.position) === head) &&
+              sent.length === refusals.length
+            );
+          },
+          'the lists and notifications to catch up',
+          90_000,
+        ),
+      );
 
-    // Exactly one writer at a time: every batch was written by the lease's holder of that
-    // moment (read in the same transaction), and the writers follow one another, never interleave.
-    const { rows: applied } = await store.pool.query<{
-      worker: string;
-      writer: string;
-      holder: string | null;
-    }>(`SELECT worker, writer, holder FROM ${s}.test_applied ORDER BY id`);
-    expect(applied.filter((r) => r.writer !== r.holder)).toEqual([]);
-    for (const worker of [LISTS_WORKER, 'presaisie-refusal-notifications']) {
-      const writers = applied.filter((r) => r.worker === worker).map((r) => r.writer);
-      const runs = writers.filter((w, i) => i === 0 || w !== writers[i - 1]);
-      expect(new Set(runs).size).toBe(runs.length);
-    }
-    const listWriters = applied.filter((r) => r.worker === LISTS_WORKER).map((r) => r.writer);
-    expect(listWriters.slice(0, Number(before[0].n))).toContain(victim);
-    expect(listWriters.slice(Number(before[0].n))).not.toContain(victim);
+      // Exactly one writer at a time: every batch was written by the lease's holder of that
+      // moment (read in the same transaction), and the writers follow one another, never interleave.
+      const { rows: applied } = await store.pool.query<{
+        worker: string;
+        writer: string;
+        holder: string | null;
+      }>(`SELECT worker, writer, holder FROM ${s}.test_applied ORDER BY id`);
+      expect(applied.filter((r) => r.writer !== r.holder)).toEqual([]);
+      for (const worker of [LISTS_WORKER, 'presaisie-refusal-notifications']) {
+        const writers = applied.filter((r) => r.worker === worker).map((r) => r.writer);
+        const runs = writers.filter((w, i) => i === 0 || w !== writers[i - 1]);
+        expect(new Set(runs).size).toBe(runs.length);
+      }
+      const listWriters = applied.filter((r) => r.worker === LISTS_WORKER).map((r) => r.writer);
+      expect(listWriters.slice(0, Number(before[0].n))).toContain(victim);
+      expect(listWriters.slice(Number(before[0].n))).not.toContain(victim);
 
-    // The lists equal a fold of the whole history.
-    const ids = [...first, ...later].map((h) => h.dossierId);
-    for (const list of ['brouillons', 'dossiers'] as ListName[]) {
-      await expectSameList(models[list], await listAt(store, LIST_PROJECTIONS[list], undefined), ids, {
-        checkpoint: false,
-        queries: 10,
-      });
-    }
+      // The lists equal a fold of the whole history.
+      const ids = [...first, ...later].map((h) => h.dossierId);
+      for (const list of ['brouillons', 'dossiers'] as ListName[]) {
+        await expectSameList(models[list], await listAt(store, LIST_PROJECTIONS[list], undefined), ids, {
+          checkpoint: false,
+          queries: 10,
+        });
+      }
 
-    // Each refusal notified, by its key; a resend (the kill between send and record) is the same key.
-    const { rows: deliveries } = await store.pool.query<{ key: string; n: string }>(
-      `SELECT key, count(*) AS n FROM ${s}.test_deliveries GROUP BY key`,
-    );
-    expect(deliveries.map((d) => d.key).sort()).toEqual([...refusals].sort());
-    expect(deliveries.filter((d) => Number(d.n) > 1).length).toBeLessThanOrEqual(1);
+      // Each refusal notified, by its key; a resend (the kill between send and record) is the same key.
+      const { rows: deliveries } = await store.pool.query<{ key: string; n: string }>(
+        `SELECT key, count(*) AS n FROM ${s}.test_deliveries GROUP BY key`,
+      );
+      expect(deliveries.map((d) => d.key).sort()).toEqual([...refusals].sort());
+      expect(deliveries.filter((d) => Number(d.n) > 1).length).toBeLessThanOrEqual(1);
 
-    // The survivors stop cleanly on SIGTERM, releasing their leases.
-    const survivors = instances.filter((i) => i !== killed);
-    for (const instance of survivors) instance.child.kill('SIGTERM');
-    expect(await Promise.all(survivors.map((i) => i.exited))).toEqual([0, 0]);
-    const { rows: leases } = await store.pool.query<{ expired: boolean }>(
-      `SELECT expires_at <= clock_timestamp() AS expired FROM ${s}.worker_leases`,
-    );
-    expect(leases.map((l) => l.expired)).toEqual([true, true]);
-    await pause(0);
-    process.stdout.write(`takeover after kill -9: ${takeoverMs} ms (lease ${TTL_MS} ms)\n`);
-  }, 240_000);
+      // The survivors stop cleanly on SIGTERM, releasing their leases.
+      const survivors = instances.filter((i) => i !== killed);
+      for (const instance of survivors) instance.child.kill('SIGTERM');
+      expect(await Promise.all(survivors.map((i) => i.exited))).toEqual([0, 0]);
+      const { rows: leases } = await store.pool.query<{ expired: boolean }>(
+        `SELECT expires_at <= clock_timestamp() AS expired FROM ${s}.worker_leases`,
+      );
+      expect(leases.map((l) => l.expired)).toEqual([true, true]);
+      await pause(0);
+      process.stdout.write(`takeover after kill -9: ${takeoverMs} ms (lease ${TTL_MS} ms)\n`);
+    },
+    scaledTimeout(240_000),
+  );
 });

@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +11,7 @@ import { bigInvoice } from './__tests__/big-invoice';
 import { createSqliteBlobStore } from './sqlite-blob-store';
 import { runKillableWorker } from '../../../../test/support/killable-worker';
 
-jest.setTimeout(120_000);
+jest.setTimeout(scaledTimeout(120_000));
 
 const worker = path.join(__dirname, '__tests__', 'attach-worker.ts');
 const invoiceKey = createHash('sha256').update(bigInvoice()).digest('hex');

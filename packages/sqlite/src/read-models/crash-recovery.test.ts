@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -181,33 +182,39 @@ describe('SQLite list read model after a crash between two batches', () => {
     expect(await models.brouillons.readCheckpoint()).toEqual(await models.dossiers.readCheckpoint());
   });
 
-  it('a process killed (SIGKILL) inside the commit of a batch leaves the previous batch, and the restart catches up', async () => {
-    const list: ListName = 'dossiers';
-    const projection = LIST_PROJECTIONS[list];
-    const random = seededRandom(505);
-    const histories = dossierHistories(random, 0, 100);
-    const ids = histories.map((h) => h.dossierId);
-    await appendInterleaved(store, random, histories);
-    const file = path.join(dir, 'events.db');
+  it(
+    'a process killed (SIGKILL) inside the commit of a batch leaves the previous batch, and the restart catches up',
+    async () => {
+      const list: ListName = 'dossiers';
+      const projection = LIST_PROJECTIONS[list];
+      const random = seededRandom(505);
+      const histories = dossierHistories(random, 0, 100);
+      const ids = histories.map((h) => h.dossierId);
+      await appendInterleaved(store, random, histories);
+      const file = path.join(dir, 'events.db');
 
-    expect(await runWorker(file, list, 4)).toBe('killed');
-    const model = createSqliteListReadModel(store, { list });
-    const checkpoint = await model.readCheckpoint();
-    // Three batches of 40 committed; the fourth died with its rows written but not committed.
-    const positions: bigint[] = [];
-    for await (const event of store.readAll({ filter: projection.filter }))
-      positions.push(event.globalPosition);
-    expect(checkpoint).toEqual({ position: positions[119], version: projection.version });
-    await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, { queries: 10 });
+      expect(await runWorker(file, list, 4)).toBe('killed');
+      const model = createSqliteListReadModel(store, { list });
+      const checkpoint = await model.readCheckpoint();
+      // Three batches of 40 committed; the fourth died with its rows written but not committed.
+      const positions: bigint[] = [];
+      for await (const event of store.readAll({ filter: projection.filter }))
+        positions.push(event.globalPosition);
+      expect(checkpoint).toEqual({ position: positions[119], version: projection.version });
+      await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, {
+        queries: 10,
+      });
 
-    expect(await runWorker(file, list, 0)).toBe('finished');
-    expect(await model.readCheckpoint()).toEqual({
-      position: positions[positions.length - 1],
-      version: projection.version,
-    });
-    await expectSameList(model, await listAt(store, projection, undefined), ids, {
-      checkpoint: false,
-      queries: 20,
-    });
-  }, 60_000);
+      expect(await runWorker(file, list, 0)).toBe('finished');
+      expect(await model.readCheckpoint()).toEqual({
+        position: positions[positions.length - 1],
+        version: projection.version,
+      });
+      await expectSameList(model, await listAt(store, projection, undefined), ids, {
+        checkpoint: false,
+        queries: 20,
+      });
+    },
+    scaledTimeout(60_000),
+  );
 });

@@ -1,4 +1,5 @@
 /// <reference types="jest" />
+import { scaledTimeout } from '../scaled-timeout';
 import { ConcurrencyError } from '../../errors';
 import type { EventStore } from '../../store';
 import { anEvent, collect, versionsOf } from '../fixtures';
@@ -32,30 +33,34 @@ async function appendWithRetry(
 /** Optimistic concurrency under contention: no lost and no duplicated update. */
 export function concurrencyContract(ctx: ContractContext): void {
   describe('concurrent writers', () => {
-    it(`${WRITERS} writers x ${APPENDS_EACH} appends on one stream, retrying on conflicts, give exactly ${WRITERS * APPENDS_EACH} events with contiguous versions`, async () => {
-      const store = await ctx.create();
-      const writers = Array.from({ length: WRITERS }, async (_, writer) => {
-        let conflicts = 0;
-        for (let n = 0; n < APPENDS_EACH; n++)
-          conflicts += await appendWithRetry(store, 'contended', writer, n);
-        return conflicts;
-      });
-      const conflicts = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
-      const events = await collect(store.readStream('contended'));
-      expect(events).toHaveLength(WRITERS * APPENDS_EACH);
-      expect(versionsOf(events)).toEqual(Array.from({ length: WRITERS * APPENDS_EACH }, (_, i) => i));
-      const written = new Set(events.map((e) => JSON.stringify(e.data)));
-      expect(written.size).toBe(WRITERS * APPENDS_EACH);
-      // Each writer's own appends stay in its order.
-      for (let writer = 0; writer < WRITERS; writer++) {
-        const mine = events
-          .map((e) => e.data as { writer: number; n: number })
-          .filter((d) => d.writer === writer);
-        expect(mine.map((d) => d.n)).toEqual(Array.from({ length: APPENDS_EACH }, (_, i) => i));
-      }
-      // Twenty writers on one stream must have collided at least once, or the check never ran.
-      expect(conflicts).toBeGreaterThan(0);
-    }, 120_000);
+    it(
+      `${WRITERS} writers x ${APPENDS_EACH} appends on one stream, retrying on conflicts, give exactly ${WRITERS * APPENDS_EACH} events with contiguous versions`,
+      async () => {
+        const store = await ctx.create();
+        const writers = Array.from({ length: WRITERS }, async (_, writer) => {
+          let conflicts = 0;
+          for (let n = 0; n < APPENDS_EACH; n++)
+            conflicts += await appendWithRetry(store, 'contended', writer, n);
+          return conflicts;
+        });
+        const conflicts = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
+        const events = await collect(store.readStream('contended'));
+        expect(events).toHaveLength(WRITERS * APPENDS_EACH);
+        expect(versionsOf(events)).toEqual(Array.from({ length: WRITERS * APPENDS_EACH }, (_, i) => i));
+        const written = new Set(events.map((e) => JSON.stringify(e.data)));
+        expect(written.size).toBe(WRITERS * APPENDS_EACH);
+        // Each writer's own appends stay in its order.
+        for (let writer = 0; writer < WRITERS; writer++) {
+          const mine = events
+            .map((e) => e.data as { writer: number; n: number })
+            .filter((d) => d.writer === writer);
+          expect(mine.map((d) => d.n)).toEqual(Array.from({ length: APPENDS_EACH }, (_, i) => i));
+        }
+        // Twenty writers on one stream must have collided at least once, or the check never ran.
+        expect(conflicts).toBeGreaterThan(0);
+      },
+      scaledTimeout(120_000),
+    );
 
     it('lets exactly one of two racing appends with the same expected version win', async () => {
       const store = await ctx.create();
