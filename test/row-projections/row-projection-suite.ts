@@ -5,6 +5,7 @@ import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type {
   EventStore,
   ProjectedRow,
+  RecordedEvent,
   RowProjectionDefinition,
   RowProjectionTable,
 } from '@cartes-badges/eventsourcing';
@@ -14,6 +15,7 @@ import {
   runProjectionOnce,
   startProjection,
 } from '@cartes-badges/eventsourcing';
+import type { AccountRow } from './sample-row-projection';
 import { accountsProjection, allEvents, appendAccountEvents } from './sample-row-projection';
 import { runKillableWorker } from '../support/killable-worker';
 
@@ -108,6 +110,43 @@ export function runRowProjectionSuite(engine: string, harness: RowProjectionHarn
       await expect(harness.table(store, changed)).rejects.toThrow(/bump the version/);
       expect(() => accountsProjection(1, 'x"; DROP TABLE events; --')).toThrow(/name must be/);
       expect(() => accountsProjection(1, 'events')).not.toThrow(); // becomes rows_events, never the store's own table
+    });
+
+    it('a row holding NUL or a lone surrogate is refused naming the column, never a raw driver error, nothing written', async () => {
+      await appendAccountEvents(store, 45);
+      const poisons: [string, (row: AccountRow) => AccountRow, RegExp][] = [
+        [
+          'nul_text',
+          (row) => ({ ...row, owner: `${row.owner}\u0000` }),
+          /column owner: must not contain the NUL/,
+        ],
+        [
+          'nul_json',
+          (row) => ({ ...row, tags: ['a', 'b\u0000'] }),
+          /column tags: \[1\] must not contain the NUL/,
+        ],
+        ['surrogate', (row) => ({ ...row, owner: '\udc00' }), /column owner: must be valid Unicode/],
+      ];
+      for (const [name, poison, message] of poisons) {
+        const clean = accountsProjection(1, name);
+        // acct-7's opening is the 8th event: in the first batch, after rows of other accounts.
+        const definition = {
+          ...clean,
+          evolve: (row: AccountRow | undefined, event: RecordedEvent) => {
+            const after = clean.evolve(row, event);
+            return after && event.streamId === 'acct-7' ? poison(after) : after;
+          },
+        };
+        const table = await harness.table(store, definition);
+        const run = runProjectionOnce(store, rowProjectionRunnable(definition, table), { batchSize: 20 });
+        await expect(run).rejects.toThrow(expect.objectContaining({ name: 'RowProjectionError' }));
+        await expect(run).rejects.toThrow(message);
+        expect({ name, rows: (await table.rows()).size, checkpoint: await table.readCheckpoint() }).toEqual({
+          name,
+          rows: 0,
+          checkpoint: { version: 1 },
+        });
+      }
     });
 
     it('catches up, then follows live appends; events delivered again are not applied twice', async () => {

@@ -73,4 +73,42 @@ describe('defineRowProjection', () => {
     const badKey = defineRowProjection({ ...base, keyOf: () => '', handlers: { Seen: () => ({}) } });
     expect(() => foldRows(badKey, events)).toThrow(/keyOf gave "" for Seen/);
   });
+
+  it('refuses NUL and lone surrogates in a text column, anywhere in a JSON column and in the key (no store keeps them)', async () => {
+    const events = await recorded();
+    const withJson = { ...base, columns: { ...base.columns, tags: 'json' } } as const;
+    const nulInText = defineRowProjection({ ...base, handlers: { Seen: () => ({ month: 'a\u0000b' }) } });
+    expect(() => foldRows(nulInText, events)).toThrow(
+      'Projection transmissions on Seen (stream d-1, version 0): column month: must not contain the NUL character (U+0000), found at index 1',
+    );
+    const surrogateInJson = defineRowProjection({
+      ...withJson,
+      handlers: { Seen: () => ({ tags: { list: ['ok', 'x\ud800'] } }) },
+    });
+    expect(() => foldRows(surrogateInJson, events)).toThrow(
+      /column tags: \.list\[1\] must be valid Unicode: lone surrogate U\+D800 at index 1/,
+    );
+    const nulInJsonKey = defineRowProjection({
+      ...withJson,
+      handlers: { Seen: () => ({ tags: { 'a\u0000': 1 } }) },
+    });
+    expect(() => foldRows(nulInJsonKey, events)).toThrow(
+      /column tags: key "a\\u0000" of the value must not contain the NUL/,
+    );
+    const nulInKey = defineRowProjection({ ...base, keyOf: () => 'd\u0000', handlers: { Seen: () => ({}) } });
+    expect(() => foldRows(nulInKey, events)).toThrow(
+      /keyOf gave "d\\u0000" for Seen .*the key must not contain the NUL/,
+    );
+    // Other text, even unusual, is kept as it is.
+    const fine = defineRowProjection({
+      ...withJson,
+      handlers: { Seen: () => ({ month: '\ud83d\ude00 é \t', tags: ['\u0001'] }) },
+    });
+    expect(foldRows(fine, events).get('d-1')).toEqual({
+      month: '\ud83d\ude00 é \t',
+      count: null,
+      at: null,
+      tags: ['\u0001'],
+    });
+  });
 });

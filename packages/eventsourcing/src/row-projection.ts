@@ -2,6 +2,7 @@ import type { DomainEvent, RecordedEvent } from './events';
 import type { JsonValue } from './json';
 import type { ProjectionTarget, Runnable } from './projection-target';
 import type { EventFilter } from './store';
+import { unstorableReason } from './storable-text';
 
 /** The SQL types a row projection's column may have; each store maps them to its own. */
 export const ROW_COLUMN_TYPES = [
@@ -164,6 +165,11 @@ export function foldRowBatch<Row extends ProjectedRow, E extends DomainEvent>(
       throw new RowProjectionError(
         `Projection ${definition.name}: keyOf gave ${JSON.stringify(key)} for ${event.type} (stream ${event.streamId}, version ${event.version}); a non-empty string or undefined expected`,
       );
+    const unstorableKey = unstorableReason(key);
+    if (unstorableKey !== undefined)
+      throw new RowProjectionError(
+        `Projection ${definition.name}: keyOf gave ${JSON.stringify(key)} for ${event.type} (stream ${event.streamId}, version ${event.version}); the key ${unstorableKey}`,
+      );
     const before = changed.has(key) ? changed.get(key) : stored.get(key);
     const after = definition.evolve(before, event);
     if (after !== undefined) checkRow(definition, after, event);
@@ -252,7 +258,31 @@ export function checkRow(
       throw new RowProjectionError(
         `${at}: column ${name} expects ${EXPECTED[type]}, got ${JSON.stringify(value)}`,
       );
+    const unstorable = type === 'text' || type === 'json' ? unstorableIn(value) : undefined;
+    if (unstorable !== undefined) throw new RowProjectionError(`${at}: column ${name}: ${unstorable}`);
   }
+}
+
+/**
+ * Why a text inside `value` (a string, or any string or key of a JSON value) cannot be stored
+ * unchanged, or undefined: PostgreSQL refuses NUL in text and jsonb with a raw driver error, and
+ * a lone surrogate would be read back as U+FFFD. Refused on every store, so that a projection
+ * folds the same rows on SQLite, PostgreSQL and in memory.
+ */
+function unstorableIn(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') {
+    const reason = unstorableReason(value);
+    return reason === undefined ? undefined : `${path === '' ? '' : `${path} `}${reason}`;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const keyReason = Array.isArray(value) ? undefined : unstorableReason(key);
+    if (keyReason !== undefined)
+      return `key ${JSON.stringify(key)} of ${path === '' ? 'the value' : path} ${keyReason}`;
+    const found = unstorableIn(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** A row projection's table in a SQL store: a projection target whose rows can be read back. */
