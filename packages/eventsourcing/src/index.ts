@@ -26,6 +26,7 @@ export * from './projection-target';
 export * from './in-memory-projection-target';
 export * from './projection-runner';
 export * from './retry';
+export * from './backoff';
 export * from './reactor';
 export * from './stream-state-cache';
 export * from './blob-store';

@@ -104,6 +104,7 @@ describe('retryWithBackoff', () => {
         initialDelayMs: 1,
         factor: 3,
         maxDelayMs: 5,
+        jitter: 'none',
         onRetry: (_e, _a, delay) => delays.push(delay),
       }),
     ).rejects.toThrow('failure 4');

@@ -1,4 +1,6 @@
-/** How to retry a failing effect: exponential backoff, bounded. */
+import { backoffDelay, type BackoffPolicy } from './backoff';
+
+/** How to retry a failing effect: exponential backoff with jitter, bounded. */
 export interface RetryPolicy {
   /** Attempts in all, the first included (default 5). */
   readonly maxAttempts?: number;
@@ -7,6 +9,8 @@ export interface RetryPolicy {
   readonly factor?: number;
   /** Ceiling of the delay (default 10 s). */
   readonly maxDelayMs?: number;
+  /** How the delays are spread (default `equal`: between half the delay and the delay). */
+  readonly jitter?: BackoffPolicy['jitter'];
   /** Stops retrying once this much time has passed since the first attempt (default: no limit). */
   readonly maxElapsedMs?: number;
   /** Which errors are worth another attempt (default: every error); any other is thrown at once. */
@@ -19,17 +23,21 @@ export interface RetryPolicy {
 export async function retryWithBackoff<T>(effect: () => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
   const maxAttempts = policy.maxAttempts ?? 5;
   const deadline = Date.now() + (policy.maxElapsedMs ?? Number.POSITIVE_INFINITY);
-  let delay = policy.initialDelayMs ?? 100;
+  const backoff: BackoffPolicy = {
+    initialDelayMs: policy.initialDelayMs ?? 100,
+    factor: policy.factor,
+    maxDelayMs: policy.maxDelayMs ?? 10_000,
+    jitter: policy.jitter,
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       return await effect();
     } catch (error) {
       const left = deadline - Date.now();
       if (attempt >= maxAttempts || left <= 0 || policy.retryIf?.(error) === false) throw error;
-      const wait = Math.min(delay, policy.maxDelayMs ?? 10_000, left);
+      const wait = Math.min(backoffDelay(attempt - 1, backoff), left);
       policy.onRetry?.(error, attempt, wait);
       await new Promise((resolve) => setTimeout(resolve, wait));
-      delay *= policy.factor ?? 2;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 /**
  * What a command handler remembers of a stream it folded: the state at a version, and the
  * command ids of the events up to it (a superset may be kept: an id found there only sends the
@@ -37,24 +38,16 @@ export function createStreamStateCache<State>(
   const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
   if (!Number.isInteger(maxStreams) || maxStreams < 1)
     throw new Error(`createStreamStateCache: maxStreams must be a positive integer (got ${maxStreams})`);
-  // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
-  const entries = new Map<string, CachedStream<State>>();
+  const entries = new LRUCache<string, CachedStream<State>>({ max: maxStreams });
   return {
     get(streamId) {
-      const entry = entries.get(streamId);
-      if (entry !== undefined) {
-        entries.delete(streamId);
-        entries.set(streamId, entry);
-      }
-      return entry;
+      return entries.get(streamId);
     },
     set(streamId, entry) {
-      const current = entries.get(streamId);
       // Never go back: a slower command of the same stream may finish after a newer one.
+      const current = entries.get(streamId);
       if (current !== undefined && current.version > entry.version) return;
-      entries.delete(streamId);
       entries.set(streamId, entry);
-      if (entries.size > maxStreams) entries.delete(entries.keys().next().value as string);
     },
     delete(streamId) {
       entries.delete(streamId);

@@ -10,6 +10,7 @@ import type {
   RecordedEvent,
 } from '@cartes-badges/eventsourcing';
 import {
+  backoffDelay,
   ConcurrencyError,
   GENESIS_HASH,
   prepareEventsForAppend,
@@ -58,8 +59,10 @@ export async function appendToStream(
     } catch (error) {
       if (error instanceof LostHeadRace && headRaces < HEAD_RACE_RETRIES) {
         headRaces += 1;
-        if (headRaces > 2)
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(headRaces, 20)));
+        if (headRaces > 2) {
+          const wait = backoffDelay(headRaces - 3, { initialDelayMs: 1, maxDelayMs: 20, jitter: 'full' });
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
         continue;
       }
       if (error instanceof LostHeadRace) throw new ConcurrencyError(streamId, expected, error.actualRevision);

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
+import { LRUCache } from 'lru-cache';
 
 /** The newest event the store has seen of a stream: enough to chain the next append onto it. */
 export interface KnownHead {
@@ -15,9 +16,11 @@ export interface KnownHead {
  * server's expected-revision check still guards every append.
  */
 export class HeadCache {
-  private readonly heads = new Map<string, KnownHead>();
+  private readonly heads: LRUCache<string, KnownHead>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.heads = new LRUCache({ max: capacity });
+  }
 
   get(streamId: string): KnownHead | undefined {
     return this.heads.get(streamId);
@@ -35,12 +38,7 @@ export class HeadCache {
   }
 
   remember(streamId: string, head: KnownHead): void {
-    this.heads.delete(streamId);
     this.heads.set(streamId, head);
-    if (this.heads.size > this.capacity) {
-      const oldest = this.heads.keys().next().value;
-      if (oldest !== undefined) this.heads.delete(oldest);
-    }
   }
 
   forget(streamId: string): void {

@@ -1,4 +1,4 @@
-import type { EventStoreOptions, ReadPipeline } from '@cartes-badges/eventsourcing';
+import { backoffDelay, type EventStoreOptions, type ReadPipeline } from '@cartes-badges/eventsourcing';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
 
@@ -54,8 +54,8 @@ export function ownStreamIdOf(ctx: StoreContext, record: WireRecord): string | u
   return streamId.startsWith(RESERVED_STREAM_PREFIX) ? undefined : streamId;
 }
 
-/** Waits before retry number `attempt` (0-based): doubling delays, capped at 2 s. */
+/** Waits before retry number `attempt` (0-based): doubling delays with jitter, capped at 2 s. */
 export function retryDelay(ctx: StoreContext, attempt: number): Promise<void> {
-  const ms = Math.min(2000, ctx.retryDelayMs * 2 ** attempt);
+  const ms = backoffDelay(attempt, { initialDelayMs: ctx.retryDelayMs, maxDelayMs: 2000 });
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { backoffDelay, type BackoffPolicy } from '@cartes-badges/eventsourcing';
 import type { ClientBase } from 'pg';
 import { quoteIdent } from './schema-name';
 
@@ -8,8 +9,8 @@ export interface ListenerConnection {
   close(): Promise<void>;
 }
 
-const FIRST_RETRY_MS = 100;
-const LAST_RETRY_MS = 5000;
+// A lost LISTEN connection is retried from 100 ms up to 5 s: polling covers the gap meanwhile.
+const RECONNECT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 5000 };
 
 /**
  * Holds one dedicated connection that LISTENs on the store's channel and calls `wake` on every
@@ -52,11 +53,11 @@ export class NotificationListener {
   }
 
   private async run(): Promise<void> {
-    let delay = FIRST_RETRY_MS;
+    let failures = 0;
     while (!this.stopped) {
       try {
         await this.listenUntilLost();
-        delay = FIRST_RETRY_MS;
+        failures = 0;
       } catch {
         // Could not connect or LISTEN: subscriptions poll meanwhile; try again after a pause.
       }
@@ -64,13 +65,13 @@ export class NotificationListener {
       if (this.stopped) return;
       this.wake();
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
+        const timer = setTimeout(resolve, backoffDelay(failures, RECONNECT_BACKOFF));
         this.cancelSleep = () => {
           clearTimeout(timer);
           resolve();
         };
       });
-      delay = Math.min(delay * 2, LAST_RETRY_MS);
+      failures += 1;
     }
   }
 

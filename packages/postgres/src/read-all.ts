@@ -1,8 +1,17 @@
-import type { ReadAllOptions, ReadPipeline, RecordedEvent } from '@cartes-badges/eventsourcing';
+import {
+  backoffDelay,
+  type BackoffPolicy,
+  type ReadAllOptions,
+  type ReadPipeline,
+  type RecordedEvent,
+} from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
 import type { EventStatistics } from './event-statistics';
 import { readSettledPage } from './settled-page';
+
+// Rows held back by an older open transaction are usually released within milliseconds.
+const HELD_BACK_BACKOFF: BackoffPolicy = { initialDelayMs: 2, maxDelayMs: 50 };
 
 /** What readAll needs from its store. */
 export interface ReadAllContext {
@@ -41,7 +50,7 @@ export async function* readAllPages(
   let upTo: bigint | undefined;
   let after = options.after ?? 0n;
   let waitingSince: number | undefined;
-  let delay = 2;
+  let waits = 0;
   while (upTo === undefined || after < upTo) {
     const page = await readSettledPage(pool, schema, {
       after,
@@ -67,7 +76,7 @@ export async function* readAllPages(
     if (!page.heldBack) continue;
     if (page.events.length > 0) {
       waitingSince = undefined;
-      delay = 2;
+      waits = 0;
     }
     waitingSince ??= Date.now();
     if (Date.now() - waitingSince > context.heldBackTimeoutMs) {
@@ -77,8 +86,7 @@ export async function* readAllPages(
           'Look for a long or idle-in-transaction session in pg_stat_activity.',
       );
     }
-    await sleep(delay);
-    delay = Math.min(delay * 2, 50);
+    await sleep(backoffDelay(waits++, HELD_BACK_BACKOFF));
   }
 }
 

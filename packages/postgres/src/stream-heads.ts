@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** The last event of a stream as an append needs it: its version, its hash, its position. */
 export interface StreamHead {
   readonly version: number;
@@ -11,21 +13,18 @@ export interface StreamHead {
  * actual head when it is wrong, so a stale entry costs one round trip, never a wrong write.
  */
 export class StreamHeadCache {
-  private readonly heads = new Map<string, StreamHead>();
+  private readonly heads: LRUCache<string, StreamHead>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.heads = new LRUCache({ max: capacity });
+  }
 
   get(streamId: string): StreamHead | undefined {
     return this.heads.get(streamId);
   }
 
   set(streamId: string, head: StreamHead | undefined): void {
-    this.heads.delete(streamId);
-    if (!head) return;
-    this.heads.set(streamId, head);
-    if (this.heads.size > this.capacity) {
-      const oldest = this.heads.keys().next().value;
-      if (oldest !== undefined) this.heads.delete(oldest);
-    }
+    if (head) this.heads.set(streamId, head);
+    else this.heads.delete(streamId);
   }
 }

@@ -7,7 +7,12 @@ import type {
   RunProjectionOptions,
   WorkerLeases,
 } from '@cartes-badges/eventsourcing';
-import { leasedRunnable, pauseUnlessAborted, startProjection } from '@cartes-badges/eventsourcing';
+import {
+  backoffDelay,
+  leasedRunnable,
+  pauseUnlessAborted,
+  startProjection,
+} from '@cartes-badges/eventsourcing';
 import { waitForCheckpoint } from './wait-for-checkpoint';
 
 /** Options of a supervised runner. */
@@ -16,7 +21,7 @@ export interface SuperviseOptions extends RunProjectionOptions {
   readonly onError?: (name: string, error: unknown) => void;
   /** Told each failure as `logger.warn({ err, worker }, msg)` (pino's signature) when no `onError` is given. */
   readonly logger?: Logger;
-  /** Delay before the first restart (default 1 s), doubled up to `maxRestartDelayMs` (default 60 s). */
+  /** Delay before the first restart (default 1 s), doubled up to `maxRestartDelayMs` (default 60 s), with jitter. */
   readonly restartDelayMs?: number;
   readonly maxRestartDelayMs?: number;
   /**
@@ -53,7 +58,11 @@ export function superviseRunner(
 ): SupervisedRunner {
   const abort = new AbortController();
   let current: RunningProjection | undefined;
-  let delay = options.restartDelayMs ?? 1000;
+  const restartBackoff = {
+    initialDelayMs: options.restartDelayMs ?? 1000,
+    maxDelayMs: options.maxRestartDelayMs ?? 60_000,
+  };
+  let restarts = 0;
   // Without onError nor logger a failure is only seen through whenIdle; it is never thrown away silently otherwise.
   const report = (error: unknown): void => {
     if (options.onError) options.onError(runnable.name, error);
@@ -80,8 +89,7 @@ export function superviseRunner(
     await lease?.release().catch(() => undefined);
     if (outcome.kind === 'failed' && !abort.signal.aborted) {
       report(outcome.error);
-      await pauseUnlessAborted(delay, abort.signal);
-      delay = Math.min(delay * 2, options.maxRestartDelayMs ?? 60_000);
+      await pauseUnlessAborted(backoffDelay(restarts++, restartBackoff), abort.signal);
     }
   };
   const loop = (async () => {
@@ -91,7 +99,7 @@ export function superviseRunner(
       } catch (error) {
         // The lease store unreachable: told, then tried again after the delay.
         report(error);
-        await pauseUnlessAborted(delay, abort.signal);
+        await pauseUnlessAborted(backoffDelay(restarts++, restartBackoff), abort.signal);
       }
     }
   })();

@@ -1,5 +1,6 @@
 /// <reference types="jest" />
 import { scaledTimeout } from '../scaled-timeout';
+import { backoffDelay } from '../../backoff';
 import { ConcurrencyError } from '../../errors';
 import type { EventStore } from '../../store';
 import { anEvent, collect, versionsOf } from '../fixtures';
@@ -25,7 +26,8 @@ async function appendWithRetry(
       if (!(error instanceof ConcurrencyError)) throw error;
       // Random, growing backoff: without it twenty writers collide in lockstep and a database
       // spends its time on attempts that are bound to lose.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 64)));
+      const wait = backoffDelay(attempt, { initialDelayMs: 1, maxDelayMs: 64, jitter: 'full' });
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
