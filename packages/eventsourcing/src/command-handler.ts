@@ -9,6 +9,10 @@ import { isNoChangeMarker, NO_CHANGE_EVENT } from './no-change-marker';
 import { readStreamInPages } from './paged-read';
 import type { AppendResult, EventStore } from './store';
 import type { CachedStream, StreamStateCache } from './stream-state-cache';
+import { commandOutcome, commandTypeOf } from './telemetry/command-outcome';
+import { countCommandRetry } from './telemetry/metrics';
+import { TELEMETRY } from './telemetry/names';
+import { inSpan, type SpanScope } from './telemetry/spans';
 
 const DEFAULT_MAX_RETRIES = 5;
 const READ_BATCH = 500;
@@ -29,9 +33,43 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   command: Command,
   options: HandleCommandOptions<State, Context, Err>,
 ): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> {
+  const commandType = commandTypeOf(command);
+  const attributes = {
+    [TELEMETRY.attributes.commandType]: commandType,
+    [TELEMETRY.attributes.stream]: streamId,
+  };
+  return inSpan(`${TELEMETRY.spans.command} ${commandType}`, attributes, async (span) => {
+    const outcome = await decideAndAppend(store, decider, streamId, command, options, span, commandType);
+    const { name, code } = commandOutcome(outcome);
+    span.set(TELEMETRY.attributes.outcome, name);
+    if (code !== undefined) span.set(TELEMETRY.attributes.errorCode, code);
+    return outcome;
+  });
+}
+
+// handleCommand's work, inside its span.
+async function decideAndAppend<Command, Event extends DomainEvent, State, Context, Err>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context, Err>,
+  streamId: string,
+  command: Command,
+  options: HandleCommandOptions<State, Context, Err>,
+  span: SpanScope,
+  commandType: string,
+): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadStream(store, decider, streamId, options.commandId, options.stateCache);
+    span.set(TELEMETRY.attributes.retries, attempt);
+    const loaded = await inSpan(
+      TELEMETRY.spans.readStream,
+      { [TELEMETRY.attributes.stream]: streamId },
+      async (read) => {
+        const stream = await loadStream(store, decider, streamId, options.commandId, options.stateCache);
+        read.set(TELEMETRY.attributes.position, stream.version);
+        return stream;
+      },
+      span,
+    );
     if (loaded.firstOwnEvent !== undefined) return earlierOutcome(streamId, loaded, options);
     const context =
       options.context !== undefined || !options.resolveContext
@@ -56,12 +94,17 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     const written: readonly DomainEvent[] = newEvents.length === 0 ? [NO_CHANGE_EVENT] : newEvents;
     let result: AppendResult;
     try {
-      result = await store.appendToStream(streamId, toAppend(decider, streamId, written, options), {
-        expectedVersion: loaded.version === -1 ? 'no_stream' : loaded.version,
-      });
+      result = await appendInSpan(
+        store,
+        streamId,
+        toAppend(decider, streamId, written, options),
+        loaded.version,
+        span,
+      );
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (attempt >= maxRetries) return left(error);
+      countCommandRetry(commandType);
       continue;
     }
     loaded.commandIds.add(options.commandId);
@@ -90,6 +133,29 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
     });
     return right(outcome);
   }
+}
+
+function appendInSpan(
+  store: EventStore,
+  streamId: string,
+  events: readonly EventToAppend[],
+  versionRead: number,
+  parent: SpanScope,
+): Promise<AppendResult> {
+  const attributes = {
+    [TELEMETRY.attributes.stream]: streamId,
+    [TELEMETRY.attributes.eventCount]: events.length,
+    [TELEMETRY.attributes.expectedVersion]: versionRead,
+  };
+  return inSpan(
+    TELEMETRY.spans.append,
+    attributes,
+    () =>
+      store.appendToStream(streamId, events, {
+        expectedVersion: versionRead === -1 ? 'no_stream' : versionRead,
+      }),
+    parent,
+  );
 }
 
 /**

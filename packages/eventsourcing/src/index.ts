@@ -33,3 +33,4 @@ export * from './blob-store';
 export * from './row-projection';
 export * from './worker-lease';
 export * from './logger';
+export * from './telemetry';

@@ -3,6 +3,10 @@ import { isNoChangeMarker } from './no-change-marker';
 import { readAllInPages } from './paged-read';
 import type { Runnable } from './projection-target';
 import type { EventStore, Subscription } from './store';
+import { reportLag, refreshMetrics } from './telemetry/metrics';
+import { TELEMETRY } from './telemetry/names';
+import { countEventsAfter } from './telemetry/projection-lag';
+import { inSpan } from './telemetry/spans';
 
 /** Progress of a projection run, for a progress bar. */
 export interface ProjectionProgress {
@@ -41,7 +45,16 @@ async function applyWithoutMarkers(
   checkpoint: GlobalPosition,
 ): Promise<void> {
   const events = batch.some(isNoChangeMarker) ? batch.filter((e) => !isNoChangeMarker(e)) : batch;
-  if (events.length > 0) await runnable.target.applyBatch(events, checkpoint);
+  if (events.length === 0) return;
+  const attributes = {
+    [TELEMETRY.attributes.projection]: runnable.name,
+    [TELEMETRY.attributes.eventCount]: events.length,
+    [TELEMETRY.attributes.position]: String(checkpoint),
+  };
+  await inSpan(`${TELEMETRY.spans.projectionBatch} ${runnable.name}`, attributes, () =>
+    runnable.target.applyBatch(events, checkpoint),
+  );
+  refreshMetrics();
 }
 
 const after = (position: GlobalPosition | undefined, event: RecordedEvent): boolean =>
@@ -151,6 +164,10 @@ export function startProjection(
     position = checkpoint;
     lastSeen = checkpoint;
   });
+  // Measured only when an OpenTelemetry SDK collects metrics, and only while this runner runs.
+  const stopReportingLag = reportLag(runnable.name, async () =>
+    failure || stopped ? undefined : countEventsAfter(store, position, runnable.filter),
+  );
 
   const done = (async () => {
     try {
@@ -173,6 +190,7 @@ export function startProjection(
       fail(error);
     } finally {
       stopped = true;
+      stopReportingLag();
       settleWaiters();
     }
     if (failure) throw failure.error;

@@ -3,6 +3,9 @@ import type { ProjectionTarget, Runnable, StoredCheckpoint } from './projection-
 import type { RetryPolicy } from './retry';
 import { retryWithBackoff } from './retry';
 import type { EventFilter } from './store';
+import { countReactorRetry } from './telemetry/metrics';
+import { TELEMETRY } from './telemetry/names';
+import { inSpan } from './telemetry/spans';
 
 /** A side effect run once per event (a notification, a message to another system). */
 export interface ReactorDefinition<E extends DomainEvent = DomainEvent> {
@@ -58,19 +61,38 @@ export function reactorTarget<E extends DomainEvent>(
   ledger: ReactorLedger,
 ): ProjectionTarget {
   const keyOf = reactor.keyOf ?? ((event: RecordedEvent<E>) => event.eventId);
+  const retry: RetryPolicy = {
+    ...reactor.retry,
+    onRetry: (error, attempt, delayMs) => {
+      countReactorRetry(reactor.name);
+      reactor.retry?.onRetry?.(error, attempt, delayMs);
+    },
+  };
+  // One span per event: the effect with its retries, or its skip when the ledger has it done.
+  const deliver = (event: RecordedEvent<E>): Promise<void> => {
+    const key = keyOf(event);
+    const attributes = {
+      [TELEMETRY.attributes.projection]: reactor.name,
+      [TELEMETRY.attributes.eventType]: event.type,
+      [TELEMETRY.attributes.stream]: event.streamId,
+      [TELEMETRY.attributes.key]: key,
+    };
+    return inSpan(`${TELEMETRY.spans.reactorDelivery} ${reactor.name}`, attributes, async (span) => {
+      const done = await ledger.isDone(key);
+      span.set(TELEMETRY.attributes.skipped, done);
+      if (done) return;
+      await retryWithBackoff(() => reactor.react(event, key), retry);
+      await ledger.markDone(key, event.globalPosition);
+    });
+  };
   return {
     readCheckpoint: () => ledger.readCheckpoint(),
     async applyBatch(events: readonly RecordedEvent[], checkpoint: GlobalPosition) {
       let applied: GlobalPosition | undefined;
       try {
         for (const read of events) {
-          const event = read as RecordedEvent<E>;
-          const key = keyOf(event);
-          if (!(await ledger.isDone(key))) {
-            await retryWithBackoff(() => reactor.react(event, key), reactor.retry);
-            await ledger.markDone(key, event.globalPosition);
-          }
-          applied = event.globalPosition;
+          await deliver(read as RecordedEvent<E>);
+          applied = read.globalPosition;
         }
         applied = checkpoint;
       } finally {

@@ -55,33 +55,3 @@ describe('supervised runners under in-process leases', () => {
     await Promise.all([first.stop(), second.stop()]);
   });
 });
-
-describe('supervised runner logger', () => {
-  it('a failure that stops the runner is told to the logger, pino style, with the worker name', async () => {
-    const store = createInMemoryEventStore();
-    const warnings: { obj: object; msg: string }[] = [];
-    const failing: Runnable = {
-      name: 'failing-list',
-      target: {
-        readCheckpoint: async () => undefined,
-        applyBatch: async () => {
-          throw new Error('read model unavailable');
-        },
-      },
-    };
-    await store.appendToStream('s-1', counted(1));
-    const runner = superviseRunner(store, failing, {
-      restartDelayMs: 10_000,
-      logger: { warn: (obj, msg) => warnings.push({ obj, msg }) },
-    });
-    await expect(runner.whenIdle()).rejects.toThrow('read model unavailable');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(warnings).toEqual([
-      {
-        obj: { err: expect.objectContaining({ message: 'read model unavailable' }), worker: 'failing-list' },
-        msg: 'projection runner stopped, restarting',
-      },
-    ]);
-    await runner.stop();
-  });
-});

@@ -9,6 +9,7 @@ import type {
 } from '@cartes-badges/eventsourcing';
 import {
   backoffDelay,
+  failureReporter,
   leasedRunnable,
   pauseUnlessAborted,
   startProjection,
@@ -19,7 +20,7 @@ import { waitForCheckpoint } from './wait-for-checkpoint';
 export interface SuperviseOptions extends RunProjectionOptions {
   /** Told of each failure that stopped the runner (it is restarted after a delay). */
   readonly onError?: (name: string, error: unknown) => void;
-  /** Told each failure as `logger.warn({ err, worker }, msg)` (pino's signature) when no `onError` is given. */
+  /** Told each failure as `logger.warn({ err, worker }, msg)` (pino's signature) when no `onError` is given; default stderr. */
   readonly logger?: Logger;
   /** Delay before the first restart (default 1 s), doubled up to `maxRestartDelayMs` (default 60 s), with jitter. */
   readonly restartDelayMs?: number;
@@ -63,11 +64,9 @@ export function superviseRunner(
     maxDelayMs: options.maxRestartDelayMs ?? 60_000,
   };
   let restarts = 0;
-  // Without onError nor logger a failure is only seen through whenIdle; it is never thrown away silently otherwise.
-  const report = (error: unknown): void => {
-    if (options.onError) options.onError(runnable.name, error);
-    else options.logger?.warn({ err: error, worker: runnable.name }, 'projection runner stopped, restarting');
-  };
+  // Without onError nor logger a failure goes to stderr: a runner restarting in a loop is never unseen.
+  const tell = failureReporter(options, 'worker', 'projection runner stopped, restarting');
+  const report = (error: unknown): void => tell(runnable.name, error);
 
   const runOnce = async (): Promise<void> => {
     let lease: HeldLease | undefined;

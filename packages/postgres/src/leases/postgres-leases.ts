@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
-import { LeaseLostError, pauseUnlessAborted } from '@cartes-badges/eventsourcing';
+import { failureReporter, LeaseLostError, pauseUnlessAborted } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { migrateComponent } from '../read-models/migrate-read-models';
@@ -22,7 +22,7 @@ export interface PostgresLeasesOptions {
   readonly holder?: string;
   /** Told when a renewal fails (the lease is kept until its local expiry, then given up). */
   readonly onError?: (name: string, error: unknown) => void;
-  /** Told a failed renewal as `logger.warn({ err, lease }, msg)` (pino's signature) when no `onError` is given. */
+  /** Told a failed renewal as `logger.warn({ err, lease }, msg)` (pino's signature) when no `onError` is given; default stderr. */
   readonly logger?: Logger;
 }
 
@@ -64,6 +64,7 @@ export async function createPostgresLeases(
   const renewEveryMs = options.renewEveryMs ?? Math.floor(ttlMs / 3);
   const retryEveryMs = options.retryEveryMs ?? Math.min(1000, Math.floor(ttlMs / 3));
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const reportRenewalFailure = failureReporter(options, 'lease', 'lease renewal failed');
   await migrateComponent(pool, schema, WORKERS_COMPONENT, WORKER_MIGRATIONS);
   const table = `${q(schema)}.${q(WORKER_LEASES_TABLE)}`;
   const held = new Set<HeldLease>();
@@ -105,8 +106,7 @@ export async function createPostgresLeases(
         if (rowCount === 0) give();
         else validUntil = started + ttlMs;
       } catch (error) {
-        if (options.onError) options.onError(name, error);
-        else options.logger?.warn({ err: error, lease: name }, 'lease renewal failed');
+        reportRenewalFailure(name, error);
       }
       if (Date.now() >= validUntil) give();
     };

@@ -1,0 +1,1 @@
+export { TELEMETRY } from './names';
