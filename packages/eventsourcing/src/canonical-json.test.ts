@@ -13,6 +13,47 @@ describe('canonicalJson', () => {
   it('gives the same text whatever the key order', () => {
     expect(canonicalJson({ x: 1, y: { p: 2, q: 3 } })).toBe(canonicalJson({ y: { q: 3, p: 2 }, x: 1 }));
   });
+
+  // RFC 8785 (JCS), section 3.2.2: the RFC's input, parsed, then written canonically.
+  it('writes the JCS example of RFC 8785 section 3.2.2 as the RFC does', () => {
+    const input =
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
+      '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}';
+    expect(canonicalJson(JSON.parse(input))).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
+        '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
+  });
+
+  // RFC 8785, section 3.2.3: keys sorted by UTF-16 code units, not by code points or locale.
+  it('sorts keys by UTF-16 code units as RFC 8785 section 3.2.3 does', () => {
+    const input = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
+    // Read the order from the text: JavaScript objects list integer-like keys first, whatever.
+    const values = [...canonicalJson(input).matchAll(/:"([^"]+)"/g)].map((match) => match[1]);
+    expect(values).toEqual([
+      'Carriage Return',
+      'One',
+      'Control',
+      'Latin Small Letter O With Diaeresis',
+      'Euro Sign',
+      'Emoji: Grinning Face',
+      'Hebrew Letter Dalet With Dagesh',
+    ]);
+  });
+
+  it('writes -0 as 0 and refuses what is not JSON rather than write a text JCS has no form for', () => {
+    expect(canonicalJson({ zero: -0 })).toBe('{"zero":0}');
+    expect(() => canonicalJson({ n: Number.NaN } as never)).toThrow(TypeError);
+    expect(() => canonicalJson({ u: undefined } as never)).toThrow(TypeError);
+  });
 });
 
 describe('hash chain', () => {

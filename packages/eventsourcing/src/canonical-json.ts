@@ -1,24 +1,75 @@
+import { isPlainObject } from './json-check';
 import type { JsonValue } from './json';
-import { isJsonArray } from './json';
 
 /**
- * Canonical JSON: object keys sorted (by UTF-16 code units), no insignificant whitespace.
- * Two equal JSON values give the same text whatever order their keys were written in, which
- * is what a hash over JSON needs (a store that reorders keys, as PostgreSQL's jsonb does,
- * must not change the hash).
+ * Canonical JSON: object keys sorted (by UTF-16 code units), no insignificant whitespace,
+ * numbers and strings as ECMAScript's JSON.stringify writes them. Two equal JSON values give the
+ * same text whatever order their keys were written in, which is what a hash over JSON needs (a
+ * store that reorders keys, as PostgreSQL's jsonb does, must not change the hash).
+ *
+ * This is RFC 8785 (JSON Canonicalization Scheme) for every value the stores accept: JCS
+ * serialises numbers and strings exactly as ECMAScript does and sorts keys by UTF-16 code
+ * units; the one text JCS leaves to ECMAScript and we refuse before hashing is a lone
+ * surrogate (storable-text.ts). The RFC's own vectors are in canonical-json.test.ts.
+ *
+ * It is the one writer of the packages: `canonicalJsonIfJson` below is the same walk for a value
+ * not yet known to be JSON.
  */
 export function canonicalJson(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let text: string;
-  if (isJsonArray(value)) {
-    text = '[';
-    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
-    return text + ']';
+  const text = write(value, []);
+  if (text === undefined) throw new TypeError('canonicalJson: the value is not plain JSON');
+  return text;
+}
+
+/**
+ * The canonical JSON text of a value (as `canonicalJson` writes it), or undefined when the
+ * value is not plain JSON: one walk both checks the value and writes its text. On undefined,
+ * `findNonJson` says where and why (it is only run then, on the rare bad value).
+ */
+export function canonicalJsonIfJson(value: unknown): string | undefined {
+  return write(value, []);
+}
+
+function write(value: unknown, ancestors: object[]): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'object':
+      break;
+    default:
+      return undefined;
   }
-  const keys = Object.keys(value).sort();
-  text = '{';
+  if (value === null) return 'null';
+  if (ancestors.includes(value)) return undefined;
+  ancestors.push(value);
+  const text = Array.isArray(value) ? writeArray(value, ancestors) : writeObject(value, ancestors);
+  ancestors.pop();
+  return text;
+}
+
+function writeArray(array: unknown[], ancestors: object[]): string | undefined {
+  let text = '[';
+  for (let i = 0; i < array.length; i++) {
+    if (!(i in array)) return undefined;
+    const item = write(array[i], ancestors);
+    if (item === undefined) return undefined;
+    text += i > 0 ? ',' + item : item;
+  }
+  return text + ']';
+}
+
+function writeObject(object: object, ancestors: object[]): string | undefined {
+  if (!isPlainObject(object)) return undefined;
+  const keys = Object.keys(object).sort();
+  let text = '{';
   for (let i = 0; i < keys.length; i++) {
-    text += (i > 0 ? ',' : '') + JSON.stringify(keys[i]) + ':' + canonicalJson(value[keys[i]]);
+    const item = write(object[keys[i]], ancestors);
+    if (item === undefined) return undefined;
+    text += (i > 0 ? ',' : '') + JSON.stringify(keys[i]) + ':' + item;
   }
   return text + '}';
 }

@@ -1,5 +1,5 @@
 import { v4 as uuidV4 } from 'uuid';
-import { freezeParsed } from './canonical-data';
+import { freezeParsed } from './freeze-parsed';
 import type { Actor, EventMetadata, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
 import { CHAIN_VERSION, chainV2Text, metadataV2Text } from './chain-format';
 import { sha256Hex, SYSTEM_ACTOR } from './hash-chain';

@@ -1,5 +1,5 @@
 import { validate as isUuid } from 'uuid';
-import { canonicalJsonIfJson } from './canonical-data';
+import { canonicalJsonIfJson } from './canonical-json';
 import { InvalidEventError } from './errors';
 import { findNonJson, isPlainObject } from './json-check';
 import { unstorableReason } from './storable-text';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJsonIfJson } from './canonical-data';
+import { canonicalJsonIfJson } from './canonical-json';
 import { canonicalJson } from './canonical-json';
 import { InvalidEventError } from './errors';
 import type { Actor } from './events';
