@@ -36,6 +36,8 @@ export const COMMAND_SUMMARIES: Readonly<Record<DossierCommandType, string>> = {
   RecordReimbursement: 'Le gestionnaire enregistre le remboursement, au plus le montant accordé (R-35).',
   CloseDossier: 'Le gestionnaire clôture un dossier remboursé ou refusé (R-35).',
   CancelDossier: 'L’employeur ou le gestionnaire annule la demande avant l’accord (R-35).',
+  ErasePersonalData:
+    'Le personnel du fonds efface les données personnelles du dossier après la durée de conservation (docs/audit.md) ; l’historique reste vérifiable.',
 };
 
 const DOSSIER_ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
@@ -117,4 +119,5 @@ export const COMMAND_EXAMPLES: Readonly<Record<DossierCommandType, object>> = {
   RecordReimbursement: on('RecordReimbursement', caseManager, { amountPaidCents: 15000 }),
   CloseDossier: on('CloseDossier', caseManager),
   CancelDossier: on('CancelDossier', employer, { reason: 'Commande annulée' }),
+  ErasePersonalData: on('ErasePersonalData', caseManager, { reason: 'Durée de conservation échue' }),
 };

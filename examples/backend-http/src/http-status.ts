@@ -28,6 +28,13 @@ const STATUS: Record<DossierErrorCode, number> = {
   AMOUNT_NOT_ALLOWED: 422,
   MISSING_CONTEXT: 422,
   STORE_BUSY: 503,
+  // Erasure: not yet allowed by the retention policy (409), forcing not permitted (403), the
+  // service not set up for it (501: the embedding's configuration, not the caller's request).
+  RETENTION_NOT_REACHED: 409,
+  FORCED_ERASURE_NOT_ALLOWED: 403,
+  PERSONAL_DATA_NOT_PROTECTED: 501,
+  NO_RETENTION_POLICY: 501,
+  PERSONAL_DATA_ERASED: 409,
 };
 
 /** The HTTP status of a refused command. */

@@ -34,3 +34,4 @@ export * from './row-projection';
 export * from './worker-lease';
 export * from './logger';
 export * from './telemetry';
+export * from './personal-data';

@@ -103,8 +103,15 @@ export function readAppended(
   }
 }
 
-// Keeps the event as stored next to the event as read, so that hash verification checks the
-// bytes the chain was computed over, not their upcast form.
+/**
+ * Keeps the event as stored next to the event as read, so that hash verification checks the
+ * bytes the chain was computed over, not their upcast (or decrypted) form. For a layer above a
+ * store (`protectPersonalData`): `stored` may itself carry an earlier stored form.
+ */
+export function keepStoredForm(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
+  return remember(stored, event);
+}
+
 function remember(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
   if (event === stored) return event;
   const target = Object.isExtensible(event) ? event : ({ ...event } as RecordedEvent);
@@ -114,5 +121,10 @@ function remember(stored: RecordedEvent, event: RecordedEvent): RecordedEvent {
 
 /** The event exactly as the store holds it (before upcasting and decoding). */
 export function storedFormOf(event: RecordedEvent): RecordedEvent {
-  return (event as RecordedEvent & { [STORED_FORM]?: RecordedEvent })[STORED_FORM] ?? event;
+  let current = event;
+  for (;;) {
+    const stored = (current as RecordedEvent & { [STORED_FORM]?: RecordedEvent })[STORED_FORM];
+    if (stored === undefined) return current;
+    current = stored;
+  }
 }

@@ -9,3 +9,4 @@ export * from './read-models';
 export * from './blobs';
 export * from './row-projections';
 export * from './leases';
+export * from './personal-data';

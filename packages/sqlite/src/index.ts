@@ -6,3 +6,4 @@ export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
 export * from './read-models';
 export * from './blobs';
 export * from './row-projections';
+export * from './personal-data';

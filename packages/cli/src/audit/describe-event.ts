@@ -71,6 +71,8 @@ export function describeEvent(event: RecordedEvent<DossierEvent>, before: Dossie
       return 'Dossier clôturé';
     case 'Cancelled':
       return `Dossier annulé${quote(event.data.reason)}`;
+    case 'PersonalDataErased':
+      return `Données personnelles effacées${quote(event.data.reason)}${event.data.forced ? ' avant la fin de la durée de conservation (forcé)' : ` après la durée de conservation (${event.data.retentionDays} jours)`} : ${event.data.fields.length} champs (${event.data.fields.join(', ')}) se lisent désormais « [effacé] » ; la chaîne de hachage reste vérifiable`;
   }
 }
 

@@ -126,6 +126,13 @@ const MATRIX: Record<DossierCommandType, Row> = {
   RecordReimbursement: { history: granted, payload: { amountPaidCents: 20000 }, allowed: [G] },
   CloseDossier: { history: reimbursed, allowed: [G] },
   CancelDossier: { history: transmitted, payload: {}, allowed: [A, G] },
+  // The fund erases; an employer (its own dossier included) or a provider is refused.
+  ErasePersonalData: {
+    history: [...reimbursed, { type: 'Closed', data: {} }],
+    payload: { reason: 'Durée de conservation échue' },
+    allowed: [G],
+    extra: { erasure: { now: '2100-01-01T00:00:00.000Z', retentionDays: 1825, allowForced: false } },
+  },
 };
 
 function actingProviderFor(actor: DossierActor) {

@@ -41,6 +41,8 @@ export const COMMAND_ROLES: Readonly<Record<DossierCommandType, readonly ActorRo
   RecordReimbursement: INSTRUCTION_ROLES,
   CloseDossier: INSTRUCTION_ROLES,
   CancelDossier: ['adherent', ...INSTRUCTION_ROLES],
+  // The fund erases (its staff, or its own retention job): never an employer or a provider.
+  ErasePersonalData: INSTRUCTION_ROLES,
 };
 
 /** The SIREN an actor acts for (a provider's own SIREN), if it says. */

@@ -27,6 +27,14 @@ export type DossierErrorCode =
   | 'MISSING_CONTEXT'
   | 'CONCURRENT_CHANGE'
   | 'COMMAND_ID_REUSED'
+  /** Erasure before the end of the retention period (without a permitted `force`). */
+  | 'RETENTION_NOT_REACHED'
+  | 'FORCED_ERASURE_NOT_ALLOWED'
+  /** Erasure asked of a service whose store keeps personal values in clear, or without a retention policy. */
+  | 'PERSONAL_DATA_NOT_PROTECTED'
+  | 'NO_RETENTION_POLICY'
+  /** A change to a dossier whose personal data was erased (it is frozen). */
+  | 'PERSONAL_DATA_ERASED'
   /** The store stayed locked by another writer: nothing was written, the same command may be retried. */
   | 'STORE_BUSY';
 

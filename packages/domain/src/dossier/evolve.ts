@@ -3,6 +3,7 @@ import { isNoChangeMarker } from '@cartes-badges/eventsourcing';
 import type { DossierEvent } from './events';
 import type { DossierState } from './state';
 import { isTransmitted } from './state';
+import { erasePersonalValues } from './erase-personal-values';
 
 /**
  * Folds one recorded event into the state. Pure and total; an event that makes no sense in the
@@ -61,9 +62,15 @@ function apply(state: DossierState, event: RecordedEvent<DossierEvent>): Dossier
     case 'PresaisieAccepted':
       return { ...state, status: 'draft', presaisieAccepted: true };
     case 'PresaisieRefused':
-      return { ...state, status: 'removed', removal: 'presaisieRefused', refusalReason: event.data.reason };
+      return {
+        ...state,
+        status: 'removed',
+        removal: 'presaisieRefused',
+        refusalReason: event.data.reason,
+        endedAt: event.metadata.occurredAt,
+      };
     case 'DraftDeleted':
-      return { ...state, status: 'removed', removal: 'deleted' };
+      return { ...state, status: 'removed', removal: 'deleted', endedAt: event.metadata.occurredAt };
     case 'ContactEmailChanged':
       return { ...state, contactEmail: event.data.email };
     case 'ProviderSelected':
@@ -113,8 +120,15 @@ function apply(state: DossierState, event: RecordedEvent<DossierEvent>): Dossier
     case 'Reimbursed':
       return { ...state, status: 'reimbursed', amountPaidCents: event.data.amountPaidCents };
     case 'Closed':
-      return { ...state, status: 'closed' };
+      return { ...state, status: 'closed', endedAt: event.metadata.occurredAt };
     case 'Cancelled':
-      return { ...state, status: 'cancelled', cancellationReason: event.data.reason };
+      return {
+        ...state,
+        status: 'cancelled',
+        cancellationReason: event.data.reason,
+        endedAt: event.metadata.occurredAt,
+      };
+    case 'PersonalDataErased':
+      return { ...erasePersonalValues(state), personalDataErasedAt: event.metadata.occurredAt };
   }
 }

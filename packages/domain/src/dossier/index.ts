@@ -22,3 +22,5 @@ export * from './totals';
 export * from './validation';
 export * from './synthesis';
 export * from './available-actions';
+export * from './personal-data';
+export * from './erase-personal-values';

@@ -1,6 +1,6 @@
 import type { Email } from '../identifiers';
 import type { EstablishmentSnapshot, FileMetadata, ProviderSnapshot } from '../ports';
-import type { Attestation, CardTypeSnapshot, CostLine } from './events';
+import type { Attestation, CardTypeSnapshot, CostLine, Erased } from './events';
 
 /** Where a dossier is in its life (R-24, R-29..R-32, R-35). */
 export type DossierStatus =
@@ -46,7 +46,8 @@ export interface DossierState {
   readonly duplicatedFrom: string | null;
   /** Why a removed dossier left the drafts list. */
   readonly removal: 'deleted' | 'presaisieRefused' | null;
-  readonly contactEmail: Email | null;
+  /** `[effacé]` once the dossier's personal data was erased. */
+  readonly contactEmail: Email | Erased | null;
   readonly internalReference: string | null;
   readonly provider: ProviderSnapshot | null;
   readonly costLines: readonly CostLine[];
@@ -60,6 +61,10 @@ export interface DossierState {
   readonly amountPaidCents: number | null;
   readonly refusalReason: string | null;
   readonly cancellationReason: string | null;
+  /** When the dossier reached a state it never leaves (removed, closed, cancelled): retention runs from then. */
+  readonly endedAt: string | null;
+  /** When its personal data was erased (PersonalDataErased), null while it is kept. */
+  readonly personalDataErasedAt: string | null;
 }
 
 /** The state before any event. */
@@ -90,6 +95,8 @@ export function initialDossierState(): DossierState {
     amountPaidCents: null,
     refusalReason: null,
     cancellationReason: null,
+    endedAt: null,
+    personalDataErasedAt: null,
   };
 }
 

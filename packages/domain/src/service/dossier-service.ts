@@ -4,9 +4,11 @@ import {
   ConcurrencyError,
   createStreamStateCache,
   handleCommand,
+  PersonalDataErasedError,
   StoreBusyError,
 } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
+import { v4 as uuidV4 } from 'uuid';
 import { defaultCatalogue } from '../catalogue';
 import type {
   DossierActor,
@@ -45,6 +47,8 @@ import type { DossierView } from '../view/dossier-view';
 import { dossierView } from '../view/dossier-view';
 import type { DossierServicePorts } from './ports';
 import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
+import type { ErasureOptions, ErasureResult } from './erasure';
+import { destroyDossierKey, dossierHasKey, erasureContext, erasureUnavailable } from './erasure';
 
 /** What an accepted command gives back. */
 export interface ExecuteResult {
@@ -120,6 +124,18 @@ export interface DossierService {
   creationChoices(userId: string, picks?: CreationPicks): Promise<CreationChoices>;
   /** A fresh command id from the id generator port. */
   newCommandId(): string;
+  /**
+   * Erases the dossier's personal data (crypto-shredding): records a PersonalDataErased event
+   * (who, when, why, which fields), then destroys the dossier's key; every read then shows
+   * `[effacé]` and the hash chain and digests still verify. Only the fund's staff or its own
+   * jobs (role gestionnaire or system), after the retention period (`force` before it, where
+   * the policy allows). Erasing an erased dossier writes nothing and completes a cut-short one.
+   */
+  erasePersonalData(
+    dossierId: string,
+    actor: DossierActor,
+    options: ErasureOptions,
+  ): Promise<E.Either<DossierError, ErasureResult>>;
 }
 
 const READ_REFUSAL = "Vous n'êtes pas autorisé à consulter ce dossier";
@@ -156,8 +172,13 @@ export function createDossierService(ports: DossierServicePorts): DossierService
     const dossierId = isCreationCommand(command)
       ? await creationTargetOf(ports.store, command)
       : command.dossierId;
+    const unavailable = erasureUnavailable(ports, command);
+    if (unavailable !== undefined) return E.left(unavailable);
     const now = clock.now();
-    const base = await baseContext(ports, catalogue, command);
+    const base = {
+      ...(await baseContext(ports, catalogue, command)),
+      ...erasureContext(ports, command, now),
+    };
     try {
       const outcome = await handleCommand(ports.store, dossierDecider, dossierStreamId(dossierId), command, {
         commandId: command.commandId,
@@ -190,6 +211,8 @@ export function createDossierService(ports: DossierServicePorts): DossierService
         );
       }
       const result = outcome.right;
+      // The key goes only once the erasure is on record; a retry (already handled) finishes it.
+      if (command.type === 'ErasePersonalData') await destroyDossierKey(ports.store, dossierId);
       return E.right({
         dossierId,
         version: result.nextExpectedVersion,
@@ -200,6 +223,15 @@ export function createDossierService(ports: DossierServicePorts): DossierService
       });
     } catch (error) {
       if (error instanceof ContextRefusal) return E.left(error.error);
+      // Erased between this command's decision and its append: refused as decide would now.
+      if (error instanceof PersonalDataErasedError) {
+        return E.left(
+          dossierError(
+            'PERSONAL_DATA_ERASED',
+            "Les données personnelles de ce dossier ont été effacées : il ne peut plus être modifié ; rien n'a été enregistré",
+          ),
+        );
+      }
       if (error instanceof StoreBusyError) {
         return E.left(
           dossierError(
@@ -272,6 +304,19 @@ export function createDossierService(ports: DossierServicePorts): DossierService
         userId,
         picks,
       ),
+    async erasePersonalData(dossierId, actor, options) {
+      const hadKey = await dossierHasKey(ports.store, dossierId);
+      const executed = await execute({
+        type: 'ErasePersonalData',
+        commandId: options.commandId ?? uuidV4(),
+        actor,
+        dossierId,
+        payload: { reason: options.reason, ...(options.force !== undefined ? { force: options.force } : {}) },
+      });
+      if (E.isLeft(executed)) return executed;
+      const recorded = !executed.right.alreadyHandled && executed.right.events.length > 0;
+      return E.right({ dossierId, recorded, keyDestroyed: hadKey });
+    },
     newCommandId() {
       if (!ports.ids) throw new Error('newCommandId: no IdGenerator port was given to createDossierService');
       return ports.ids.newId();

@@ -6,3 +6,4 @@ export * from './store-options';
 export * from './document-download';
 export * from './referenced-blobs';
 export * from './verify-documents';
+export * from './erasure';

@@ -5,6 +5,14 @@ import type { Catalogue } from '../catalogue';
 import type { BlobStore } from '../documents';
 import type { Attachments, Clock, EstablishmentDirectory, IdGenerator, ProviderDirectory } from '../ports';
 
+/** The embedding's retention policy for personal data. */
+export interface RetentionPolicy {
+  /** Days personal data is kept after the dossier ended (e.g. 1825 for five years). */
+  readonly retentionDays: number;
+  /** Whether `force` may erase before that (a data subject's erasure request). Off by default. */
+  readonly allowForcedErasure?: boolean;
+}
+
 /** What the dossier service needs from the embedding application. */
 export interface DossierServicePorts {
   /**
@@ -43,6 +51,12 @@ export interface DossierServicePorts {
    * most recently; `false` folds every dossier from its first event on each command.
    */
   readonly stateCache?: StreamStateCache<DossierState> | false;
+  /**
+   * How long personal data is kept once a dossier ended (removed, closed, cancelled), and
+   * whether an erasure may be forced before. Without it, erasure is refused. Erasure also needs
+   * the store to be made by `protectDossierStore` (personal values sealed with a key per dossier).
+   */
+  readonly retention?: RetentionPolicy;
   /** R-16: the page the CG attestation links to in `view`; defaults to `GENERAL_CONDITIONS_LINK`. */
   readonly generalConditionsLink?: AttestationLink;
 }

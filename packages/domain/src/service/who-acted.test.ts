@@ -1,6 +1,7 @@
 import type { Actor } from '@cartes-badges/eventsourcing';
+import { createInMemoryEventStore, createInMemoryPersonalDataKeys } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierCommandType } from '../dossier';
-import { DOSSIER_COMMAND_TYPES } from '../dossier';
+import { DOSSIER_COMMAND_TYPES, protectDossierStore, protectedDossierStoreOptions } from '../dossier';
 import type { Siren, Siret } from '../identifiers';
 import {
   caseManager,
@@ -30,7 +31,15 @@ const LINE = { nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 };
 
 describe('who acted, on the events of every kind of command', () => {
   it('R-35 R-04 each event records the actor of its command: role, user, SIREN and SIRET', async () => {
-    const { service, store } = createTestDossierService({ allowSystemActor: true });
+    // Personal values sealed (so that the erasure can be sent too), kept 0 days once ended.
+    const { service, store } = createTestDossierService({
+      allowSystemActor: true,
+      store: protectDossierStore(
+        createInMemoryEventStore(protectedDossierStoreOptions),
+        createInMemoryPersonalDataKeys(),
+      ),
+      retention: { retentionDays: 0 },
+    });
     const sent = new Map<string, { type: DossierCommandType; actor: DossierActor }>();
     let n = 0;
     const act = async (
@@ -113,6 +122,7 @@ describe('who acted, on the events of every kind of command', () => {
     await act(caseManager, 'GrantFunding', granted, { amountGrantedCents: 20_000 });
     await act(batch, 'RecordReimbursement', granted, { amountPaidCents: 20_000 });
     await act(caseManager, 'CloseDossier', granted);
+    await act(batch, 'ErasePersonalData', granted, { reason: 'Durée de conservation échue' });
     const refused = await complete(employer);
     await act(batch, 'StartInstruction', refused);
     await act(caseManager, 'RefuseFunding', refused, { reason: 'Hors barème' });

@@ -10,7 +10,7 @@ import {
   fixedClock,
   sequentialIdGenerator,
 } from '../ports';
-import type { DossierService } from '../service';
+import type { DossierService, RetentionPolicy } from '../service';
 import { createDossierService, dossierStoreOptions } from '../service';
 import {
   CSD_PROVIDER,
@@ -40,6 +40,8 @@ export function createTestDossierService(
     readonly providers?: ProviderDirectory;
     /** Lets commands and reads run as role `system` (off, as in the service). */
     readonly allowSystemActor?: boolean;
+    /** The retention policy of personal data (erasure is refused without one). */
+    readonly retention?: RetentionPolicy;
   } = {},
 ): TestDossierService {
   const store = options.store ?? createInMemoryEventStore(dossierStoreOptions);
@@ -53,6 +55,7 @@ export function createTestDossierService(
     attachments: createInMemoryAttachments(TEST_ATTACHMENTS),
     providerAttachments: createInMemoryAttachments(TEST_PROVIDER_ATTACHMENTS),
     ...(options.allowSystemActor ? { allowSystemActor: true } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
     blobStore,
     clock: options.clock ?? fixedClock('2025-12-03T09:30:00Z'),
     ids: sequentialIdGenerator(1),

@@ -7,3 +7,4 @@ export * from './decider-spec';
 export * from './blob-store-contract';
 export { inMemoryBlobStorageOf } from '../blob-store/in-memory-blob-store';
 export { scaledTimeout } from './scaled-timeout';
+export * from './personal-data-keys-contract';

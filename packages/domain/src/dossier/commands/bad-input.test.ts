@@ -99,6 +99,7 @@ const MALFORMED: Record<DossierCommandType, { input: unknown; field: string }> =
   },
   CloseDossier: { input: { type: 'CloseDossier', commandId: 'c', actor: caseManager }, field: 'dossierId' },
   CancelDossier: { input: on('CancelDossier', { reason: {} }), field: 'payload.reason' },
+  ErasePersonalData: { input: on('ErasePersonalData', { reason: 42 }), field: 'payload.reason' },
 };
 
 describe('R-08 R-43 bad input: every command with a malformed payload is refused naming the field by its French label; the stream is unchanged', () => {

@@ -30,6 +30,7 @@ import {
   StartInstruction,
   SubmitComplement,
 } from './instruction-commands';
+import { ErasePersonalData } from './erasure-commands';
 
 /** Every dossier command codec, by type. */
 export const DOSSIER_COMMAND_CODECS = {
@@ -58,6 +59,7 @@ export const DOSSIER_COMMAND_CODECS = {
   RecordReimbursement,
   CloseDossier,
   CancelDossier,
+  ErasePersonalData,
 } as const;
 
 /** The name of a dossier command. */

@@ -8,3 +8,4 @@ export * from './payload-codecs';
 export * from './new-dossier-id';
 export * from './command-fingerprint';
 export * from './cost-line-input';
+export * from './erasure-commands';

@@ -43,6 +43,7 @@ const PAYLOADS: Record<DossierCommandType, unknown> = {
   RecordReimbursement: { amountPaidCents: 100 },
   CloseDossier: undefined,
   CancelDossier: { reason: 'Abandon' },
+  ErasePersonalData: { reason: 'Durée de conservation échue' },
 };
 
 const actorOf = (type: DossierCommandType) =>

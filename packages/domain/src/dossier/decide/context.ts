@@ -26,4 +26,16 @@ export interface DossierContext {
   readonly dossierNumber?: string;
   /** AttachDocument: the checked file's metadata, its bytes already in the blob store. */
   readonly file?: FileMetadata;
+  /** ErasePersonalData: the embedding's retention policy and the time of the command. */
+  readonly erasure?: ErasureContext;
+}
+
+/** What an erasure is decided against. */
+export interface ErasureContext {
+  /** The command's time (ISO-8601). */
+  readonly now: string;
+  /** Days the personal data is kept after the dossier ended (removed, closed, cancelled). */
+  readonly retentionDays: number;
+  /** Whether `force` may erase before that (a data subject's erasure request, say). */
+  readonly allowForced: boolean;
 }

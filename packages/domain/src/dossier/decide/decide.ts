@@ -8,6 +8,7 @@ import type { DossierContext } from './context';
 import { decideCreateDraft, decideDuplicateDraft, decideSubmitPresaisie } from './creation';
 import { decideAttachDocument, decideRemoveDocument } from './documents';
 import { decideEdit } from './edits';
+import { decideErasure } from './erasure';
 import { decideInstruction } from './instruction';
 import { decideAcceptPresaisie, decideDeleteDraft, decideRefusePresaisie, decideTransmit } from './lifecycle';
 import type { Decision } from './outcome';
@@ -39,6 +40,17 @@ export function decideDossier(
     }
   }
   if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
+  // The fund's staff erase any dossier, transmitted or not (a deleted draft holds an email too).
+  if (command.type === 'ErasePersonalData') return decideErasure(command, state, context);
+  // Its key is gone: nothing personal could be written, and nobody should rebuild what was erased.
+  if (state.personalDataErasedAt !== null) {
+    return E.left(
+      dossierError(
+        'PERSONAL_DATA_ERASED',
+        "Les données personnelles de ce dossier ont été effacées : il ne peut plus être modifié ; rien n'a été enregistré",
+      ),
+    );
+  }
   if (!mayChange(command.actor, state, context.attachments)) return E.left(notAuthorised());
   switch (command.type) {
     case 'ChangeContactEmail':

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { Email } from '../../identifiers';
+import { Erased } from './erasure-events';
 import {
   EstablishmentData as EstablishmentSnapshot,
   ProviderData as ProviderSnapshot,
@@ -35,7 +36,7 @@ export const PresaisieSubmitted = t.type(
       cardType: CardTypeSnapshot,
       /** The submitting provider (SIRENE snapshot), also the dossier's provider. */
       provider: ProviderSnapshot,
-      contactEmail: t.union([Email, t.null]),
+      contactEmail: t.union([Email, Erased, t.null]),
       costLines: t.array(CostLine),
       comment: Comment,
     }),
@@ -56,7 +57,7 @@ export const DraftDuplicated = t.type(
       sourceDraftNumber: t.Int,
       establishment: EstablishmentSnapshot,
       cardType: CardTypeSnapshot,
-      contactEmail: t.union([Email, t.null]),
+      contactEmail: t.union([Email, Erased, t.null]),
       internalReference: InternalReference,
       provider: t.union([ProviderSnapshot, t.null]),
       costLines: t.array(CostLine),

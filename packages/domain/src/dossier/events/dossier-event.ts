@@ -21,6 +21,7 @@ import {
   ProviderSelected,
 } from './tab-events';
 import { Transmitted } from './transmission-events';
+import { PersonalDataErased } from './erasure-events';
 
 /** Every event of a dossier stream, by type: the single source of the union below. */
 export const DOSSIER_EVENT_CODECS = {
@@ -48,6 +49,7 @@ export const DOSSIER_EVENT_CODECS = {
   Reimbursed,
   Closed,
   Cancelled,
+  PersonalDataErased,
 } as const;
 
 /** The type name of a dossier event. */
@@ -69,7 +71,7 @@ export type DossierEventOutput = {
 /**
  * The union codec of a dossier stream's events, built from the map above so that the catalogue
  * is written once: an event added there decodes and is routed by type, with nothing to keep in
- * step. (io-ts wants a tuple of at least two codecs for its union; the map has 24.)
+ * step. (io-ts wants a tuple of at least two codecs for its union; the map has 25.)
  */
 export const DossierEvent: t.Type<DossierEvent, DossierEventOutput, unknown> = t.union(
   Object.values(DOSSIER_EVENT_CODECS) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]],

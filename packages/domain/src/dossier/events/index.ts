@@ -3,6 +3,7 @@ export * from './card-type-snapshot';
 export * from './cost-line';
 export * from './creation-events';
 export * from './document-events';
+export * from './erasure-events';
 export * from './dossier-event';
 export * from './instruction-events';
 export * from './presaisie-events';

@@ -30,6 +30,7 @@ export const DOSSIER_EVENT_SCHEMA_VERSIONS: Record<DossierEventType, number> = {
   Reimbursed: 1,
   Closed: 1,
   Cancelled: 1,
+  PersonalDataErased: 1,
 };
 
 /** The schema version written with a new event of this type. */

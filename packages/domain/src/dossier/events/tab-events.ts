@@ -1,12 +1,13 @@
 import * as t from 'io-ts';
 import { Email } from '../../identifiers';
+import { Erased } from './erasure-events';
 import { ProviderData as ProviderSnapshot } from './reference-data';
 import { Comment, InternalReference } from '../fields';
 import { CostLine } from './cost-line';
 
 /** the contact email of the Employeur tab was entered, changed or cleared (null). */
 export const ContactEmailChanged = t.type(
-  { type: t.literal('ContactEmailChanged'), data: t.type({ email: t.union([Email, t.null]) }) },
+  { type: t.literal('ContactEmailChanged'), data: t.type({ email: t.union([Email, Erased, t.null]) }) },
   'ContactEmailChanged',
 );
 /** The contact email changed. */

@@ -1,0 +1,139 @@
+import { left, right } from 'fp-ts/Either';
+import { digest, verifyAgainstDigest } from '../digest';
+import { EventDecodeError } from '../errors';
+import type { EventToAppend, RecordedEvent } from '../events';
+import { createInMemoryEventStore, inMemoryStorageOf } from '../in-memory-store';
+import { readAllInPages } from '../paged-read';
+import type { EventStore } from '../store';
+import { verifyStream } from '../verify';
+import { createInMemoryPersonalDataKeys } from './in-memory-personal-data-keys';
+import { PersonalDataErasedError } from './personal-data-keys';
+import type { PersonalDataProtection } from './protect-personal-data';
+import { ERASED_TEXT, protectPersonalData } from './protect-personal-data';
+
+const actor = { role: 'gestionnaire', userId: 'g-1' };
+const fields = { ContactChanged: ['email'], Noted: ['note.text'] };
+const subjectOf = (streamId: string): string | undefined =>
+  streamId.startsWith('dossier-') ? streamId : undefined;
+
+const contact = (email: string | null): EventToAppend => ({
+  type: 'ContactChanged',
+  data: { email },
+  metadata: { actor },
+});
+const noted = (text: string): EventToAppend => ({
+  type: 'Noted',
+  data: { note: { text, by: 'jeanne' } },
+  metadata: { actor },
+});
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+function setUp(extra: Partial<PersonalDataProtection> = {}) {
+  const raw = createInMemoryEventStore();
+  const keys = createInMemoryPersonalDataKeys();
+  const store = protectPersonalData(raw, { keys, fields, subjectOf, ...extra });
+  return { raw, keys, store };
+}
+
+const dataOf = (events: readonly RecordedEvent[]) => events.map((event) => event.data);
+
+describe('protectPersonalData (crypto-shredding of personal values)', () => {
+  it('stores only ciphertext of personal values, and every read path gives them back in clear', async () => {
+    const { raw, store } = setUp();
+    await store.appendToStream('dossier-1', [contact('jeanne@exemple.fr'), noted('Mme Jeanne Durand')]);
+    const stored = JSON.stringify(inMemoryStorageOf(raw).all.map((event) => event.data));
+    expect(stored).not.toContain('jeanne@exemple.fr');
+    expect(stored).not.toContain('Jeanne Durand');
+    expect(stored).toContain('"$personal":"pd1.');
+    // What is not personal stays in clear.
+    expect(stored).toContain('"by":"jeanne"');
+
+    const clear = [{ email: 'jeanne@exemple.fr' }, { note: { text: 'Mme Jeanne Durand', by: 'jeanne' } }];
+    expect(dataOf(await all(store.readStream('dossier-1')))).toEqual(clear);
+    expect(dataOf(await all(store.readAll()))).toEqual(clear);
+    expect(dataOf((await all(readAllInPages(store, { batchSize: 1 }))).flat())).toEqual(clear);
+    const subscription = store.subscribe();
+    const seen: RecordedEvent[] = [];
+    for await (const event of subscription) {
+      seen.push(event);
+      if (seen.length === 2) break;
+    }
+    await subscription.close();
+    expect(dataOf(seen)).toEqual(clear);
+  });
+
+  it('gives the appended events back in clear, and leaves null values and other streams alone', async () => {
+    const { raw, store } = setUp();
+    const result = await store.appendToStream('dossier-2', [contact(null), contact('a@b.fr')]);
+    expect(dataOf(result.events ?? [])).toEqual([{ email: null }, { email: 'a@b.fr' }]);
+    await store.appendToStream('numbering-2025', [contact('not-a-subject@b.fr')]);
+    const stored = inMemoryStorageOf(raw).all.map((event) => event.data);
+    expect(stored[0]).toEqual({ email: null });
+    expect(JSON.stringify(stored[2])).toContain('not-a-subject@b.fr');
+  });
+
+  it('after the key is destroyed every read gives the erased mark, and the chain and a digest taken before still verify', async () => {
+    const { keys, raw, store } = setUp();
+    await store.appendToStream('dossier-3', [contact('jeanne@exemple.fr'), noted('Jeanne')]);
+    const before = await digest(raw);
+    expect(await keys.destroy('dossier-3')).toBe(true);
+
+    expect(dataOf(await all(store.readStream('dossier-3')))).toEqual([
+      { email: ERASED_TEXT },
+      { note: { text: ERASED_TEXT, by: 'jeanne' } },
+    ]);
+    expect(dataOf(await all(store.readAll()))[0]).toEqual({ email: ERASED_TEXT });
+    // Through the protected store (stored form kept beside the read one) and on the raw store.
+    expect(await verifyStream(store, 'dossier-3')).toMatchObject({ ok: true, length: 2 });
+    expect(await verifyStream(raw, 'dossier-3')).toMatchObject({ ok: true, length: 2 });
+    expect(await verifyAgainstDigest(store, before)).toMatchObject({ ok: true });
+    // Nothing personal can be written again for an erased subject.
+    await expect(store.appendToStream('dossier-3', [contact('new@exemple.fr')])).rejects.toBeInstanceOf(
+      PersonalDataErasedError,
+    );
+    expect(inMemoryStorageOf(raw).all).toHaveLength(2);
+  });
+
+  it('a value sealed under another subject (moved by a forger) is reported with its stream and version, never read', async () => {
+    const { raw, store } = setUp();
+    await store.appendToStream('dossier-a', [contact('a@exemple.fr')]);
+    const sealed = inMemoryStorageOf(raw).all[0].data;
+    await raw.appendToStream('dossier-b', [{ type: 'ContactChanged', data: sealed, metadata: { actor } }]);
+    await store.appendToStream('dossier-b', [contact('b@exemple.fr')]);
+    const reading = all(store.readStream('dossier-b'));
+    await expect(reading).rejects.toBeInstanceOf(EventDecodeError);
+    await expect(all(store.readStream('dossier-b'))).rejects.toThrow(/dossier-b, version 0 .*data\.email/);
+  });
+
+  it("runs the domain's decoder on the clear value, not on the ciphertext", async () => {
+    const decoded: unknown[] = [];
+    const { store } = setUp({
+      decoder: (event) => {
+        decoded.push(event.data);
+        return typeof (event.data as { email?: unknown }).email === 'string'
+          ? right(event)
+          : left([{ path: 'data.email', expected: 'text' }]);
+      },
+    });
+    await store.appendToStream('dossier-4', [contact('c@exemple.fr')]);
+    await all(store.readStream('dossier-4'));
+    expect(decoded).toEqual([{ email: 'c@exemple.fr' }]);
+  });
+
+  it('reads a history written before protection (clear values) as it was', async () => {
+    const raw = createInMemoryEventStore();
+    await raw.appendToStream('dossier-5', [contact('old@exemple.fr')]);
+    const store: EventStore = protectPersonalData(raw, {
+      keys: createInMemoryPersonalDataKeys(),
+      fields,
+      subjectOf,
+    });
+    expect(dataOf(await all(store.readStream('dossier-5')))).toEqual([{ email: 'old@exemple.fr' }]);
+    expect(await verifyStream(store, 'dossier-5')).toMatchObject({ ok: true });
+  });
+});
