@@ -1,0 +1,57 @@
+// StrykerJS for `pnpm mutation` (scripts/mutation.sh): one source file per run, named by
+// MUTATION_FILE, of the scope named by MUTATION_SCOPE (scripts/mutation/scopes.mjs says why).
+// Plugins are given by resolved location: under pnpm's layout the core cannot find them by its
+// default `@stryker-mutator/*` scan of its own node_modules, and they are ES modules (a
+// `require.resolve` would give the jest runner's CommonJS environment).
+import { incrementalFileOf, mutatedFiles, scopeNamed } from './scripts/mutation/scopes.mjs';
+
+const scopeName = process.env.MUTATION_SCOPE;
+const scope = scopeNamed(scopeName);
+const file = process.env.MUTATION_FILE;
+if (!mutatedFiles(scopeName).includes(file)) {
+  throw new Error(
+    `MUTATION_FILE must be a mutated file of the scope ${scopeName} (got ${file ?? 'nothing'})`,
+  );
+}
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  plugins: [
+    import.meta.resolve('@stryker-mutator/jest-runner'),
+    import.meta.resolve('@stryker-mutator/typescript-checker'),
+  ],
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    // Only the tests of the scope's folder.
+    config: { roots: [`<rootDir>/${scope.dir}`] },
+    enableFindRelatedTests: true,
+  },
+  checkers: ['typescript'],
+  tsconfigFile: 'scripts/mutation/tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: [file],
+  // Each mutant runs only the tests that covered it in the initial run.
+  coverageAnalysis: 'perTest',
+  // The machine has 2 cores shared by several engineers: one test runner, one checker.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: incrementalFileOf(scopeName, file),
+  // A loaded machine makes a run slow: a mutant is judged timed out only well past its dry run.
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress'],
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+  ignorePatterns: [
+    'bench',
+    'docs',
+    '.changeset',
+    'coverage',
+    'data',
+    'reports',
+    'scripts/mutation/incremental',
+  ],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
