@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'docs/api/**',
       'coverage/**',
+      // StrykerJS's sandboxes (pnpm mutation): copies of the sources, mutated.
+      '.stryker-tmp/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
