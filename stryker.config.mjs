@@ -43,15 +43,7 @@ export default {
   reporters: ['clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: null },
-  ignorePatterns: [
-    'bench',
-    'docs',
-    '.changeset',
-    'coverage',
-    'data',
-    'reports',
-    'scripts/mutation/incremental',
-  ],
+  ignorePatterns: ['bench', 'docs', '.changeset', 'coverage', 'data', 'scripts/mutation/incremental'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
