@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import { GENESIS_HASH } from '@cartes-badges/eventsourcing';
+import { givenWhenThen, type DeciderThen } from '@cartes-badges/eventsourcing/testing';
 import { defaultCatalogue } from '../catalogue';
 import type {
   DossierActor,
@@ -9,7 +10,7 @@ import type {
   DossierEvent,
   DossierState,
 } from '../dossier';
-import { decideDossier, evolveDossier, initialDossierState } from '../dossier';
+import { decideDossier, dossierDecider, evolveDossier, initialDossierState } from '../dossier';
 import type * as E from 'fp-ts/Either';
 import { DOSSIER_ID } from './commands';
 import { TEST_ATTACHMENTS } from './reference-data';
@@ -59,4 +60,21 @@ export function decideOn(
   extra: Partial<DossierContext> = {},
 ): E.Either<DossierError, DossierEvent[]> {
   return decideDossier(command, foldEvents(history), contextFor(command.actor, extra));
+}
+
+const dossierSpec = givenWhenThen(dossierDecider, { record: (events) => recorded(events) });
+
+/**
+ * Given/when/then on the dossier decider (the kernel's idiom, usable from any test runner):
+ * given past events, when a command with the context the service would give its actor (plus
+ * `extra`), then the events, the error or the state.
+ */
+export function givenDossier(history: readonly DossierEvent[]): {
+  when(
+    command: DossierCommand,
+    extra?: Partial<DossierContext>,
+  ): DeciderThen<DossierEvent, DossierState, DossierError>;
+} {
+  const given = dossierSpec.given(history);
+  return { when: (command, extra = {}) => given.when(command, contextFor(command.actor, extra)) };
 }

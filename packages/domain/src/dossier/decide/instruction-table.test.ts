@@ -1,9 +1,8 @@
-import * as E from 'fp-ts/Either';
 import {
   caseManager,
-  decideOn,
   employer,
   foldEvents,
+  givenDossier,
   onDossier,
   otherEmployer,
   provider,
@@ -12,6 +11,7 @@ import {
 import type { DossierActor } from '../commands/actor';
 import type { DossierCommandType } from '../commands/dossier-command';
 import type { DossierEvent } from '../events';
+import type { DossierErrorCode } from '../errors';
 import { dossierStatusLabel } from '../state';
 
 // R-35 as a table: every instruction state × every instruction command × every kind of actor.
@@ -180,16 +180,16 @@ describe('R-35 the instruction state machine, every state × command × actor', 
 
   it.each(cases)('R-35 $state × $command by $actor: $outcome', ({ state, command, actor, expected }) => {
     const history = pathTo[state];
-    const result = decideOn(history, onDossier(command, payloads[command], actors[actor]));
+    const when = givenDossier(history).when(onDossier(command, payloads[command], actors[actor]));
     if ('refused' in expected) {
-      expect(result).toEqual(E.left(expect.objectContaining({ code: expected.refused })));
+      when.thenError({ code: expected.refused as DossierErrorCode });
+      // The message names the state the dossier is in, as the portal shows it.
       if (expected.refused === 'ILLEGAL_TRANSITION')
-        // The message names the state the dossier is in, as the portal shows it.
-        expect(E.isLeft(result) && result.left.message).toContain(`« ${state} »`);
+        when.thenError((error) => expect(error.message).toContain(`« ${state} »`));
       return;
     }
-    expect(result).toEqual(E.right([expect.objectContaining({ type: expected.event })]));
-    if (E.isRight(result))
-      expect(dossierStatusLabel(foldEvents([...history, ...result.right]))).toBe(expected.accepted);
+    const events = when.events();
+    expect(events).toEqual([expect.objectContaining({ type: expected.event })]);
+    expect(dossierStatusLabel(foldEvents([...history, ...events]))).toBe(expected.accepted);
   });
 });
