@@ -3,7 +3,7 @@
 //
 // Each source file of a scope is mutated in a Stryker run of its own, with its own incremental
 // file: Stryker saves its results only when a run ends, and on the shared 2-core machine a
-// whole scope's run (money's 203 mutants: 1 to 3 minutes a mutant at load 24, niced) did not
+// whole scope's run (money's 203 mutants: 60 tested in 22 minutes at load 24, niced) did not
 // end within a session. A run per file ends, is saved, and the next run of the scope re-tests
 // only the mutants that a change touched.
 //

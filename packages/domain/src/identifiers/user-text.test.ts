@@ -1,3 +1,4 @@
+import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import {
   characterCount,
   echoText,
@@ -25,7 +26,9 @@ describe('texts as a user sees them', () => {
     const started = Date.now();
     expect(isLongerThan('😀'.repeat(5_000_000), 1000)).toBe(true);
     expect(enteredLength('😀'.repeat(5_000_000), 1000)).toBe('plus de 1000 saisis');
-    expect(Date.now() - started).toBeLessThan(500);
+    // 500 ms on an idle machine, scaled with the load like every time limit of the suite: 2.8 s
+    // measured at load 23 on the shared 2-core machine (an unbounded count takes seconds idle).
+    expect(Date.now() - started).toBeLessThan(scaledTimeout(500));
     expect(enteredLength('😀'.repeat(16), 15)).toBe('16 saisis');
   });
 
