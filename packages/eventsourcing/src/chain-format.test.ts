@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import history from './__tests__/chain-format-1-history.json';
 import { canonicalJson } from './canonical-json';
-import { CHAIN_VERSION, chainFormatOf, chainedTextOf, metadataV2Text } from './chain-format';
+import { CHAIN_VERSION, chainFormatOf, chainedTextOf, metadataText } from './chain-format';
 import type { EventMetadata, RecordedEvent } from './events';
 import { GENESIS_HASH } from './events';
 import { prepareEventsForAppend, recomputeHash } from './hash-chain';
@@ -46,19 +46,44 @@ describe('hash chain formats', () => {
   });
   const event = { ...prepared, streamId: 's-1', globalPosition: 7n } as RecordedEvent;
 
-  it('format 2 hashes the canonical JSON of everything stored but the global position and the hash', () => {
-    const text =
-      '{"data":{"a":1,"b":2},"eventId":"0b6c1f2e-1111-4c6d-8e7f-0123456789ab","metadata":{' +
-      '"actor":{"role":"adherent","userId":"u-1"},"causationId":null,"chainVersion":2,"commandId":"c-1",' +
-      `"correlationId":"k-1","occurredAt":"2024-05-01T08:30:00.000Z","prevHash":"${GENESIS_HASH}",` +
-      '"schemaVersion":2},"recordedAt":"2024-05-01T08:30:01.000Z","streamId":"s-1","type":"Opened","version":0}';
+  // The text format 2 and 3 hash for this event, but for its chain format.
+  const chainedText = (format: number, extra = '') =>
+    '{"data":{"a":1,"b":2},"eventId":"0b6c1f2e-1111-4c6d-8e7f-0123456789ab","metadata":{' +
+    `"actor":{"role":"adherent","userId":"u-1"},"causationId":null,"chainVersion":${format},"commandId":"c-1",` +
+    `"correlationId":"k-1",${extra}"occurredAt":"2024-05-01T08:30:00.000Z","prevHash":"${GENESIS_HASH}",` +
+    '"schemaVersion":2},"recordedAt":"2024-05-01T08:30:01.000Z","streamId":"s-1","type":"Opened","version":0}';
+
+  it('format 3 hashes the canonical JSON of everything stored but the global position and the hash', () => {
+    const text = chainedText(3);
     expect(chainedTextOf(event)).toBe(text);
     expect(event.metadata.hash).toBe(createHash('sha256').update(text).digest('hex'));
     expect(event.metadata.chainVersion).toBe(CHAIN_VERSION);
     expect(recomputeHash({ ...event, globalPosition: 99n })).toBe(event.metadata.hash);
   });
 
-  it('format 2 covers a metadata key added later, without a new format', () => {
+  it('format 2, written before signatures, keeps its text: every metadata key but the hash', () => {
+    const formatTwo = { ...event, metadata: { ...event.metadata, chainVersion: 2 } } as RecordedEvent;
+    expect(chainedTextOf(formatTwo)).toBe(chainedText(2));
+    const withSignature = {
+      ...formatTwo,
+      metadata: { ...formatTwo.metadata, signature: 'x' },
+    } as RecordedEvent;
+    expect(chainedTextOf(withSignature)).toBe(
+      chainedText(2, '').replace('"schemaVersion":2', '"schemaVersion":2,"signature":"x"'),
+    );
+  });
+
+  it('format 3 covers the key id and leaves out only the signature, which signs the hash', () => {
+    const signed = {
+      ...event,
+      metadata: { ...event.metadata, keyId: 'k-1', signature: 'x' },
+    } as RecordedEvent;
+    expect(chainedTextOf(signed)).toBe(chainedText(3, '"keyId":"k-1",'));
+    const resigned = { ...signed, metadata: { ...signed.metadata, signature: 'y' } } as RecordedEvent;
+    expect(recomputeHash(resigned)).toBe(recomputeHash(signed));
+  });
+
+  it('format 3 covers a metadata key added later, without a new format', () => {
     const extended = {
       ...event,
       metadata: { ...event.metadata, commandFingerprint: 'abc' },
@@ -80,10 +105,13 @@ describe('hash chain formats', () => {
           schemaVersion: fc.integer({ min: 1, max: 1000 }),
           occurredAt: fc.string(),
           prevHash: fc.string(),
+          keyId: fc.option(fc.string(), { nil: undefined }),
         }),
-        (fields) => {
+        (given) => {
+          const { keyId, ...rest } = given;
+          const fields = keyId === undefined ? rest : given;
           const metadata = { ...fields, chainVersion: CHAIN_VERSION } as unknown as JsonObject;
-          expect(metadataV2Text({ ...fields, actorText: canonicalJson(fields.actor as JsonValue) })).toBe(
+          expect(metadataText({ ...fields, actorText: canonicalJson(fields.actor as JsonValue) })).toBe(
             canonicalJson(metadata),
           );
         },
@@ -92,13 +120,14 @@ describe('hash chain formats', () => {
     );
   });
 
-  it('reads the format from chainVersion: absent is 1, 2 is 2, anything else is unknown', () => {
+  it('reads the format from chainVersion: absent is 1, 2 is 2, 3 is 3, anything else is unknown', () => {
     const metadata = (chainVersion: unknown) =>
       ({ ...event.metadata, chainVersion }) as unknown as EventMetadata;
     const { chainVersion: _, ...formatOne } = event.metadata;
     expect(chainFormatOf(formatOne)).toBe(1);
     expect(chainFormatOf(metadata(2))).toBe(2);
-    for (const other of [1, 3, '2', null]) {
+    expect(chainFormatOf(metadata(3))).toBe(3);
+    for (const other of [1, 4, '3', null]) {
       expect(chainFormatOf(metadata(other))).toBeUndefined();
       expect(recomputeHash({ ...event, metadata: metadata(other) })).toBeUndefined();
     }
@@ -112,6 +141,8 @@ describe('hash chain formats', () => {
       streamId: 'account-1',
       headHash: formatOneHistory[2].metadata.hash,
       length: 3,
+      signedEvents: 0,
+      unsignedEvents: 3,
     });
   });
 

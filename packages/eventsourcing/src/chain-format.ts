@@ -9,18 +9,20 @@ import type { JsonObject, JsonValue } from './json';
  *   data, occurredAt, actor, prevHash;
  * - 2: everything an event stores but its global position and its own hash: streamId, version,
  *   eventId, type, data, recordedAt, and the whole metadata (actor, occurredAt, schemaVersion,
- *   commandId, correlationId, causationId, prevHash, chainVersion, and any key added later).
+ *   commandId, correlationId, causationId, prevHash, chainVersion, and any key added later);
+ * - 3: as format 2, less the metadata's `signature`, which signs the hash and so cannot be inside
+ *   it (the `keyId` that names the signing key is covered).
  */
-export const CHAIN_VERSION = 2;
+export const CHAIN_VERSION = 3;
 
 /** The chain formats this code verifies. */
-export type ChainFormat = 1 | 2;
+export type ChainFormat = 1 | 2 | 3;
 
 /** The chain format an event was hashed in, or undefined when it names one this code does not know. */
 export function chainFormatOf(metadata: EventMetadata): ChainFormat | undefined {
   const given = (metadata as { readonly chainVersion?: unknown }).chainVersion;
   if (given === undefined) return 1;
-  return given === 2 ? 2 : undefined;
+  return given === 2 || given === 3 ? given : undefined;
 }
 
 /** The fields format 1 covers. */
@@ -54,7 +56,7 @@ export function chainV1Text(
   );
 }
 
-/** What a format-2 hash covers, with the data and the metadata (less its hash) already canonical. */
+/** What a format-2 (or 3) hash covers, with the data and the metadata (less its hash) already canonical. */
 export interface ChainV2Texts {
   readonly streamId: string;
   readonly version: number;
@@ -66,8 +68,9 @@ export interface ChainV2Texts {
 }
 
 /**
- * The text a format-2 hash covers: the canonical JSON of
- * `{ data, eventId, metadata (without hash), recordedAt, streamId, type, version }`. The event id
+ * The text a format-2 (or 3) hash covers: the canonical JSON of
+ * `{ data, eventId, metadata (without hash, and in format 3 without signature), recordedAt,
+ * streamId, type, version }`. The event id
  * is a UUID, compared in lower case (PostgreSQL gives UUIDs back in lower case).
  */
 export function chainV2Text(texts: ChainV2Texts): string {
@@ -88,17 +91,21 @@ export interface MetadataFields {
   readonly schemaVersion: number;
   readonly occurredAt: string;
   readonly prevHash: string;
+  /** The id of the key that signs the append (absent when the store signs nothing). */
+  readonly keyId?: string;
 }
 
 /**
- * The canonical JSON of the metadata an append writes, less its hash, in format 2: the same text
- * as `canonicalJson` of that object (a test holds them equal), written without walking it.
+ * The canonical JSON of the metadata an append writes, less its hash and signature, in format
+ * `CHAIN_VERSION`: the same text as `canonicalJson` of that object (a test holds them equal),
+ * written without walking it.
  */
-export function metadataV2Text(fields: MetadataFields): string {
+export function metadataText(fields: MetadataFields): string {
   return (
     `{"actor":${fields.actorText},"causationId":${JSON.stringify(fields.causationId)}` +
     `,"chainVersion":${CHAIN_VERSION},"commandId":${JSON.stringify(fields.commandId)}` +
     `,"correlationId":${JSON.stringify(fields.correlationId)}` +
+    (fields.keyId === undefined ? '' : `,"keyId":${JSON.stringify(fields.keyId)}`) +
     `,"occurredAt":${JSON.stringify(fields.occurredAt)},"prevHash":${JSON.stringify(fields.prevHash)}` +
     `,"schemaVersion":${JSON.stringify(fields.schemaVersion)}}`
   );
@@ -106,7 +113,8 @@ export function metadataV2Text(fields: MetadataFields): string {
 
 /**
  * The text an event's hash covers, in the format its metadata names (undefined for a format this
- * code does not know). Format 2 covers every metadata key but the hash, whatever keys there are.
+ * code does not know). Format 2 covers every metadata key but the hash, whatever keys there are;
+ * format 3 every key but the hash and the signature.
  */
 export function chainedTextOf(event: RecordedEvent): string | undefined {
   const metadata = event.metadata;
@@ -121,8 +129,11 @@ export function chainedTextOf(event: RecordedEvent): string | undefined {
         canonicalJson(metadata.actor),
         metadata.prevHash,
       );
-    case 2: {
-      const { hash: _hash, ...chained } = metadata;
+    case 2:
+    case 3: {
+      const { hash: _hash, ...withSignature } = metadata;
+      const { signature: _signature, ...withoutSignature } = withSignature as { signature?: unknown };
+      const chained = chainFormatOf(metadata) === 3 ? withoutSignature : withSignature;
       return chainV2Text({
         streamId: event.streamId,
         version: event.version,

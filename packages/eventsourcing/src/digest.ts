@@ -1,7 +1,7 @@
 import { readAllInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
 import type { EventFilter, EventStore } from './store';
-import type { ChainProblem, VerifyOptions } from './verify';
+import type { StreamProblem, VerifyOptions } from './verify';
 import { walkChain } from './verify';
 
 /** The head of one stream as a digest records it. */
@@ -48,7 +48,7 @@ export async function digest(store: EventStore, options: DigestOptions = {}): Pr
 export interface DigestMismatch {
   readonly streamId: string;
   readonly version: number;
-  readonly problem: ChainProblem | 'head_mismatch';
+  readonly problem: StreamProblem | 'head_mismatch';
   readonly detail: string;
 }
 

@@ -32,7 +32,7 @@ export interface EventMetadata {
   /** ISO-8601 instant the business fact happened. */
   readonly occurredAt: string;
   /**
-   * Format of the hash chain this event's hash is computed in (`CHAIN_VERSION`, 2, for events
+   * Format of the hash chain this event's hash is computed in (`CHAIN_VERSION`, 3, for events
    * written now); absent on events written in format 1, before the field existed.
    */
   readonly chainVersion?: number;
@@ -40,6 +40,13 @@ export interface EventMetadata {
   readonly prevHash: string;
   /** SHA-256 (hex) of the canonical JSON of what this event's chain format covers (docs/audit.md). */
   readonly hash: string;
+  /** The key that signs the append this event belongs to (chain format 3, covered by the hash). */
+  readonly keyId?: string;
+  /**
+   * On the last event of a signed append: the signature (base64) of its hash by `keyId`, which
+   * covers the whole batch through the chain. Outside what the hash covers (format 3).
+   */
+  readonly signature?: string;
 }
 
 /** What a store adds to a domain event when it records it. */

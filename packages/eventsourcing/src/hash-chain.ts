@@ -1,10 +1,12 @@
 import { v4 as uuidV4 } from 'uuid';
 import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import { CHAIN_VERSION, chainedTextOf, chainV1Text, chainV2Text, metadataV2Text } from './chain-format';
+import { CHAIN_VERSION, chainedTextOf, chainV1Text, chainV2Text, metadataText } from './chain-format';
 import type { ChainedFields } from './chain-format';
 import type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './events';
 import type { JsonValue } from './json';
+import type { Signer } from './signing';
+import { eventSignatureMessage } from './signing';
 
 /** The actor recorded when a caller appends without saying who acted. */
 export const SYSTEM_ACTOR: Actor = { role: 'system', userId: 'system' };
@@ -64,18 +66,21 @@ export interface PrepareAppendInput {
   readonly events: readonly EventToAppend[];
   /** The store's clock reading for this append: recordedAt, and occurredAt when not given. */
   readonly now: Date;
+  /** Signs the batch (its last event's hash, which covers the batch through the chain). */
+  readonly signer?: Signer;
 }
 
 /**
  * Fills versions, event ids, metadata defaults and the hash chain (format `CHAIN_VERSION`) of a
- * batch. Every store calls it inside its append (after validating, once it knows the stream's
+ * batch, signed by `signer` when given. Every store calls it inside its append (after validating, once it knows the stream's
  * head), so that every store chains events identically and the same history verifies the same
  * everywhere.
  */
 export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent[] {
   const recordedAt = input.now.toISOString();
+  const keyId = input.signer?.keyId;
   let prevHash = input.prevHash;
-  return input.events.map((event, index) => {
+  const prepared = input.events.map((event, index): PreparedEvent => {
     const given = event.metadata ?? {};
     const version = input.firstVersion + index;
     const eventId = event.eventId ?? uuidV4();
@@ -88,9 +93,10 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
       occurredAt: given.occurredAt ?? recordedAt,
       chainVersion: CHAIN_VERSION,
       prevHash,
+      ...(keyId === undefined ? {} : { keyId }),
     };
     const dataText = canonicalJson(event.data);
-    const metadataText = metadataV2Text({ ...chained, actorText: canonicalJson(chained.actor) });
+    const chainedText = metadataText({ ...chained, actorText: canonicalJson(chained.actor) });
     const hash = sha256Hex(
       chainV2Text({
         streamId: input.streamId,
@@ -99,11 +105,20 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
         type: event.type,
         dataText,
         recordedAt,
-        metadataText,
+        metadataText: chainedText,
       }),
     );
     const metadata: EventMetadata = { ...chained, hash };
     prevHash = hash;
     return { eventId, type: event.type, data: event.data, version, recordedAt, metadata };
   });
+  if (input.signer === undefined || prepared.length === 0) return prepared;
+  const last = prepared[prepared.length - 1];
+  prepared[prepared.length - 1] = { ...last, metadata: signedMetadata(last.metadata, input.signer) };
+  return prepared;
+}
+
+/** The metadata of a batch's last event with the signature of its hash (chain format 3). */
+export function signedMetadata(metadata: EventMetadata, signer: Signer): EventMetadata {
+  return { ...metadata, signature: signer.sign(eventSignatureMessage(metadata.hash)) };
 }

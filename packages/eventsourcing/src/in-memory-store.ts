@@ -120,6 +120,7 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
         checked,
         now: clock(),
         memo,
+        signer: options.signer,
       });
       const target = stream ?? [];
       for (const event of recorded) {

@@ -1,5 +1,6 @@
 import { deepFreeze } from './deep-freeze';
 import type { RecordedEvent } from './events';
+import type { PreparedEvent } from './hash-chain';
 import { inMemoryStorageOf } from './in-memory-store';
 import type { JsonValue } from './json';
 
@@ -35,6 +36,12 @@ export interface StoreTamperer {
   removeEvent(streamId: string, version: number): Promise<void> | void;
   /** Exchanges the places of two events of a stream, so that reading returns them swapped. */
   swapEvents(streamId: string, version1: number, version2: number): Promise<void> | void;
+  /**
+   * Writes events straight into the storage after the stream's last one, as they are given
+   * (hashes, key ids, signatures): a forger with write access who bypasses the store, its
+   * checks and its signer.
+   */
+  appendRaw(streamId: string, events: readonly PreparedEvent[]): Promise<void> | void;
 }
 
 /** Test-only: a tampering handle on an in-memory store (not part of the port). */
@@ -79,6 +86,20 @@ export function tamperWithInMemoryStore(store: Parameters<typeof inMemoryStorage
       const event = first.stream[first.index];
       first.stream[first.index] = second.stream[second.index];
       second.stream[second.index] = event;
+    },
+    appendRaw(streamId, events) {
+      const stream = storage.streams.get(streamId) ?? [];
+      storage.streams.set(streamId, stream);
+      for (const event of events) {
+        const last = storage.all[storage.all.length - 1];
+        const recorded = deepFreeze({
+          ...structuredClone(event),
+          streamId,
+          globalPosition: last === undefined ? 1n : last.globalPosition + 1n,
+        } as RecordedEvent);
+        stream.push(recorded);
+        storage.all.push(recorded);
+      }
     },
   };
 }

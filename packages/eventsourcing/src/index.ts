@@ -9,6 +9,8 @@ export * from './storable-text';
 export * from './canonical-json';
 export * from './chain-format';
 export * from './hash-chain';
+export * from './signing';
+export * from './signature-check';
 export * from './upcasting';
 export * from './store-options';
 export * from './event-filter';

@@ -1,8 +1,9 @@
 import { v4 as uuidV4 } from 'uuid';
 import { freezeParsed } from './freeze-parsed';
 import type { Actor, EventMetadata, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
-import { CHAIN_VERSION, chainV2Text, metadataV2Text } from './chain-format';
-import { sha256Hex, SYSTEM_ACTOR } from './hash-chain';
+import { CHAIN_VERSION, chainV2Text, metadataText } from './chain-format';
+import { sha256Hex, signedMetadata, SYSTEM_ACTOR } from './hash-chain';
+import type { Signer } from './signing';
 import type { CheckedEvent } from './validate-events';
 
 const NO_METADATA: MetadataToAppend = Object.freeze({});
@@ -31,17 +32,21 @@ export interface RecordEventsInput {
   readonly now: Date;
   /** Per store, updated here. */
   readonly memo: RecordMemo;
+  /** Signs the batch through its last event, as `prepareEventsForAppend` does. */
+  readonly signer?: Signer;
 }
 
 /**
  * Builds the frozen recorded events of a checked batch in one pass per event: the stored data is
  * `JSON.parse` of its canonical text (a deep copy nobody else holds), the hash is SHA-256 over
- * the same canonical text as `prepareEventsForAppend` (chain format 2), and each object is built
+ * the same canonical text as `prepareEventsForAppend` (chain format `CHAIN_VERSION`), and each object is built
  * once, then frozen.
  */
 export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
   const { streamId, events, checked, memo } = input;
   const recordedAt = instantText(memo, input.now);
+  const keyId = input.signer?.keyId;
+  const last = events.length - 1;
   const recorded: RecordedEvent[] = new Array<RecordedEvent>(events.length);
   let prevHash = input.prevHash;
   let position = input.firstPosition;
@@ -59,8 +64,9 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
     const correlationId = given.correlationId ?? null;
     const causationId = given.causationId ?? null;
     const schemaVersion = given.schemaVersion ?? 1;
-    const metadataText = metadataV2Text({
+    const chainedText = metadataText({
       actorText,
+      keyId,
       commandId,
       correlationId,
       causationId,
@@ -69,9 +75,17 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
       prevHash,
     });
     const hash = sha256Hex(
-      chainV2Text({ streamId, version, eventId, type: event.type, dataText, recordedAt, metadataText }),
+      chainV2Text({
+        streamId,
+        version,
+        eventId,
+        type: event.type,
+        dataText,
+        recordedAt,
+        metadataText: chainedText,
+      }),
     );
-    const metadata: EventMetadata = Object.freeze({
+    const unsigned: EventMetadata = {
       actor,
       commandId,
       correlationId,
@@ -80,8 +94,12 @@ export function recordEvents(input: RecordEventsInput): RecordedEvent[] {
       occurredAt,
       chainVersion: CHAIN_VERSION,
       prevHash,
+      ...(keyId === undefined ? {} : { keyId }),
       hash,
-    });
+    };
+    const metadata = Object.freeze(
+      input.signer !== undefined && i === last ? signedMetadata(unsigned, input.signer) : unsigned,
+    );
     recorded[i] = Object.freeze({
       eventId,
       type: event.type,

@@ -1,5 +1,6 @@
 import type { Either } from 'fp-ts/Either';
 import type { RecordedEvent } from './events';
+import type { Signer } from './signing';
 import type { UpcasterRegistry } from './upcasting';
 
 /** One place where a stored event does not match what the reader expects. */
@@ -22,4 +23,9 @@ export interface EventStoreOptions {
   readonly decoder?: EventDecoder;
   /** The store's clock (recordedAt, and occurredAt when the caller gives none). */
   readonly clock?: () => Date;
+  /**
+   * Signs each append (chain format 3): the service holds the key, the database does not.
+   * Without it the store writes unsigned events, which `verify` reports as such.
+   */
+  readonly signer?: Signer;
 }

@@ -5,6 +5,9 @@ import { chainFormatOf } from './chain-format';
 import { recomputeHash } from './hash-chain';
 import { readStreamInPages } from './paged-read';
 import { storedFormOf } from './read-pipeline';
+import type { SignatureHead, SignatureProblem } from './signature-check';
+import { closeSignatures, followSignatures, SIGNATURES_START } from './signature-check';
+import type { Keyring } from './signing';
 import type { EventStore } from './store';
 
 /**
@@ -13,15 +16,27 @@ import type { EventStore } from './store';
  */
 export type ChainProblem = 'altered' | 'missing' | 'reordered' | 'unreadable';
 
+/** What is wrong at the first bad version of a stream: its hash chain, or its signatures. */
+export type StreamProblem = ChainProblem | SignatureProblem;
+
 /** The outcome of `verifyStream`. */
 export type StreamVerification =
-  | { readonly ok: true; readonly streamId: string; readonly headHash: string; readonly length: number }
+  | {
+      readonly ok: true;
+      readonly streamId: string;
+      readonly headHash: string;
+      readonly length: number;
+      /** Events covered by a signature (verified when a keyring was given, else only counted). */
+      readonly signedEvents: number;
+      /** Events no signature covers (possible only without a keyring). */
+      readonly unsignedEvents: number;
+    }
   | {
       readonly ok: false;
       readonly streamId: string;
-      /** The first version at which the chain breaks. */
+      /** The first version at which the chain breaks, or that no valid signature covers. */
       readonly version: number;
-      readonly problem: ChainProblem;
+      readonly problem: StreamProblem;
       readonly detail: string;
     };
 
@@ -36,13 +51,21 @@ export interface VerifyOptions {
   readonly onProgress?: (progress: VerifyProgress) => void;
   /** Events fetched per page (default 1000). */
   readonly batchSize?: number;
+  /**
+   * The keys whose signatures are accepted: every event must then be covered by a valid
+   * signature of one of them (else 'unsigned', 'unknown_key', 'bad_signature', ...). Without
+   * it, signatures are only counted: nothing proves who wrote the events.
+   */
+  readonly keyring?: Keyring;
 }
 
 /** Internal options: stop after a version, count events read. */
 export interface WalkOptions {
+  /** Stops after this version; signatures are then not checked (a digest vouches for the head). */
   readonly upToVersion?: number;
   readonly onEvent?: () => void;
   readonly batchSize?: number;
+  readonly keyring?: Keyring;
 }
 
 /** Where a walk along one stream's chain stands: the version and prevHash due next, the last format. */
@@ -89,6 +112,7 @@ export async function verifyStream(
   let eventsRead = 0;
   const result = await walkChain(store, streamId, {
     batchSize: options.batchSize,
+    keyring: options.keyring,
     onEvent: () => {
       eventsRead++;
       if (eventsRead % 1000 === 0) options.onProgress?.({ eventsRead, streamsChecked: 0 });
@@ -105,6 +129,8 @@ export async function walkChain(
   options: WalkOptions = {},
 ): Promise<StreamVerification> {
   let head = CHAIN_START;
+  let signatures: SignatureHead = SIGNATURES_START;
+  let signatureFailure: StreamVerification | undefined;
   let suspect: RecordedEvent | undefined;
   let position = 0;
   try {
@@ -121,8 +147,18 @@ export async function walkChain(
       detail: `the event at version ${unreadable.version} cannot be read: ${unreadable.reason}`,
     };
   }
-  if (!suspect) return { ok: true, streamId, headHash: head.prevHash, length: head.next };
-  return classify(store, streamId, suspect, head, position);
+  if (suspect) return classify(store, streamId, suspect, head, position);
+  if (signatureFailure) return signatureFailure;
+  const closed = closeSignatures(signatures, head.next, options.keyring);
+  if (!closed.ok) return { ...closed, streamId };
+  return {
+    ok: true,
+    streamId,
+    headHash: head.prevHash,
+    length: head.next,
+    signedEvents: closed.head.signed,
+    unsignedEvents: closed.head.unsigned,
+  };
 
   async function walkPages(): Promise<RecordedEvent | undefined> {
     walk: for await (const page of readStreamInPages(store, streamId, {
@@ -136,6 +172,14 @@ export async function walkChain(
         if (next === undefined) return event;
         head = next;
         position++;
+        if (options.upToVersion === undefined) {
+          const step = followSignatures(signatures, event, options.keyring);
+          if (!step.ok) {
+            signatureFailure = { ...step, streamId };
+            break walk;
+          }
+          signatures = step.head;
+        }
         if (options.upToVersion !== undefined && event.version >= options.upToVersion) break walk;
       }
     }

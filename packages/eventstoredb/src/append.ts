@@ -131,6 +131,7 @@ async function attempt(
     prevHash: anchor ? anchor.hash : GENESIS_HASH,
     events: batch,
     now,
+    signer: ctx.signer,
   });
   let result: WireAppendResult;
   try {

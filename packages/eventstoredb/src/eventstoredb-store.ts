@@ -28,6 +28,7 @@ export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStor
     heads: new HeadCache(),
     pipeline: createReadPipeline(options),
     clock: options.clock ?? (() => new Date()),
+    signer: options.signer,
     namespace: options.namespace ?? '',
     readBatchSize: options.readBatchSize ?? 256,
     appendRetries: options.appendRetries ?? 2,

@@ -1,4 +1,4 @@
-import { backoffDelay, type EventStoreOptions, type ReadPipeline } from '@cartes-badges/eventsourcing';
+import { backoffDelay, type EventStoreOptions, type ReadPipeline, type Signer } from '@cartes-badges/eventsourcing';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
 
@@ -30,6 +30,8 @@ export interface StoreContext {
   readonly heads: HeadCache;
   readonly pipeline: ReadPipeline;
   readonly clock: () => Date;
+  /** Signs each append (EventStoreOptions.signer). */
+  readonly signer?: Signer;
   readonly namespace: string;
   readonly readBatchSize: number;
   readonly appendRetries: number;

@@ -3,6 +3,7 @@ import type { EventStore, EventStoreOptions, JsonValue } from '@cartes-badges/ev
 import type { StoredEventChange, StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
 import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../src';
+import { toWireEvent } from '../src/event-mapping';
 import type { ClientCalls, WireRecord } from '../src';
 import type { ClientKind } from './test-clients';
 import { connectClient } from './test-clients';
@@ -95,6 +96,9 @@ class Forger {
       swapEvents: (streamId, version1, version2) => {
         this.swapped.set(key(name(streamId), version1), version2);
         this.swapped.set(key(name(streamId), version2), version1);
+      },
+      appendRaw: async (streamId, events) => {
+        await inner.append(name(streamId), events.map(toWireEvent), 'any');
       },
     };
   }

@@ -1,6 +1,7 @@
 import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing';
 import type { StoreHarness, StoreTamperer } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../src';
+import { toWireEvent } from '../src/event-mapping';
 import type { ClientCalls, EventStoreDBStoreOptions } from '../src';
 import type { FeaturesMode } from './stand-in/server-features';
 import type { StandInOptions } from './stand-in/stand-in-server';
@@ -66,8 +67,11 @@ export async function startStandInStore(
   };
 }
 
-/** Tampers with the stand-in's memory (on its thread), bypassing the protocol. */
-export function tamperWithStandIn(server: StandIn): StoreTamperer {
+/**
+ * Tampers with the stand-in's memory (on its thread), bypassing the protocol; appends go
+ * through the client's raw calls, bypassing the adapter (and its signer).
+ */
+export function tamperWithStandIn(server: StandIn, calls: ClientCalls): StoreTamperer {
   return {
     alterEvent: (streamId, version, newData) => server.alterData(streamId, version, JSON.stringify(newData)),
     rewriteEvent: (streamId, version, change) =>
@@ -83,12 +87,15 @@ export function tamperWithStandIn(server: StandIn): StoreTamperer {
       }),
     removeEvent: (streamId, version) => server.remove(streamId, version),
     swapEvents: (streamId, version1, version2) => server.swap(streamId, version1, version2),
+    appendRaw: async (streamId, events) => {
+      await calls.append(streamId, events.map(toWireEvent), 'any');
+    },
   };
 }
 
 /** The contract suite's harness: one fresh stand-in server per store, stopped when the store closes. */
 export function standInHarness(setup: StandInSetup = {}): StoreHarness {
-  const servers = new WeakMap<EventStore, StandIn>();
+  const servers = new WeakMap<EventStore, StandInStore>();
   const open = new Set<StandInStore>();
   return {
     async create(options?: EventStoreOptions) {
@@ -104,13 +111,13 @@ export function standInHarness(setup: StandInSetup = {}): StoreHarness {
           await started.dispose();
         },
       };
-      servers.set(store, started.server);
+      servers.set(store, started);
       return store;
     },
     tamper(store) {
-      const server = servers.get(store);
-      if (!server) throw new Error('Not a store of this harness');
-      return tamperWithStandIn(server);
+      const started = servers.get(store);
+      if (!started) throw new Error('Not a store of this harness');
+      return tamperWithStandIn(started.server, started.calls);
     },
     returnsAppendedEvents: true,
     async teardown() {

@@ -17,6 +17,7 @@ import type {
   PreparedEvent,
   ReadPipeline,
   RecordedEvent,
+  Signer,
 } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { toStoredEvent } from './event-row';
@@ -28,6 +29,8 @@ export interface AppendContext {
   readonly pool: Pool;
   readonly schema: string;
   readonly clock: () => Date;
+  /** Signs each append (EventStoreOptions.signer). */
+  readonly signer?: Signer;
   readonly heads: StreamHeadCache;
   /** Send the NOTIFY inside the append transaction (else the store sends it after commit). */
   readonly notifyInTransaction: boolean;
@@ -80,6 +83,7 @@ export async function appendEvents(
       prevHash: head ? head.hash : GENESIS_HASH,
       events: batch,
       now: context.clock(),
+      signer: context.signer,
     });
     const texts = storedTexts(prepared);
     const outcome = await insertPrepared(context, streamId, head, prepared, texts, expected);

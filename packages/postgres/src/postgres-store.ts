@@ -93,7 +93,7 @@ export async function createPostgresEventStore(
     async appendToStream(streamId: string, events: readonly EventToAppend[], appendOptions?: AppendOptions) {
       assertOpen();
       const result = await appendEvents(
-        { pool, schema, clock, heads, notifyInTransaction, pipeline },
+        { pool, schema, clock, heads, notifyInTransaction, pipeline, signer: options.signer },
         streamId,
         events,
         appendOptions,

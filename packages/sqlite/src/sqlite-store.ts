@@ -149,6 +149,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
         prevHash: head?.hash ?? GENESIS_HASH,
         events,
         now: clock(),
+        signer: options.signer,
       });
       const rows: EventRow[] = [];
       for (const event of prepared) {

@@ -1,7 +1,16 @@
-import type { ChainHead, EventStore, StreamVerification } from '@cartes-badges/eventsourcing';
+import type {
+  ChainHead,
+  EventStore,
+  Keyring,
+  SignatureHead,
+  StreamVerification,
+} from '@cartes-badges/eventsourcing';
 import {
   CHAIN_START,
+  closeSignatures,
   followChain,
+  followSignatures,
+  SIGNATURES_START,
   storedFormOf,
   unreadableEventOf,
   verifyStream,
@@ -17,18 +26,38 @@ export interface StoreVerification {
   readonly eventsChecked: number;
   /** One entry per broken stream, in the order the store holds them. */
   readonly broken: readonly BrokenLink[];
+  /** Events covered by a signature (verified when a keyring was given, else only counted). */
+  readonly signedEvents: number;
+  /** Events no signature covers (a store written without a signer). */
+  readonly unsignedEvents: number;
+}
+
+/** Options of `verifyAllStreams`. */
+export interface VerifyAllOptions {
+  readonly onProgress?: (eventsChecked: number) => void;
+  /** The keys whose signatures are accepted: every event must then be signed by one of them. */
+  readonly keyring?: Keyring;
+}
+
+// Where one stream stands in the pass: its chain and its signatures.
+interface StreamHeads {
+  readonly chain: ChainHead;
+  readonly signatures: SignatureHead;
 }
 
 /**
- * Checks every hash chain in one pass over the store (global order), keeping only each stream's
- * chain head (version due, previous hash, chain format). A stream whose chain breaks is then walked on its own by
- * the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered, unreadable).
+ * Checks every hash chain (and, with a keyring, every signature) in one pass over the store
+ * (global order), keeping only each stream's heads (version due, previous hash, chain format,
+ * first version awaiting its batch's signature). A stream that fails is then walked on its own
+ * by the kernel's `verifyStream`, which says how it breaks (altered, missing, reordered,
+ * unreadable, unsigned, bad_signature, ...).
  */
 export async function verifyAllStreams(
   store: EventStore,
-  onProgress?: (eventsChecked: number) => void,
+  options: VerifyAllOptions = {},
 ): Promise<StoreVerification> {
-  const heads = new Map<string, ChainHead>();
+  const { onProgress, keyring } = options;
+  const heads = new Map<string, StreamHeads>();
   const suspects = new Set<string>();
   let eventsChecked = 0;
   let after: bigint | undefined;
@@ -43,12 +72,14 @@ export async function verifyAllStreams(
         eventsChecked++;
         if (eventsChecked % 1000 === 0) onProgress?.(eventsChecked);
         if (suspects.has(event.streamId)) continue;
-        const next = followChain(heads.get(event.streamId) ?? CHAIN_START, event);
-        if (next === undefined) {
+        const head = heads.get(event.streamId);
+        const chain = followChain(head?.chain ?? CHAIN_START, event);
+        const signatures = chain && followSignatures(head?.signatures ?? SIGNATURES_START, event, keyring);
+        if (!chain || !signatures?.ok) {
           suspects.add(event.streamId);
           continue;
         }
-        heads.set(event.streamId, next);
+        heads.set(event.streamId, { chain, signatures: signatures.head });
       }
       scanning = false;
     } catch (error) {
@@ -62,15 +93,32 @@ export async function verifyAllStreams(
     }
   }
   onProgress?.(eventsChecked);
+  let signedEvents = 0;
+  let unsignedEvents = 0;
+  for (const [streamId, head] of heads) {
+    if (suspects.has(streamId)) continue;
+    const closed = closeSignatures(head.signatures, head.chain.next, keyring);
+    if (!closed.ok) suspects.add(streamId);
+    else {
+      signedEvents += closed.head.signed;
+      unsignedEvents += closed.head.unsigned;
+    }
+  }
   const broken: BrokenLink[] = [];
   for (const streamId of suspects) {
-    const result = await verifyStream(store, streamId);
+    const result = await verifyStream(store, streamId, { keyring });
     if (!result.ok) broken.push(result);
+    else {
+      signedEvents += result.signedEvents;
+      unsignedEvents += result.unsignedEvents;
+    }
   }
   return {
     ok: broken.length === 0,
     streamsChecked: new Set([...heads.keys(), ...suspects]).size,
     eventsChecked,
     broken,
+    signedEvents,
+    unsignedEvents,
   };
 }

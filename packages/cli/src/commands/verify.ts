@@ -130,7 +130,9 @@ Exemples :
               return result.ok;
             }
             const progress = startProgress('Vérification', await opened.countEvents(), 'événements');
-            const result: StoreVerification = await verifyAllStreams(opened.store, (n) => progress.update(n));
+            const result: StoreVerification = await verifyAllStreams(opened.store, {
+              onProgress: (n) => progress.update(n),
+            });
             progress.stop();
             if (globals.json) print(toJson(result));
             else if (result.ok)

@@ -93,7 +93,7 @@ describe('exportEvents', () => {
         causation_id: event.metadata.causationId,
         event_id: event.eventId,
         schema_version: event.metadata.schemaVersion,
-        chain_version: 2,
+        chain_version: 3,
         prev_hash: event.metadata.prevHash,
         hash: event.metadata.hash,
         occurred_ms: BigInt(Date.parse(event.metadata.occurredAt)),

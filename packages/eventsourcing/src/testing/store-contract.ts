@@ -8,6 +8,7 @@ import { hashChainCoverageContract } from './contract/hash-chain-coverage';
 import { invalidEventsContract } from './contract/invalid-events';
 import { readAllContract } from './contract/read-all';
 import { readStreamContract } from './contract/read-stream';
+import { signaturesContract } from './contract/signatures';
 import { subscribeContract } from './contract/subscribe';
 import { upcastingContract } from './contract/upcasting';
 import type { ContractContext, StoreHarness } from './store-harness';
@@ -52,5 +53,6 @@ export function runEventStoreContract(storeName: string, harness: StoreHarness):
     invalidEventsContract(ctx);
     hashChainContract(ctx);
     hashChainCoverageContract(ctx);
+    signaturesContract(ctx);
   });
 }

@@ -62,5 +62,23 @@ export function tamperWithPostgresStore(eventStore: EventStore): StoreTamperer {
       );
       expectRows(result.rowCount, 2, `swapping ${streamId}@${version1} and @${version2}`);
     },
+    async appendRaw(streamId, batch) {
+      for (const event of batch) {
+        const result = await store.pool.query(
+          `INSERT INTO ${events} (stream_id, version, event_id, type, data, metadata, recorded_at)
+           VALUES ($1, $2, $3::uuid, $4, $5::json, $6::json, $7::timestamptz)`,
+          [
+            streamId,
+            event.version,
+            event.eventId,
+            event.type,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+            event.recordedAt,
+          ],
+        );
+        expectRows(result.rowCount, 1, `inserting ${streamId}@${event.version}`);
+      }
+    },
   };
 }

@@ -61,5 +61,20 @@ export function tamperWithSqliteStore(store: EventStore): StoreTamperer {
         move.run(version2, streamId, parking.v);
       })();
     },
+    appendRaw(streamId, events) {
+      const insert = db.prepare(
+        'INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const event of events)
+        insert.run(
+          streamId,
+          event.version,
+          event.eventId,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          event.recordedAt,
+        );
+    },
   };
 }

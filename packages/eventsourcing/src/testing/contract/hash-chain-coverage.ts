@@ -47,16 +47,17 @@ const FORGERIES: readonly [string, (event: RecordedEvent) => StoredEventChange][
   ['the correlation id', () => ({ metadata: { correlationId: 'corr-other' } })],
   ['the causation id', () => ({ metadata: { causationId: null } })],
   ['the chain format (removed: format 1)', () => ({ metadata: { chainVersion: undefined } })],
-  ['the chain format (unknown)', () => ({ metadata: { chainVersion: 3 } })],
+  ['the chain format (3 to 2, which would hash a signature)', () => ({ metadata: { chainVersion: 2 } })],
+  ['the chain format (unknown)', () => ({ metadata: { chainVersion: 4 } })],
   ['a metadata key added', () => ({ metadata: { note: 'ajouté' } })],
   ['the hash itself', () => ({ metadata: { hash: 'f'.repeat(64) } })],
 ];
 
 // The stream's events hashed again from the genesis, event i in chain format formats[i].
-function rechained(events: readonly RecordedEvent[], formats: readonly (1 | 2)[]): StoredEventChange[] {
+function rechained(events: readonly RecordedEvent[], formats: readonly (1 | 2 | 3)[]): StoredEventChange[] {
   let prevHash = GENESIS_HASH;
   return events.map((event, i) => {
-    const metadata = { ...event.metadata, prevHash, chainVersion: formats[i] === 2 ? 2 : undefined };
+    const metadata = { ...event.metadata, prevHash, chainVersion: formats[i] === 1 ? undefined : formats[i] };
     const hash = recomputeHash({ ...event, metadata } as RecordedEvent)!;
     prevHash = hash;
     return { metadata: { ...metadata, hash } };
@@ -96,23 +97,25 @@ export function hashChainCoverageContract(ctx: ContractContext): void {
   });
 
   describe('hash chain: formats', () => {
-    it('writes new events in chain format 2', async () => {
+    it('writes new events in chain format 3', async () => {
       const store = await storeWithFullEvents(ctx);
       for (const event of await collect(store.readStream('chain')))
-        expect(event.metadata.chainVersion).toBe(2);
+        expect(event.metadata.chainVersion).toBe(3);
     });
 
-    it('verifies a history written in format 1 (no chainVersion) and format-2 events after it', async () => {
+    it('verifies a history written in format 1 (no chainVersion), then format 2, then format 3', async () => {
       const store = await storeWithFullEvents(ctx);
-      const changes = rechained(await collect(store.readStream('chain')), [1, 1, 1, 2, 2]);
+      const changes = rechained(await collect(store.readStream('chain')), [1, 1, 2, 2, 3]);
       await rewriteStream(ctx, store, changes);
       const events = await collect(store.readStream('chain'));
-      expect(events.map((e) => e.metadata.chainVersion)).toEqual([undefined, undefined, undefined, 2, 2]);
+      expect(events.map((e) => e.metadata.chainVersion)).toEqual([undefined, undefined, 2, 2, 3]);
       expect(await verifyStream(store, 'chain')).toEqual({
         ok: true,
         streamId: 'chain',
         headHash: changes[4].metadata!.hash,
         length: 5,
+        signedEvents: 0,
+        unsignedEvents: 5,
       });
       await ctx.tamper(store).alterEvent('chain', 1, { n: 100 });
       expect(await verifyStream(store, 'chain')).toMatchObject({ ok: false, version: 1, problem: 'altered' });
@@ -120,13 +123,19 @@ export function hashChainCoverageContract(ctx: ContractContext): void {
 
     it('refuses a format-1 event after a format-2 one, even with hashes that recompute', async () => {
       const store = await storeWithFullEvents(ctx);
-      await rewriteStream(ctx, store, rechained(await collect(store.readStream('chain')), [2, 2, 1, 1, 1]));
+      await rewriteStream(ctx, store, rechained(await collect(store.readStream('chain')), [3, 3, 1, 1, 1]));
       expect(await verifyStream(store, 'chain')).toMatchObject({
         ok: false,
         version: 2,
         problem: 'altered',
-        detail: 'the event at version 2 is in hash chain format 1 after an event in format 2',
+        detail: 'the event at version 2 is in hash chain format 1 after an event in format 3',
       });
+    });
+
+    it('refuses a format-2 event after a format-3 one (format 2 would take a signature into its hash)', async () => {
+      const store = await storeWithFullEvents(ctx);
+      await rewriteStream(ctx, store, rechained(await collect(store.readStream('chain')), [3, 3, 3, 2, 2]));
+      expect(await verifyStream(store, 'chain')).toMatchObject({ ok: false, version: 3, problem: 'altered' });
     });
   });
 }

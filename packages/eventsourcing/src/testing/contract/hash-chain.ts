@@ -36,6 +36,8 @@ export function hashChainContract(ctx: ContractContext): void {
         streamId: 'chain',
         headHash: events[5].metadata.hash,
         length: 6,
+        signedEvents: 0,
+        unsignedEvents: 6,
       });
       expect(await verifyStream(store, 'nobody')).toMatchObject({
         ok: true,
