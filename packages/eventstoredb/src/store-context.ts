@@ -1,4 +1,9 @@
-import { backoffDelay, type EventStoreOptions, type ReadPipeline, type Signer } from '@cartes-badges/eventsourcing';
+import {
+  backoffDelay,
+  type EventStoreOptions,
+  type ReadPipeline,
+  type Signer,
+} from '@cartes-badges/eventsourcing';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
 
