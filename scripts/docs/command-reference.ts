@@ -3,92 +3,12 @@
 // reference test runs the same check, so the document cannot drift from the code.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  COMMAND_ROLES,
-  DOSSIER_COMMAND_CODECS,
-  DOSSIER_COMMAND_TYPES,
-  fieldLabel,
-} from '@cartes-badges/domain';
+import { COMMAND_ROLES, commandFields, DOSSIER_COMMAND_TYPES, fieldLabel } from '@cartes-badges/domain';
 import { COMMAND_EXAMPLES, COMMAND_SUMMARIES } from './command-examples';
 import { FIELD_DOCS } from './command-fields';
 
 /** Where the reference is written. */
 export const COMMAND_REFERENCE_PATH = join(__dirname, '..', '..', 'docs', 'commands.md');
-
-/** One payload field as the reference lists it. */
-export interface PayloadField {
-  readonly path: string;
-  readonly required: boolean;
-  readonly codec: string;
-}
-
-/** The part of an io-ts codec the walker reads (io-ts itself is a dependency of the packages, not of scripts). */
-interface Codec {
-  readonly name: string;
-}
-
-type Tagged = {
-  readonly _tag?: string;
-  readonly name: string;
-  readonly props?: Record<string, Codec>;
-  readonly types?: readonly Codec[];
-  readonly type?: unknown;
-};
-
-// Wrappers (readonly, exact, a known-fields guard) validate the codec they hold: look through them.
-function unwrap(codec: Codec): Tagged {
-  let current = codec as unknown as Tagged;
-  while (
-    current._tag !== 'InterfaceType' &&
-    current._tag !== 'PartialType' &&
-    current._tag !== 'IntersectionType' &&
-    typeof current.type === 'object' &&
-    current.type !== null &&
-    'validate' in (current.type as object)
-  ) {
-    current = current.type as Tagged;
-  }
-  return current;
-}
-
-/** The fields of an object codec, nested objects flattened (`attestations.honour`). */
-export function fieldsOf(codec: Codec, prefix = '', required = true): PayloadField[] {
-  const inner = unwrap(codec);
-  switch (inner._tag) {
-    case 'IntersectionType':
-      return (inner.types ?? []).flatMap((member) => fieldsOf(member, prefix, required));
-    case 'InterfaceType':
-    case 'PartialType':
-      return Object.entries(inner.props ?? {}).flatMap(([key, field]) => {
-        const path = `${prefix}${key}`;
-        const isRequired = required && inner._tag === 'InterfaceType';
-        const nested = unwrap(field)._tag;
-        return nested === 'InterfaceType' || nested === 'PartialType' || nested === 'IntersectionType'
-          ? fieldsOf(field, `${path}.`, isRequired)
-          : [{ path, required: isRequired, codec: field.name }];
-      });
-    default:
-      return [];
-  }
-}
-
-/** The envelope and payload fields of one command. */
-export function commandFields(type: keyof typeof DOSSIER_COMMAND_CODECS): {
-  readonly dossierId: 'required' | 'optional' | 'absent';
-  readonly payload: 'required' | 'optional' | 'absent';
-  readonly fields: readonly PayloadField[];
-} {
-  const envelope = fieldsOf(DOSSIER_COMMAND_CODECS[type]);
-  const find = (key: string) => envelope.find((f) => f.path === key || f.path.startsWith(`${key}.`));
-  const dossierId = find('dossierId');
-  const payloadFields = envelope.filter((f) => f.path.startsWith('payload.'));
-  const payloadRequired = payloadFields.some((f) => f.required) || envelope.some((f) => f.path === 'payload');
-  return {
-    dossierId: dossierId === undefined ? 'absent' : dossierId.required ? 'required' : 'optional',
-    payload: payloadFields.length === 0 ? 'absent' : payloadRequired ? 'required' : 'optional',
-    fields: payloadFields.map((f) => ({ ...f, path: f.path.slice('payload.'.length) })),
-  };
-}
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 

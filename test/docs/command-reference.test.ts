@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { decodeDossierCommand, DOSSIER_COMMAND_TYPES } from '@cartes-badges/domain';
+import { commandFields, decodeDossierCommand, DOSSIER_COMMAND_TYPES } from '@cartes-badges/domain';
 import { COMMAND_EXAMPLES } from '../../scripts/docs/command-examples';
-import {
-  COMMAND_REFERENCE_PATH,
-  commandFields,
-  renderCommandReference,
-} from '../../scripts/docs/command-reference';
+import { COMMAND_REFERENCE_PATH, renderCommandReference } from '../../scripts/docs/command-reference';
 
 describe('docs/commands.md, the command reference generated from the codecs', () => {
   it('is up to date with the codecs (run `pnpm docs:commands` after changing a command)', () => {

@@ -9,16 +9,8 @@ import {
   samplePdf,
 } from '@cartes-badges/domain';
 import type { FastifyInstance } from 'fastify';
-import type { InjectOptions, Response } from 'light-my-request';
-import lightMyRequest from 'light-my-request';
+import { inject } from '../test/inject';
 import { buildApp } from './app';
-
-// fastify.inject() is light-my-request on the app's router. Its latest release needs the ESM-only
-// cookie@2, which jest's module loader cannot require, so the test calls the same injector, one
-// release older, on the same router (app.routing): same requests, no network, same handlers.
-function inject(app: FastifyInstance, options: InjectOptions): Promise<Response> {
-  return lightMyRequest((req, res) => app.routing(req, res), options);
-}
 
 const claire = { 'x-user': FIXTURE_USERS.claire.id };
 const sophie = { 'x-user': FIXTURE_USERS.sophie.id };
@@ -92,15 +84,35 @@ describe('the HTTP service (fastify.inject)', () => {
     );
     expect((await inject(app, { method: 'GET', url: '/brouillons', headers: claire })).json().total).toBe(0);
     expect((await inject(app, { method: 'GET', url: '/dossiers', headers: sophie })).json().total).toBe(0);
+    // The screen in one call (service.view): status, tabs, Synthèse, documents line, actions.
     const shown = await inject(app, { method: 'GET', url: `/dossiers/${dossierId}`, headers: claire });
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toEqual(
-      expect.objectContaining({ label: 'Transmis', tabs: expect.objectContaining({ valid: true }) }),
+      expect.objectContaining({ statusLabel: 'Transmis', valid: true, number: '2512AF000001' }),
     );
     expect(shown.json().synthesis.totalAmount).toBe('210,00 €');
+    expect(shown.json().documents.progress.label).toBe('2/2 types de documents obligatoires à transmettre');
+    expect(shown.json().actions.map((a: { type: string }) => a.type)).toContain('CancelDossier');
+    // The one row a screen refreshes, by dossier number or id, scoped as the list (R-26).
+    const row = await inject(app, { method: 'GET', url: '/dossiers/2512AF000001/row', headers: claire });
+    expect([row.statusCode, row.json().dossierId, row.json().state]).toEqual([200, dossierId, 'Transmis']);
+    const rowById = await inject(app, { method: 'GET', url: `/dossiers/${dossierId}/row`, headers: claire });
+    expect(rowById.json().number).toBe('2512AF000001');
+    const notTheirRow = await inject(app, {
+      method: 'GET',
+      url: `/dossiers/${dossierId}/row`,
+      headers: sophie,
+    });
+    expect([notTheirRow.statusCode, notTheirRow.json().code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
+    const noDraftRow = await inject(app, {
+      method: 'GET',
+      url: `/brouillons/${dossierId}/row`,
+      headers: claire,
+    });
+    expect(noDraftRow.statusCode).toBe(404);
   });
 
-  it('refusals are 4xx JSON with the field messages; nothing is written', async () => {
+  it('refusals are 4xx problems (RFC 9457) with the French detail and the field; nothing is written', async () => {
     const created = await post(claire, {
       type: 'CreateDraft',
       commandId: 'bad-0',
@@ -116,8 +128,14 @@ describe('the HTTP service (fastify.inject)', () => {
       payload: { email: 'amoa1.x' },
     });
     expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(badEmail.json()).toEqual(
       expect.objectContaining({
+        type: 'tag:cartes-badges,2026:problem:format',
+        title: 'Saisie mal formée',
+        status: 400,
+        detail: expect.stringMatching(/^Email de contact : /),
+        instance: '/commands',
         code: 'FORMAT',
         field: 'payload.email',
         problems: [expect.objectContaining({ field: 'payload.email', message: expect.any(String) })],
@@ -126,7 +144,7 @@ describe('the HTTP service (fastify.inject)', () => {
 
     const incomplete = await post(claire, { type: 'TransmitDossier', commandId: 'bad-2', dossierId });
     expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.json().message).toMatch(/^Saisie invalide/);
+    expect(incomplete.json().detail).toMatch(/^Saisie invalide/);
     expect(incomplete.json().invalidTabs.map((t: { tab: string }) => t.tab)).toEqual(
       expect.arrayContaining(['Prestation', 'Synthèse', 'Documents']),
     );
@@ -138,7 +156,7 @@ describe('the HTTP service (fastify.inject)', () => {
       url: '/dossiers/6f1b9f7e-0000-4000-8000-000000000000',
       headers: claire,
     });
-    expect([unknown.statusCode, unknown.json().message]).toEqual([404, 'Dossier introuvable']);
+    expect([unknown.statusCode, unknown.json().detail]).toEqual([404, 'Dossier introuvable']);
     const anonymous = await inject(app, { method: 'GET', url: '/brouillons' });
     expect([anonymous.statusCode, anonymous.json().code]).toEqual([401, 'UNAUTHENTICATED']);
     const badPage = await inject(app, { method: 'GET', url: '/brouillons?page=0', headers: claire });

@@ -1,17 +1,30 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
-import type { Clock, DossierApplication, ListFilters, ListQueries, Notifier } from '@cartes-badges/domain';
+import type { BlobStore, EventStore, ReactorLedger, WorkerLeases } from '@cartes-badges/eventsourcing';
+import { createInMemoryReactorLedger } from '@cartes-badges/eventsourcing';
+import type { Clock, DossierApplication, ListReadModel, Notifier } from '@cartes-badges/domain';
 import {
+  brouillonsProjection,
   createDossierApplication,
   createFixtureDirectories,
-  dossierStatusLabel,
-  synthesisOf,
+  createInMemoryListReadModel,
+  dossiersProjection,
+  REFUSAL_NOTIFICATIONS,
+  refusalNotificationsReactor,
   uuidIdGenerator,
 } from '@cartes-badges/domain';
-import * as E from 'fp-ts/Either';
-import { actorOf, unauthenticated } from './caller';
+import { commandRoute } from './command-route';
 import { documentRoute } from './document-route';
-import { statusOf } from './http-status';
+import type { ServedRoute } from './documented-routes';
+import { requireDocumentedRoutes } from './documented-routes';
+import { dossierViewRoute } from './dossier-view-route';
+import { healthRoutes } from './health-routes';
+import type { Lifecycle } from './lifecycle';
+import { trackLifecycle } from './lifecycle';
+import { listRoute, rowRoute } from './list-routes';
+import { openApiDocument } from './openapi';
+import { problem, sendProblem } from './problem';
+import type { WatchedWorker } from './readiness';
+import { ROUTES } from './routes';
 
 /** What the service is built on: the store, and optionally a clock and where notifications go. */
 export interface AppOptions {
@@ -20,60 +33,43 @@ export interface AppOptions {
   readonly blobStore?: BlobStore;
   readonly clock?: Clock;
   readonly notifier?: Notifier;
+  /** Durable lists and notifications ledger (default: in memory, rebuilt at each start). */
+  readonly readModels?: { readonly brouillons: ListReadModel; readonly dossiers: ListReadModel };
+  readonly notificationsLedger?: ReactorLedger;
+  /** With several instances on one database: each list and reactor runs where its lease is held. */
+  readonly leases?: WorkerLeases;
+  /** Events a list or reactor may be behind the store with /readyz still 200 (default 1,000). */
+  readonly maxLag?: number;
   readonly logger?: boolean;
 }
 
-// Files travel as base64 in JSON (`contentBase64`); the library takes bytes.
-function withBytes(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null) return body;
-  const payload = (body as { payload?: { contentBase64?: unknown } }).payload;
-  if (!payload || typeof payload.contentBase64 !== 'string') return body;
-  const { contentBase64, ...rest } = payload;
-  return {
-    ...body,
-    payload: { ...rest, content: new Uint8Array(Buffer.from(contentBase64 as string, 'base64')) },
-  };
+/** The service, the library under it, and its lifecycle (draining on shutdown). */
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly library: DossierApplication;
+  readonly lifecycle: Lifecycle;
+  /** Every route the app serves (recorded as Fastify registers them). */
+  readonly servedRoutes: () => readonly ServedRoute[];
 }
 
-interface ListQuery {
-  readonly search?: string;
-  readonly type?: string;
-  readonly etat?: string;
-  readonly siret?: string;
-  readonly page?: string;
-}
-
-function listRoute(queries: ListQueries) {
-  return async (request: FastifyRequest<{ Querystring: ListQuery }>, reply: FastifyReply) => {
-    const actor = actorOf(request);
-    if (!actor) return unauthenticated(reply);
-    const q = request.query;
-    const filters = {
-      ...(q.type !== undefined ? { cardType: q.type } : {}),
-      ...(q.etat !== undefined ? { state: q.etat.split(',') } : {}),
-      ...(q.siret !== undefined ? { siret: q.siret } : {}),
-    } as ListFilters;
-    const page = await queries.list({
-      actor,
-      ...(q.search !== undefined ? { search: q.search } : {}),
-      filters,
-      page: q.page === undefined ? 1 : Number(q.page),
-    });
-    if (E.isLeft(page)) return reply.code(statusOf(page.left)).send(page.left);
-    return page.right;
-  };
-}
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
- * The HTTP service: POST /commands, GET /brouillons, GET /dossiers, GET /dossiers/:id,
- * GET /dossiers/:id/documents/:documentId (the attached file itself). Refusals
- * are 4xx JSON bodies `{ code, message, field?, tab?, problems?, invalidTabs? }` with the French
- * messages of the portal; nothing is written when a command is refused.
+ * The HTTP service: the routes of `routes.ts` (commands, lists and their rows, the dossier's
+ * screen, its files, health, readiness, the OpenAPI document). Every error is an RFC 9457
+ * problem (`application/problem+json`) with the library's code, its French message as `detail`
+ * and the offending field; nothing is written when a command is refused.
  */
-export async function buildApp(
-  options: AppOptions,
-): Promise<{ app: FastifyInstance; library: DossierApplication }> {
+export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const directories = createFixtureDirectories();
+  const notifier = options.notifier ?? { send: async () => undefined };
+  const readModels = options.readModels ?? {
+    brouillons: createInMemoryListReadModel(),
+    dossiers: createInMemoryListReadModel(),
+  };
+  const notificationsLedger = options.notificationsLedger ?? createInMemoryReactorLedger();
+  // A 20 MB file (R-20) is about 27 MB in base64, plus the command around it.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 28 * 1024 * 1024 });
   const library = createDossierApplication({
     store: options.store,
     establishments: directories.establishmentDirectory,
@@ -82,61 +78,99 @@ export async function buildApp(
     providerAttachments: directories.providerAttachments,
     blobStore: options.blobStore ?? directories.blobStore,
     ids: uuidIdGenerator,
-    notifier: options.notifier ?? { send: async () => undefined },
+    notifier,
+    readModels,
+    notificationsLedger,
+    runner: {
+      ...(options.leases ? { leases: options.leases } : {}),
+      onError: (worker, error) => app.log.warn({ err: error, worker }, 'runner stopped, restarting'),
+    },
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const servedRoutes = requireDocumentedRoutes(app);
+  // Commands are JSON; Fastify's default text parser would hand the library a string.
+  app.removeContentTypeParser('text/plain');
   library.start();
-  const app = Fastify({ logger: options.logger ?? false });
   app.addHook('onClose', async () => library.stop());
+  const lifecycle = trackLifecycle(app);
 
-  app.post('/commands', async (request, reply) => {
-    const actor = actorOf(request);
-    if (!actor) return unauthenticated(reply);
-    const body = withBytes(request.body);
-    const command = typeof body === 'object' && body !== null ? { ...body, actor } : body;
-    const result = await library.service.execute(command);
-    if (E.isLeft(result)) return reply.code(statusOf(result.left)).send(result.left);
-    // Read your writes: the lists have caught up with this command before the client asks them.
-    await library.whenIdle();
-    const { dossierId, version, alreadyHandled, events, state } = result.right;
-    return reply.code(alreadyHandled ? 200 : 201).send({
-      dossierId,
-      version,
-      alreadyHandled,
-      events: events.map((e) => e.type),
-      status: state.status,
-      label: dossierStatusLabel(state),
-      draftNumber: state.draftNumber,
-      dossierNumber: state.dossierNumber,
-    });
+  // What readiness watches: each runner's durable checkpoint and the events it applies.
+  const workers: WatchedWorker[] = [
+    {
+      name: `${brouillonsProjection.name}+${dossiersProjection.name}`,
+      filter: brouillonsProjection.filter,
+      // Both lists move together (one fold per batch); the one behind decides.
+      readCheckpoint: async () => {
+        const [a, b] = await Promise.all([
+          readModels.brouillons.readCheckpoint(),
+          readModels.dossiers.readCheckpoint(),
+        ]);
+        return (a?.position ?? -1n) <= (b?.position ?? -1n) ? a : b;
+      },
+    },
+    {
+      name: REFUSAL_NOTIFICATIONS,
+      filter: refusalNotificationsReactor({ store: options.store, notifier }).filter,
+      readCheckpoint: () => notificationsLedger.readCheckpoint(),
+    },
+  ];
+
+  const openApi = openApiDocument();
+  const handlers: Record<string, Handler> = {
+    executeCommand: commandRoute(library),
+    listBrouillons: listRoute(library.brouillons),
+    brouillonRow: rowRoute(library.brouillons),
+    listDossiers: listRoute(library.dossiers),
+    dossierRow: rowRoute(library.dossiers),
+    viewDossier: dossierViewRoute(library),
+    downloadDocument: documentRoute(library) as Handler,
+    ...healthRoutes({
+      store: options.store,
+      workers,
+      activeWorkers: () => library.activeWorkers(),
+      draining: lifecycle.draining,
+      ...(options.maxLag !== undefined ? { maxLag: options.maxLag } : {}),
+      onStoreError: (error) => app.log.warn({ err: error }, 'readiness: the store did not answer'),
+    }),
+    openapi: async () => openApi,
+  };
+  // The routes the document describes, and only those: one table for both.
+  for (const route of ROUTES) {
+    const handler = handlers[route.operationId];
+    if (handler === undefined) throw new Error(`no handler for route ${route.operationId}`);
+    app.route({ method: route.method, url: route.url, handler });
+  }
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problem('ROUTE_NOT_FOUND', `Aucune route ${request.method} ${request.url.split('?')[0]}`, request),
+    ),
+  );
+  // Fastify's own refusals (body not JSON, too large, wrong media type) said the same way as the
+  // library's; anything else is a 500 whose detail never carries an internal message.
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    if (error.statusCode === 413)
+      return sendProblem(reply, problem('PAYLOAD_TOO_LARGE', 'Requête trop volumineuse', request));
+    if (error.statusCode === 415)
+      return sendProblem(
+        reply,
+        problem(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Le corps doit être du JSON (content-type: application/json)',
+          request,
+          {
+            field: 'content-type',
+          },
+        ),
+      );
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+      return sendProblem(reply, problem('BAD_REQUEST', `Requête mal formée : ${error.message}`, request));
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(
+      reply,
+      problem('INTERNAL', 'Erreur interne : la requête n’a pas abouti, veuillez réessayer', request),
+    );
   });
-
-  app.get('/brouillons', listRoute(library.brouillons));
-  app.get('/dossiers', listRoute(library.dossiers));
-
-  app.get('/dossiers/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const actor = actorOf(request);
-    if (!actor) return unauthenticated(reply);
-    const state = await library.service.load(request.params.id, actor);
-    if (E.isLeft(state)) return reply.code(statusOf(state.left)).send(state.left);
-    const tabs = await library.service.tabs(request.params.id, actor);
-    return {
-      dossierId: request.params.id,
-      label: dossierStatusLabel(state.right),
-      synthesis: synthesisOf(state.right),
-      tabs: E.isRight(tabs) ? tabs.right : null,
-      state: state.right,
-    };
-  });
-
-  app.get('/dossiers/:id/documents/:documentId', documentRoute(library));
-
-  // A body that is not JSON is the client's error, said the same way as the library's.
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
-    return reply
-      .code(status)
-      .send({ code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL', message: error.message });
-  });
-  return { app, library };
+  return { app, library, lifecycle, servedRoutes };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DossierActor } from '@cartes-badges/domain';
 import { FIXTURE_PROVIDER_ATTACHMENTS, FIXTURE_USERS } from '@cartes-badges/domain';
+import { problem, sendProblem } from './problem';
 
 // Authentication is the embedding application's business: here the caller names a fixture user
 // in the `x-user` header and the server builds the actor. The body never chooses its actor.
@@ -14,14 +15,18 @@ export function actorOf(request: FastifyRequest): DossierActor | undefined {
   return { role: 'prestataire', userId: user.id, siren: company.siren, siret: company.sirets[0] };
 }
 
-/** A 401 naming the users the `x-user` header accepts. */
+/** The ids the `x-user` header accepts. */
+export const KNOWN_USERS: readonly string[] = Object.values(FIXTURE_USERS).map((u) => u.id);
+
+/** A 401 problem naming the users the `x-user` header accepts. */
 export function unauthenticated(reply: FastifyReply): FastifyReply {
-  return reply.code(401).send({
-    code: 'UNAUTHENTICATED',
-    message: `En-tête x-user manquant ou inconnu : attendu l'identifiant d'un utilisateur (${Object.values(
-      FIXTURE_USERS,
-    )
-      .map((u) => u.id)
-      .join(', ')})`,
-  });
+  return sendProblem(
+    reply,
+    problem(
+      'UNAUTHENTICATED',
+      `En-tête x-user manquant ou inconnu : attendu l'identifiant d'un utilisateur (${KNOWN_USERS.join(', ')})`,
+      reply.request,
+      { field: 'x-user' },
+    ),
+  );
 }

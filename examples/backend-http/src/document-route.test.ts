@@ -8,13 +8,8 @@ import {
   samplePdf,
 } from '@cartes-badges/domain';
 import type { FastifyInstance } from 'fastify';
-import type { InjectOptions } from 'light-my-request';
-import lightMyRequest from 'light-my-request';
+import { inject } from '../test/inject';
 import { buildApp } from './app';
-
-// Same injector as app.test.ts (see there why it is not fastify.inject()).
-const inject = (app: FastifyInstance, options: InjectOptions) =>
-  lightMyRequest((req, res) => app.routing(req, res), options);
 
 const claire = { 'x-user': FIXTURE_USERS.claire.id };
 const sophie = { 'x-user': FIXTURE_USERS.sophie.id };
@@ -57,7 +52,8 @@ async function draftWithInvoice(fileName: string, content: Uint8Array) {
   const dossier = await inject(app, { method: 'GET', url: `/dossiers/${dossierId}`, headers: claire });
   return {
     dossierId: dossierId as string,
-    documentId: dossier.json().state.documents[0].documentId as string,
+    documentId: dossier.json().documents.types.flatMap((t: { files: { documentId: string }[] }) => t.files)[0]
+      .documentId as string,
   };
 }
 

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DossierApplication } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { actorOf, unauthenticated } from './caller';
-import { statusOf } from './http-status';
+import { refuse } from './problem';
 
 /**
  * The file name in plain ASCII for old clients (`filename=`): accents dropped, anything else
@@ -18,7 +18,7 @@ function asciiName(fileName: string): string {
 
 /**
  * GET /dossiers/:id/documents/:documentId: the attached file, to a user who may read the dossier
- * (403 otherwise, 404 for an unknown dossier or document). The library checks the bytes against
+ * (403 otherwise, 404 for an unknown dossier or document, as problems). The library checks the bytes against
  * the SHA-256 its event recorded before any is sent; the response says which it is (Repr-Digest,
  * RFC 9530), names the file for the browser (RFC 6266, `filename*` for accents) and forbids
  * sniffing another type than the one found in the content.
@@ -31,7 +31,7 @@ export function documentRoute(library: DossierApplication) {
     const actor = actorOf(request);
     if (!actor) return unauthenticated(reply);
     const file = await library.service.document(request.params.id, request.params.documentId, actor);
-    if (E.isLeft(file)) return reply.code(statusOf(file.left)).send(file.left);
+    if (E.isLeft(file)) return refuse(reply, file.left);
     const { bytes, fileName, mediaType, sha256 } = file.right;
     return reply
       .header('content-type', mediaType)

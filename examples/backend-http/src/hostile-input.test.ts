@@ -6,15 +6,11 @@ import {
   fixedClock,
 } from '@cartes-badges/domain';
 import type { FastifyInstance } from 'fastify';
-import type { InjectOptions, Response } from 'light-my-request';
-import lightMyRequest from 'light-my-request';
+import { inject } from '../test/inject';
 import { buildApp } from './app';
 
 // What an attacker or a clumsy client sends through HTTP: each a 400 naming the field, never a
 // 500 nor a silent 201, and nothing written (R-42, hostile input).
-// Same injector as app.test.ts (see there why it is not fastify.inject()).
-const inject = (app: FastifyInstance, options: InjectOptions): Promise<Response> =>
-  lightMyRequest((req, res) => app.routing(req, res), options);
 
 const claire = { 'x-user': FIXTURE_USERS.claire.id };
 const CLICHY = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;

@@ -1,32 +1,30 @@
-// Starts the HTTP service on SQLite (./data/backend.db, or BACKEND_DB) on port 3000 (or PORT):
-// the events and the attached files in the same database file, so a restart loses neither and
-// one backup of the file keeps both together.
+// Starts the HTTP service on port 3000 (or PORT), on SQLite (./data/backend.db, or BACKEND_DB)
+// or PostgreSQL (BACKEND_DB=postgres://…, BACKEND_SCHEMA). See README.md for the routes.
 // Try it:
 //   curl -s -X POST localhost:3000/commands -H 'x-user: u-claire-martin' -H 'content-type: application/json' \
 //     -d '{"type":"CreateDraft","commandId":"c-1","payload":{"siret":"81234567600017","cardType":"CHRONO"}}'
 //   curl -s localhost:3000/brouillons -H 'x-user: u-claire-martin'
-//   curl -s -OJ localhost:3000/dossiers/<id>/documents/<documentId> -H 'x-user: u-claire-martin'
-import { dossierStoreOptions } from '@cartes-badges/domain';
-import { createSqliteBlobStore, createSqliteEventStore } from '@cartes-badges/sqlite';
+//   curl -s localhost:3000/openapi.json
 import { buildApp } from './app';
+import { shutDownGracefully } from './shutdown';
+import { openStores } from './stores';
 
 async function main(): Promise<void> {
-  const path = process.env.BACKEND_DB ?? './data/backend.db';
-  const store = createSqliteEventStore({ path, ...dossierStoreOptions });
-  const blobStore = createSqliteBlobStore({ path });
-  const { app } = await buildApp({
-    store,
-    blobStore,
+  const stores = await openStores(process.env.BACKEND_DB ?? './data/backend.db', process.env);
+  const { app, lifecycle } = await buildApp({
+    ...stores,
     logger: true,
+    ...(process.env.MAX_PROJECTION_LAG ? { maxLag: Number(process.env.MAX_PROJECTION_LAG) } : {}),
     notifier: { send: async (n) => void app.log.info({ notification: n }, n.subject) },
-  });
-  app.addHook('onClose', async () => {
-    await blobStore.close();
-    await store.close();
   });
   const port = Number(process.env.PORT ?? 3000);
   await app.listen({ port, host: '127.0.0.1' });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close());
+  const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void shutDownGracefully({ app, lifecycle, stores, graceMs, signal }).then((code) => process.exit(code));
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -9,3 +9,4 @@ export * from './new-dossier-id';
 export * from './command-fingerprint';
 export * from './cost-line-input';
 export * from './erasure-commands';
+export * from './command-payload-fields';
