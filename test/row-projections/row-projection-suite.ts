@@ -28,6 +28,13 @@ export interface RowProjectionHarness {
     store: EventStore,
     definition: RowProjectionDefinition<Row>,
   ): Promise<RowProjectionTable<Row>>;
+  /** The projection's table opened read-only on a connection of its own, as an export opens it. */
+  readOnlyTable<Row extends ProjectedRow>(
+    store: EventStore,
+    definition: RowProjectionDefinition<Row>,
+  ): Promise<RowProjectionTable<Row> & { close(): unknown }>;
+  /** The names of the tables in that store's database (its schema on PostgreSQL). */
+  tableNames(store: EventStore): Promise<string[]>;
   /** The worker's arguments for that store, after which the suite adds the kill point. */
   workerArgs(store: EventStore): string[];
   /** The worker script (row-projection-worker.ts of the store's package). */
@@ -146,6 +153,30 @@ export function runRowProjectionSuite(engine: string, harness: RowProjectionHarn
           rows: 0,
           checkpoint: { version: 1 },
         });
+      }
+    });
+
+    it('read-only (an export): a table never built there is refused and nothing is created; a built one reads the same rows and refuses writes', async () => {
+      await appendAccountEvents(store, 100);
+      const definition = accountsProjection();
+      const before = await harness.tableNames(store);
+      await expect(harness.readOnlyTable(store, definition)).rejects.toThrow(
+        expect.objectContaining({ name: 'RowTableNotBuiltError', builtVersion: undefined }),
+      );
+      expect(await harness.tableNames(store)).toEqual(before);
+      const table = await harness.table(store, definition);
+      await runProjectionOnce(store, rowProjectionRunnable(definition, table));
+      await expect(harness.readOnlyTable(store, accountsProjection(2))).rejects.toThrow(
+        expect.objectContaining({ name: 'RowTableNotBuiltError', builtVersion: 1 }),
+      );
+      const reader = await harness.readOnlyTable(store, definition);
+      try {
+        expect(sorted(await reader.rows())).toEqual(sorted(await table.rows()));
+        expect(await reader.readCheckpoint()).toEqual(await table.readCheckpoint());
+        await expect(reader.reset(1)).rejects.toThrow(/read-only/);
+        await expect(reader.applyBatch([], 1n)).rejects.toThrow(/read-only/);
+      } finally {
+        await reader.close();
       }
     });
 

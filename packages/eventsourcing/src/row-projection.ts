@@ -309,3 +309,20 @@ export const columnsChangedError = (name: string): RowProjectionError =>
   new RowProjectionError(
     `Projection ${name}: its columns changed but its version did not; bump the version to rebuild the table`,
   );
+
+/** A row projection's table was looked for where it was never built (at this version): nothing to read. */
+export class RowTableNotBuiltError extends RowProjectionError {
+  constructor(
+    readonly projection: string,
+    readonly version: number,
+    /** The version the database holds, if any. */
+    readonly builtVersion: number | undefined,
+  ) {
+    super(
+      `Projection ${projection}: no table ${rowTableOf(projection)} at version ${version} in this database (${
+        builtVersion === undefined ? 'never run here' : `version ${builtVersion} is there`
+      }); run the projection into it first`,
+    );
+    this.name = 'RowTableNotBuiltError';
+  }
+}

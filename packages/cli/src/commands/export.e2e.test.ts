@@ -64,3 +64,82 @@ describe('cartes-badges export events', () => {
     scaledTimeout(60_000),
   );
 });
+
+describe('cartes-badges export lists', () => {
+  interface ListJson {
+    readonly total: number;
+    readonly rows: readonly { readonly number: string; readonly state: string }[];
+  }
+
+  it(
+    'writes every row of a list as the portal lists it (unscoped, by number): Parquet read back by DuckDB, CSV to standard output',
+    async () => {
+      const dossiers = JSON.parse((await cli(['dossiers', '--json', '--store', store])).stdout) as ListJson;
+      const brouillons = JSON.parse(
+        (await cli(['brouillons', '--json', '--store', store])).stdout,
+      ) as ListJson;
+      // The demo's lists fit on one page here, so the JSON holds every row.
+      expect(dossiers.total).toBe(dossiers.rows.length);
+      expect(brouillons.total).toBe(brouillons.rows.length);
+      expect(dossiers.total).toBeGreaterThan(0);
+
+      const file = path.join(dir, 'dossiers.parquet');
+      const parquet = await cli([
+        'export',
+        'lists',
+        'dossiers',
+        '--format',
+        'parquet',
+        '--out',
+        file,
+        '--store',
+        store,
+      ]);
+      expect([parquet.code, parquet.stdout]).toEqual([0, '']);
+      expect(parquet.stderr).toContain(`${dossiers.total} lignes de la liste dossiers écrites dans ${file}`);
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const reader = await connection.runAndReadAll(
+        `SELECT number, state, typeof(created_at) AS created, typeof(total_cents) AS total, typeof(presaisie_accepted) AS accepted
+         FROM read_parquet('${file}') ORDER BY number`,
+      );
+      const read = reader.getRowObjects();
+      connection.closeSync();
+      instance.closeSync();
+      expect(read).toEqual(
+        [...dossiers.rows]
+          .sort((a, b) => (a.number < b.number ? -1 : 1))
+          .map((r) => ({
+            number: r.number,
+            state: r.state,
+            created: 'TIMESTAMP WITH TIME ZONE',
+            total: 'BIGINT',
+            accepted: 'BOOLEAN',
+          })),
+      );
+
+      const csv = await cli(['export', 'lists', 'brouillons', '--format', 'csv', '--store', store]);
+      expect(csv.code).toBe(0);
+      const [header, ...lines] = csv.stdout.trim().split(/\r?\n/);
+      expect(header.split(',').slice(0, 4)).toEqual([
+        'dossier_id',
+        'number',
+        'draft_number',
+        'dossier_number',
+      ]);
+      expect(lines).toHaveLength(brouillons.total);
+      expect(lines.map((line) => line.split(',')[1]).sort()).toEqual(
+        brouillons.rows.map((r) => r.number).sort(),
+      );
+    },
+    scaledTimeout(120_000),
+  );
+
+  it('refuses a list that does not exist and Parquet without --out (exit 2)', async () => {
+    const unknown = await cli(['export', 'lists', 'archives', '--store', store]);
+    const noOut = await cli(['export', 'lists', 'dossiers', '--format', 'parquet', '--store', store]);
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toMatch(/^cartes-badges: .*archives.*brouillons, dossiers/);
+    expect([noOut.code, noOut.stderr]).toEqual([2, expect.stringContaining('--out')]);
+  });
+});

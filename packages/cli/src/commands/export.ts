@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Argument, Option } from 'commander';
 import type { EventFilter } from '@cartes-badges/eventsourcing';
-import { badInput, messageOf, notFound, usageError } from '../errors';
+import type { ListName } from '@cartes-badges/domain';
+import { badInput, messageOf, usageError } from '../errors';
 import { exportEvents } from '../export/export-events';
+import { exportList } from '../export/export-list';
 import { exportRows } from '../export/export-rows';
+import { caughtUpList } from './lists';
 import { openRowTable } from '../projection/row-projection-target';
 import { loadRowProjection } from './project-into';
 import type { ExportFormat } from '../export/part-writer';
@@ -46,6 +49,13 @@ function sinceOf(raw: string | undefined): bigint | undefined {
   if (!/^\d{1,19}$/.test(raw))
     throw usageError(`--since « ${raw} » : position globale attendue (entier positif)`);
   return BigInt(raw);
+}
+
+/** An output file that cannot be written is unusable input (exit 5); anything else as it is. */
+function writeError(error: unknown, out: string | undefined): unknown {
+  if (error instanceof Error && /EACCES|ENOENT|EISDIR|ENOTDIR|EROFS|ENOSPC/.test(error.message))
+    return badInput(`Impossible d'écrire ${out ?? 'la sortie'} : ${messageOf(error)}`);
+  return error;
 }
 
 /** `export events`: every event as one table (NDJSON, CSV or Parquet), incremental. */
@@ -103,9 +113,7 @@ Exemples :
           });
           return { ...done, startedAt };
         } catch (error) {
-          if (error instanceof Error && /EACCES|ENOENT|EISDIR|ENOTDIR|EROFS|ENOSPC/.test(error.message))
-            throw badInput(`Impossible d'écrire ${options.out ?? 'la sortie'} : ${messageOf(error)}`);
-          throw error;
+          throw writeError(error, options.out);
         } finally {
           progress.stop();
         }
@@ -116,6 +124,38 @@ Exemples :
         note('Aucun nouvel événement : aucune partie écrite');
       else note(line);
       if (result.position !== undefined) note(`Dernière position exportée : ${result.position}`);
+    });
+  exportCommand
+    .command('lists')
+    .description(
+      "Une liste du portail (brouillons ou dossiers) en Parquet, NDJSON ou CSV : toutes ses lignes (sans restriction d'utilisateur), colonnes typées, par numéro",
+    )
+    .addArgument(new Argument('<liste>', 'la liste').choices(['brouillons', 'dossiers']))
+    .addOption(new Option('--format <format>', 'format du fichier').choices(EXPORT_FORMATS))
+    .option('--out <fichier>', 'fichier à écrire ; sans --out : sortie standard (NDJSON ou CSV)')
+    .option('--separator <caractère>', 'séparateur CSV', ',')
+    .addHelpText(
+      'after',
+      `
+Exemples :
+  cartes-badges export lists dossiers --format parquet --out dossiers.parquet
+  cartes-badges export lists brouillons --format csv --separator ';' --out brouillons.csv`,
+    )
+    .action(async (list: ListName, options: ExportEventsOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions & ExportEventsOptions>();
+      const format = formatOf(options);
+      if (format === 'parquet' && options.out === undefined)
+        throw usageError('--format parquet : indiquez un fichier avec --out');
+      const count = await withStore(globals, 'read-models', async (opened) =>
+        exportList(await caughtUpList(opened, list), {
+          format,
+          out: options.out,
+          separator: options.separator,
+        }).catch((error: unknown) => {
+          throw writeError(error, options.out);
+        }),
+      );
+      note(`${count} lignes de la liste ${list}${options.out ? ` écrites dans ${options.out}` : ''}`);
     });
   exportCommand
     .command('rows')
@@ -132,18 +172,18 @@ Exemples :
       if (format === 'parquet' && options.out === undefined)
         throw usageError('--format parquet : indiquez un fichier avec --out');
       const definition = await loadRowProjection(file);
-      const target = await openRowTable(options.from, definition).catch((error: unknown) => {
-        throw (error as Error).name === 'RowProjectionError' ? badInput(messageOf(error)) : error;
-      });
+      const target = await openRowTable(options.from, definition, { readOnly: true, module: file }).catch(
+        (error: unknown) => {
+          throw (error as Error).name === 'RowProjectionError' ? badInput(messageOf(error)) : error;
+        },
+      );
       try {
-        if ((await target.table.readCheckpoint())?.version !== definition.version)
-          throw notFound(
-            `Pas de table ${target.table.table} à la version ${definition.version} dans ${target.label} : lancez d'abord cartes-badges project ${file} --into …`,
-          );
         const count = await exportRows(target.table, definition, {
           format,
           out: options.out,
           separator: options.separator,
+        }).catch((error: unknown) => {
+          throw writeError(error, options.out);
         });
         note(`${count} lignes de ${target.table.table}${options.out ? ` écrites dans ${options.out}` : ''}`);
       } finally {

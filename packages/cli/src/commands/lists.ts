@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
-import type { DossierStatus, ListFilters, ListName, ListPage, ListParams } from '@cartes-badges/domain';
+import type {
+  DossierStatus,
+  ListFilters,
+  ListName,
+  ListPage,
+  ListParams,
+  ListReadModel,
+} from '@cartes-badges/domain';
 import {
   createListQueries,
   defaultCatalogue,
@@ -80,9 +87,24 @@ export function parseCardType(raw: string): string {
 }
 
 /**
- * One page of a list, from the store: the list's read model (durable on SQLite, else in memory)
- * catches up with the events, then is queried as the portal queries it (R-25, R-26).
+ * A list's read model caught up with the store's events: durable on SQLite (resumed from its
+ * checkpoint), else folded in memory from the first event.
  */
+export async function caughtUpList(opened: OpenedStore, name: ListName): Promise<ListReadModel> {
+  const { model } = listReadModelFor(opened, name);
+  const progress = startProgress(`Liste ${name}`, undefined, 'événements');
+  try {
+    await runProjectionOnce(opened.store, listRunnable(LIST_PROJECTIONS[name], model), {
+      batchSize: 1000,
+      onProgress: (p) => progress.update(p.eventsProcessed),
+    });
+  } finally {
+    progress.stop();
+  }
+  return model;
+}
+
+/** One page of a list, from the store, queried as the portal queries it (R-25, R-26). */
 export async function listPage(
   opened: OpenedStore,
   name: ListName,
@@ -90,16 +112,7 @@ export async function listPage(
 ): Promise<ListPage> {
   const { as, ...rest } = params;
   const actor = actorOf(as);
-  const { model: readModel } = listReadModelFor(opened, name);
-  const progress = startProgress(`Liste ${name}`, undefined, 'événements');
-  try {
-    await runProjectionOnce(opened.store, listRunnable(LIST_PROJECTIONS[name], readModel), {
-      batchSize: 1000,
-      onProgress: (p) => progress.update(p.eventsProcessed),
-    });
-  } finally {
-    progress.stop();
-  }
+  const readModel = await caughtUpList(opened, name);
   const result = await createListQueries(name, readModel, demoAttachments(), CLI_LIST_IDENTITY).list({
     actor,
     ...rest,

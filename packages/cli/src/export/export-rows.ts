@@ -1,15 +1,10 @@
 import type { ProjectedRow, RowProjectionDefinition, RowProjectionTable } from '@cartes-badges/eventsourcing';
-import type { ExportFormat, PartWriter } from './part-writer';
-import { openPartWriter, openStdoutWriter } from './part-writer';
 import type { TableColumn, TableRow } from './table-columns';
+import type { WriteTableOptions } from './write-table';
+import { writeTable } from './write-table';
 
 /** Options of `exportRows`. */
-export interface ExportRowsOptions {
-  readonly format: ExportFormat;
-  /** The file to write; undefined: standard output (NDJSON or CSV). */
-  readonly out?: string;
-  readonly separator?: string;
-}
+export type ExportRowsOptions = WriteTableOptions;
 
 /**
  * A row projection's table as a file, the same way as the events (Parquet, NDJSON, CSV): the key
@@ -24,21 +19,11 @@ export async function exportRows(
   // The row projections' column types are a subset of the export's, under the same names.
   const columns: TableColumn[] = [{ name: definition.key, type: 'text' }, ...definition.columns];
   const rows = [...(await table.rows())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const writer: PartWriter =
-    options.out === undefined
-      ? openStdoutWriter(options.format, columns, options)
-      : await openPartWriter(options.format, options.out, columns, options);
-  try {
-    for (let i = 0; i < rows.length; i += 2000) {
-      const chunk: TableRow[] = rows
+  function* chunks(): Iterable<TableRow[]> {
+    for (let i = 0; i < rows.length; i += 2000)
+      yield rows
         .slice(i, i + 2000)
         .map(([key, row]) => [key, ...definition.columns.map((c) => row[c.name] ?? null)]);
-      await writer.write(chunk);
-    }
-    await writer.close();
-  } catch (error) {
-    await writer.abort();
-    throw error;
   }
-  return rows.length;
+  return writeTable(columns, chunks(), options);
 }

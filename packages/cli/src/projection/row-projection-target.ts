@@ -1,6 +1,13 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ProjectedRow, RowProjectionDefinition, RowProjectionTable } from '@cartes-badges/eventsourcing';
-import { messageOf, storeUnavailable, usageError } from '../errors';
+import type {
+  ProjectedRow,
+  RowProjectionDefinition,
+  RowProjectionTable,
+  RowTableNotBuiltError,
+} from '@cartes-badges/eventsourcing';
+import { rowTableOf } from '@cartes-badges/eventsourcing';
+import { messageOf, notFound, storeUnavailable, usageError } from '../errors';
 import { describeStore, parseStoreSpec } from '../store/store-spec';
 
 /** A row projection's table, opened where `--into` says, with what closes it. */
@@ -11,31 +18,58 @@ export interface OpenedRowTable<Row extends ProjectedRow = ProjectedRow> {
   close(): Promise<void>;
 }
 
-/** Opens (creating) the table of `definition` in `sqlite:<file>` or `postgres://…[?schema=]`. */
+/** Options of `openRowTable`. */
+export interface OpenRowTableOptions {
+  /** Only read a table already built (an export): nothing is created or written anywhere. */
+  readonly readOnly?: boolean;
+  /** The projection's module as the user named it, for the command a message suggests. */
+  readonly module?: string;
+}
+
+/**
+ * Opens the table of `definition` in `sqlite:<file>` or `postgres://…[?schema=]`, creating it;
+ * read-only, a database where the projection never ran at this version is not found (exit 3)
+ * and is left as it was.
+ */
 export async function openRowTable<Row extends ProjectedRow>(
   into: string,
   definition: RowProjectionDefinition<Row>,
+  options: OpenRowTableOptions = {},
 ): Promise<OpenedRowTable<Row>> {
   const spec = parseStoreSpec(into);
   const label = describeStore(spec);
+  const notBuilt = (error: unknown): unknown =>
+    (error as Error).name === 'RowTableNotBuiltError'
+      ? notFound(
+          `Pas de table ${rowTableOf(definition.name)} à la version ${definition.version} dans ${label} (${
+            (error as RowTableNotBuiltError).builtVersion === undefined
+              ? "la projection n'y a jamais été lancée"
+              : `elle y est à la version ${(error as RowTableNotBuiltError).builtVersion}`
+          }) : rien n'a été écrit ; lancez d'abord cartes-badges project ${options.module ?? '<module>'} --into ${into}`,
+        )
+      : error;
   if (spec.kind === 'sqlite') {
     const { openSqliteRowProjection } = await import('@cartes-badges/sqlite');
     const file = path.resolve(spec.path);
+    // better-sqlite3 would say "unable to open database file".
+    if (options.readOnly && !fs.existsSync(file))
+      throw notFound(`Pas de base SQLite ${file} : rien n'a été écrit`);
     try {
-      const table = openSqliteRowProjection(file, definition);
+      const table = openSqliteRowProjection(file, definition, { readOnly: options.readOnly });
       return { table, label, close: async () => table.close() };
     } catch (error) {
-      if ((error as Error).name === 'RowProjectionError') throw error;
+      if (/^Row(Projection|TableNotBuilt)Error$/.test((error as Error).name)) throw notBuilt(error);
       throw storeUnavailable(`Impossible d'ouvrir la base SQLite ${file} : ${messageOf(error)}`);
     }
   }
   if (spec.kind === 'postgres') {
     const { openPostgresRowProjection } = await import('@cartes-badges/postgres');
-    const table = await openPostgresRowProjection(
-      spec.url,
-      definition,
-      spec.schema ? { schema: spec.schema } : {},
-    );
+    const table = await openPostgresRowProjection(spec.url, definition, {
+      readOnly: options.readOnly,
+      ...(spec.schema ? { schema: spec.schema } : {}),
+    }).catch((error: unknown) => {
+      throw notBuilt(error);
+    });
     return { table, label, close: () => table.close() };
   }
   throw usageError(`--into ${label} : attendu sqlite:<fichier> ou postgres://… (une table SQL)`);

@@ -8,21 +8,12 @@ import { randomBytes } from 'node:crypto';
 import type { PostgresEventStore } from '@cartes-badges/postgres';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
+import { filesOf } from '../test-support/database-files';
 import { cli } from '../test-support/spawn-cli';
 
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartes-badges-foreign-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-// The files of a SQLite database (main, -wal, -shm, -journal) with their bytes and mtimes.
-function filesOf(file: string): Record<string, { bytes: string; mtimeMs: number }> {
-  const state: Record<string, { bytes: string; mtimeMs: number }> = {};
-  for (const name of fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(path.basename(file)))) {
-    const full = path.join(path.dirname(file), name);
-    state[name] = { bytes: fs.readFileSync(full).toString('base64'), mtimeMs: fs.statSync(full).mtimeMs };
-  }
-  return state;
-}
 
 describe('a SQLite file of another application', () => {
   it(

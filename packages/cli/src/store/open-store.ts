@@ -9,9 +9,9 @@ import type { StoreSpec } from './store-spec';
 import { describeStore } from './store-spec';
 
 /**
- * What a command does with the store. 'read' (verify, digest, history, show, project, export):
+ * What a command does with the store. 'read' (verify, digest, history, show, project, export events):
  * an existing cartes-badges store only, opened read-only, never created, migrated nor written.
- * 'read-models' (lists, rebuild): an existing cartes-badges store only, whose list tables next
+ * 'read-models' (lists, rebuild, export lists): an existing cartes-badges store only, whose list tables next
  * to the events it may write (SQLite). 'write' (demo): created and migrated when needed.
  */
 export type StoreMode = 'read' | 'read-models' | 'write';

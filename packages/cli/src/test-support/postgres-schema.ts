@@ -12,3 +12,17 @@ export async function dropPostgresSchema(schema: string): Promise<void> {
     await cleanup.close();
   }
 }
+
+/** Whether a schema exists on the test server (a read command must not have created it). */
+export async function postgresSchemaExists(schema: string): Promise<boolean> {
+  const probe = await createPostgresEventStore({ connectionString: TEST_POSTGRES, schema, migrate: false });
+  try {
+    const result = await probe.pool.query(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1',
+      [schema],
+    );
+    return result.rowCount === 1;
+  } finally {
+    await probe.close();
+  }
+}

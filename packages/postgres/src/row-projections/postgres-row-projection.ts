@@ -14,7 +14,9 @@ import {
   columnsSignature,
   foldRowBatch,
   ROW_PROJECTION_CHECKPOINTS,
+  RowProjectionError,
   rowTableOf,
+  RowTableNotBuiltError,
 } from '@cartes-badges/eventsourcing';
 import { inPoolTransaction } from '../pool-transaction';
 import type { PostgresEventStore } from '../postgres-store';
@@ -27,6 +29,11 @@ export type PostgresRowProjectionHost = PostgresEventStore | Pool;
 export interface PostgresRowProjectionOptions {
   /** Schema of the table (default: the store's schema, or 'cartes_badges' with a bare pool). */
   readonly schema?: string;
+  /**
+   * Only read a table already built at the projection's version (an export): nothing is created
+   * or written (no schema, no table), and a table never built here is a `RowTableNotBuiltError`.
+   */
+  readonly readOnly?: boolean;
 }
 
 const SQL_TYPE: Readonly<Record<RowColumnType, string>> = {
@@ -85,18 +92,36 @@ export async function createPostgresRowProjection<Row extends ProjectedRow>(
   const writeCheckpoint = `INSERT INTO ${checkpoints} (name, version, position, columns) VALUES ($1, $2, $3, $4)
     ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position, columns = EXCLUDED.columns`;
 
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}`);
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS ${checkpoints} (name text PRIMARY KEY, version integer, position bigint, columns text)`,
-  );
+  if (!options.readOnly) {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${checkpoints} (name text PRIMARY KEY, version integer, position bigint, columns text)`,
+    );
+  } else {
+    const found = await pool.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [
+      checkpoints,
+    ]);
+    if (!found.rows[0]?.found)
+      throw new RowTableNotBuiltError(definition.name, definition.version, undefined);
+  }
   const existing = await pool.query<{ version: number | null; columns: string | null }>(
     `SELECT version, columns FROM ${checkpoints} WHERE name = $1`,
     [definition.name],
   );
   if (existing.rows[0]?.version === definition.version) {
     if (existing.rows[0].columns !== signature) throw columnsChangedError(definition.name);
-    await pool.query(createTable);
+    if (!options.readOnly) await pool.query(createTable);
+  } else if (options.readOnly) {
+    throw new RowTableNotBuiltError(
+      definition.name,
+      definition.version,
+      existing.rows[0]?.version ?? undefined,
+    );
   }
+  const writable = (): void => {
+    if (options.readOnly)
+      throw new RowProjectionError(`Projection ${definition.name}: table opened read-only`);
+  };
 
   const rowOf = (record: Record<string, unknown>): [string, Row] => {
     const row: Record<string, unknown> = {};
@@ -130,6 +155,7 @@ export async function createPostgresRowProjection<Row extends ProjectedRow>(
       };
     },
     async applyBatch(events: readonly RecordedEvent[], checkpoint: GlobalPosition) {
+      writable();
       await inPoolTransaction(pool, async (client) => {
         // At-least-once delivery: what the stored checkpoint covers is already in the table.
         const done = await readPosition(client, true);
@@ -166,6 +192,7 @@ export async function createPostgresRowProjection<Row extends ProjectedRow>(
       });
     },
     async reset(version: number) {
+      writable();
       await inPoolTransaction(pool, async (client) => {
         await client.query(`DROP TABLE IF EXISTS ${table}`);
         await client.query(createTable);
@@ -181,7 +208,7 @@ export async function createPostgresRowProjection<Row extends ProjectedRow>(
 
 /**
  * A row projection's table in the database at `connectionString` (its schema created if
- * missing), on a small pool of its own: `close` it when done.
+ * missing, unless read-only), on a small pool of its own: `close` it when done.
  */
 export async function openPostgresRowProjection<Row extends ProjectedRow>(
   connectionString: string,

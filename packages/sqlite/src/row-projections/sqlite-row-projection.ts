@@ -13,12 +13,23 @@ import {
   columnsSignature,
   foldRowBatch,
   ROW_PROJECTION_CHECKPOINTS,
+  RowProjectionError,
   rowTableOf,
+  RowTableNotBuiltError,
 } from '@cartes-badges/eventsourcing';
 import type { SqliteEventStore } from '../sqlite-store';
 
 /** Where a row projection's table lives: the event store's file, or any open connection. */
 export type SqliteRowProjectionHost = SqliteEventStore | Database.Database;
+
+/** Options of `createSqliteRowProjection` and `openSqliteRowProjection`. */
+export interface SqliteRowProjectionOptions {
+  /**
+   * Only read a table already built at the projection's version (an export): nothing is created
+   * or written, and a table never built here is a `RowTableNotBuiltError`.
+   */
+  readonly readOnly?: boolean;
+}
 
 const SQL_TYPE: Readonly<Record<RowColumnType, string>> = {
   text: 'TEXT',
@@ -74,6 +85,7 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
   host: SqliteRowProjectionHost,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event union the projection folds
   definition: RowProjectionDefinition<Row, any>,
+  options: SqliteRowProjectionOptions = {},
 ): RowProjectionTable<Row> {
   const db = isStore(host) ? host.database : host;
   const inTransaction = <T>(fn: () => T): T =>
@@ -81,8 +93,15 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
   const table = rowTableOf(definition.name);
   const columns = [{ name: definition.key, type: 'text' as const }, ...definition.columns];
   const signature = columnsSignature(definition);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${q(ROW_PROJECTION_CHECKPOINTS)} (
-    name TEXT PRIMARY KEY, version INTEGER, position TEXT, columns TEXT)`);
+  if (!options.readOnly)
+    db.exec(`CREATE TABLE IF NOT EXISTS ${q(ROW_PROJECTION_CHECKPOINTS)} (
+      name TEXT PRIMARY KEY, version INTEGER, position TEXT, columns TEXT)`);
+  else if (
+    db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .get(ROW_PROJECTION_CHECKPOINTS) === undefined
+  )
+    throw new RowTableNotBuiltError(definition.name, definition.version, undefined);
   const readCheckpointRow = db.prepare<[string], CheckpointRecord>(
     `SELECT version, position, columns FROM ${q(ROW_PROJECTION_CHECKPOINTS)} WHERE name = ?`,
   );
@@ -96,8 +115,14 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
   const existing = readCheckpointRow.get(definition.name);
   if (existing?.version === definition.version) {
     if (existing.columns !== signature) throw columnsChangedError(definition.name);
-    db.exec(createTable);
+    if (!options.readOnly) db.exec(createTable);
+  } else if (options.readOnly) {
+    throw new RowTableNotBuiltError(definition.name, definition.version, existing?.version ?? undefined);
   }
+  const writable = (): void => {
+    if (options.readOnly)
+      throw new RowProjectionError(`Projection ${definition.name}: table opened read-only`);
+  };
   // Prepared on first use: the table exists only once the version is the projection's.
   let statements:
     | {
@@ -138,6 +163,7 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
       };
     },
     async applyBatch(events: readonly RecordedEvent[], checkpoint: GlobalPosition) {
+      writable();
       inTransaction(() => {
         // At-least-once delivery: what the stored checkpoint covers is already in the table.
         const done = positionOf(readCheckpointRow.get(definition.name));
@@ -157,6 +183,7 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
       });
     },
     async reset(version: number) {
+      writable();
       inTransaction(() => {
         db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
         db.exec(createTable);
@@ -172,19 +199,21 @@ export function createSqliteRowProjection<Row extends ProjectedRow>(
 
 /**
  * A row projection's table in a SQLite file of its own (created if missing; it may also be the
- * event store's file), on a connection of its own: `close` it when done.
+ * event store's file), on a connection of its own: `close` it when done. Read-only, the file
+ * must exist and is opened read-only: nothing in it changes.
  */
 export function openSqliteRowProjection<Row extends ProjectedRow>(
   file: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event union the projection folds
   definition: RowProjectionDefinition<Row, any>,
+  options: SqliteRowProjectionOptions = {},
 ): RowProjectionTable<Row> & { close(): void } {
-  const db = new Database(file);
+  const db = new Database(file, options.readOnly ? { readonly: true, fileMustExist: true } : {});
   try {
-    db.pragma('journal_mode = WAL');
+    if (!options.readOnly) db.pragma('journal_mode = WAL');
     // The event store's writer may hold the file's lock for a moment.
     db.pragma('busy_timeout = 5000');
-    return Object.assign(createSqliteRowProjection(db, definition), { close: () => db.close() });
+    return Object.assign(createSqliteRowProjection(db, definition, options), { close: () => db.close() });
   } catch (error) {
     db.close();
     throw error;
