@@ -15,6 +15,13 @@ import { commandOutput, type PackedPackage } from '../../scripts/pack-all';
 import { readmeExample } from '../../scripts/readme-api';
 import { readManifest, REPO_ROOT } from '../../scripts/workspace-packages';
 
+/**
+ * The newest TypeScript 7 on the registry (`npm view typescript dist-tags`: latest 7.0.2 on
+ * 2 December 2026), installed beside the workspace's 5.x under the alias `typescript7`: the
+ * example's tsconfig must be valid for both (7 stops with TS5011 where 5 only guessed rootDir).
+ */
+export const TYPESCRIPT_7 = '7.0.2';
+
 /** The folder whose files the consumer project runs (shown in the README). */
 export const EXAMPLE_DIR = join(REPO_ROOT, 'examples', 'use-it-in-your-service');
 
@@ -51,7 +58,11 @@ export function writeConsumerManifest(dir: string, packed: readonly PackedPackag
     private: true,
     type: 'commonjs',
     dependencies,
-    devDependencies: { typescript: rootDev.typescript, '@types/node': rootDev['@types/node'] },
+    devDependencies: {
+      typescript: rootDev.typescript,
+      typescript7: `npm:typescript@${TYPESCRIPT_7}`,
+      '@types/node': rootDev['@types/node'],
+    },
     overrides,
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

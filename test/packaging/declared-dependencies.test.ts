@@ -5,7 +5,7 @@ import { bareImportsOf, isTestFile, listTypeScriptFiles, type BareImport } from 
 import { listPublishablePackages, readManifest, REPO_ROOT } from '../../scripts/workspace-packages';
 
 /** Clients the consumer must own one instance of (one connection pool, one gRPC channel). */
-const PEER_ONLY = ['pg', '@eventstore/db-client'];
+const PEER_ONLY = ['pg', '@eventstore/db-client', '@kurrent/kurrentdb-client'];
 /** Applications own their clients: they may depend on them directly. */
 const APPLICATIONS = ['@cartes-badges/cli'];
 
@@ -60,7 +60,7 @@ describe.each(withSources.map((pkg) => [pkg.name, pkg] as const))('%s', (_name, 
     expect(unused).toEqual([]);
   });
 
-  it('lists a client the consumer must own (pg, @eventstore/db-client) as a peer dependency', () => {
+  it(`lists a client the consumer must own (${PEER_ONLY.join(', ')}) as a peer dependency`, () => {
     if (APPLICATIONS.includes(pkg.name)) return;
     const misplaced = PEER_ONLY.filter((name) => name in dependencies);
     const missingPeer = published

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { buildablePackages, packAll, type PackAllResult } from '../../scripts/pack-all';
-import { REPO_ROOT, type PackageManifest } from '../../scripts/workspace-packages';
+import { readManifest, REPO_ROOT, type PackageManifest } from '../../scripts/workspace-packages';
 import { documentedOutput } from './use-it-doc';
 import {
   assertOutsideWorkspace,
@@ -16,6 +16,7 @@ import {
   npmInstall,
   reuseBetterSqlite3Addon,
   runIn,
+  TYPESCRIPT_7,
   writeConsumerManifest,
 } from './consumer-project';
 
@@ -138,6 +139,9 @@ it('loads every entry of each exports map in plain Node (no jest, no workspace) 
 it('type-checks the services and each README example against the installed declarations', () => {
   expect(readmeExamples.length).toBe(result.packed.length);
   const tsc = join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+  expect(runIn(consumer, process.execPath, [tsc, '--version']).trim()).toBe(
+    `Version ${readManifest(REPO_ROOT).devDependencies?.typescript}`,
+  );
   // skipLibCheck is false in the example's tsconfig: the published .d.ts files are checked too.
   const output = timed('tsc --noEmit', () => runIn(consumer, process.execPath, [tsc, '--noEmit', '-p', '.']));
   expect(output).toBe('');
@@ -152,6 +156,16 @@ it('builds with tsc and runs the TypeScript service: it prints the Dossiers list
   expect(output).toMatch(
     /^\d{4}AF\d{6} \| Carte chronotachygraphe \(chrono\) \| .+ \| Transmis \| 157,50 €$/m,
   );
+});
+
+it(`type-checks, builds and runs the same files with TypeScript ${TYPESCRIPT_7}, the newest 7.x: one tsconfig for 5.x and 7.x`, () => {
+  const tsc7 = join(consumer, 'node_modules', 'typescript7', 'bin', 'tsc');
+  expect(runIn(consumer, process.execPath, [tsc7, '--version']).trim()).toBe(`Version ${TYPESCRIPT_7}`);
+  expect(
+    timed('tsc 7 --noEmit', () => runIn(consumer, process.execPath, [tsc7, '--noEmit', '-p', '.'])),
+  ).toBe('');
+  runIn(consumer, process.execPath, [tsc7, '-p', '.', '--noEmit', 'false', '--outDir', 'build-ts7']);
+  expect(runIn(consumer, process.execPath, [join('build-ts7', 'service.js')])).toBe(documentedOutput());
 });
 
 it('runs the plain JavaScript (CommonJS) service and prints the same as the TypeScript one', () => {
