@@ -18,6 +18,7 @@ import { WrongExpectedRevision } from './client-port';
 import {
   EventStoreAccessDeniedError,
   EventStoreAppendTooLargeError,
+  EventStoreNotAuthenticatedError,
   EventStoreStreamDeletedError,
 } from './errors';
 
@@ -97,7 +98,13 @@ export function callsOnClient(client: EventStoreDBClient, lib: ClientLibrary): C
   const translate = (error: unknown, operation: string, streamName?: string): unknown => {
     if (isOneOf(error, lib.errors.streamDeleted))
       return new EventStoreStreamDeletedError(streamName ?? operation, error);
-    if (error instanceof lib.errors.accessDenied) return new EventStoreAccessDeniedError(operation, error);
+    if (error instanceof lib.errors.accessDenied) {
+      // Both clients give UNAUTHENTICATED (credentials refused) as access denied too, with the
+      // gRPC status beside it; the 1.x client's reads (its native bridge) give no status at all.
+      const { code } = error as { code?: unknown };
+      if (code === UNAUTHENTICATED) return new EventStoreNotAuthenticatedError(operation, error);
+      return new EventStoreAccessDeniedError(operation, error, code !== undefined);
+    }
     if (error instanceof lib.errors.maxAppendSizeExceeded) {
       const maximum = (error as { maxAppendSize?: unknown }).maxAppendSize;
       return new EventStoreAppendTooLargeError(
@@ -202,10 +209,11 @@ export function callsOnClient(client: EventStoreDBClient, lib: ClientLibrary): C
   return calls;
 }
 
-// gRPC status codes: 4 DEADLINE_EXCEEDED, 10 ABORTED, 14 UNAVAILABLE.
+// gRPC status codes: 4 DEADLINE_EXCEEDED, 10 ABORTED, 14 UNAVAILABLE, 16 UNAUTHENTICATED.
 const DEADLINE_EXCEEDED = 4;
 const ABORTED = 10;
 const UNAVAILABLE = 14;
+const UNAUTHENTICATED = 16;
 
 /**
  * A gRPC failure worth another try that the client passes on without its own error class: the

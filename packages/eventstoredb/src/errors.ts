@@ -63,10 +63,15 @@ export class EventStoreAccessDeniedError extends Error {
     /** What was refused: `append to <stream>`, `read <stream>`, `read $all`, `subscribe to $all`. */
     readonly operation: string,
     override readonly cause?: unknown,
+    /** False when the client did not say whether the rights or the credentials were refused. */
+    readonly credentialsAccepted = true,
   ) {
     super(
-      `EventStoreDB denied access (${operation}): give the connection's user the right to it ` +
-        '(reading $all needs $admins, $ops or an ACL on $all)',
+      `EventStoreDB denied access (${operation}): ` +
+        (credentialsAccepted
+          ? ''
+          : 'either the user name or password of the connection string was refused (the client does not tell which), or ') +
+        "give the connection's user the right to it (reading $all needs $admins, $ops or an ACL on $all)",
     );
     this.name = 'EventStoreAccessDeniedError';
   }
@@ -90,5 +95,25 @@ export class EventStoreAppendTooLargeError extends Error {
         '; nothing was written',
     );
     this.name = 'EventStoreAppendTooLargeError';
+  }
+}
+
+/**
+ * The server did not accept the connection's credentials (no user of that name, a wrong
+ * password, or none given to a server that requires them). Not retried: fix the user name and
+ * password of the connection string (`esdb://user:password@host:2113?tls=true`).
+ */
+export class EventStoreNotAuthenticatedError extends Error {
+  readonly code = 'EVENTSTORE_NOT_AUTHENTICATED';
+  constructor(
+    /** What was refused: `append to <stream>`, `read <stream>`, `read $all`, `subscribe to $all`. */
+    readonly operation: string,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `EventStoreDB did not accept the connection's credentials (${operation}): ` +
+        'check the user name and password of the connection string',
+    );
+    this.name = 'EventStoreNotAuthenticatedError';
   }
 }

@@ -9,6 +9,7 @@ export { encodePosition, decodePosition } from './positions';
 export {
   EventStoreAccessDeniedError,
   EventStoreAppendTooLargeError,
+  EventStoreNotAuthenticatedError,
   EventStoreStreamDeletedError,
   EventStoreUnavailableError,
   SubscriptionDroppedError,

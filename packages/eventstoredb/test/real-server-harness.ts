@@ -4,9 +4,64 @@ import type { StoredEventChange, StoreHarness, StoreTamperer } from '@cartes-bad
 import { changedMetadata } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../src';
 import { toWireEvent } from '../src/event-mapping';
-import type { ClientCalls, WireRecord } from '../src';
+import type { ClientCalls, EventStoreDBStoreOptions, WirePosition, WireRecord } from '../src';
+import type { StoreSetup, StoreUnderTest } from './store-under-test';
 import type { ClientKind } from './test-clients';
-import { connectClient } from './test-clients';
+import { connectClient, withSettings } from './test-clients';
+
+/** A namespace no other store of any run uses, so that tests on one server never see each other. */
+export const freshNamespace = (): string => `t${uuidV4().slice(0, 8)}.`;
+
+/**
+ * A store on the real server of `connectionString`, in a fresh namespace unless
+ * `options.namespace` names one (`''`: the default store, which sees the whole database).
+ */
+export async function startRealServerStore(
+  connectionString: string,
+  kind: ClientKind,
+  options: EventStoreDBStoreOptions = {},
+  setup: StoreSetup = {},
+): Promise<StoreUnderTest> {
+  const namespace = options.namespace ?? freshNamespace();
+  const client = connectClient(kind, withSettings(connectionString, setup.clientSettings));
+  const store = createStoreOnCalls(client.calls, { ...options, namespace });
+  return {
+    store,
+    client,
+    calls: client.calls,
+    namespace,
+    connectionString,
+    standIn: undefined,
+    eventCount: () => countOwnEvents(client.calls, namespace),
+    tombstone: (streamId) => client.tombstone(namespace + streamId),
+    async dispose() {
+      await store.close();
+      await client.dispose();
+    },
+  };
+}
+
+/**
+ * Counts the events of a namespace in `$all` with raw client reads (not through the adapter
+ * under test): records of `$`-streams and `$`-types are the server's own.
+ */
+async function countOwnEvents(calls: ClientCalls, namespace: string): Promise<number> {
+  const PAGE = 1000;
+  let count = 0;
+  let from: WirePosition | 'start' = 'start';
+  for (;;) {
+    const page = await calls.readAll({ from, maxCount: PAGE });
+    // A read from a position includes the record at it: the last one of the previous page.
+    const fresh = from === 'start' ? page : page.slice(1);
+    for (const record of fresh) {
+      const system = record.streamName.startsWith('$') || record.type.startsWith('$');
+      if (!system && record.streamName.startsWith(namespace)) count += 1;
+    }
+    const last = page[page.length - 1]?.position;
+    if (page.length < PAGE || !last) return count;
+    from = last;
+  }
+}
 
 /**
  * Harness for a real EventStoreDB (EVENTSTORE_URL): each store gets a namespace of its own, so
@@ -19,7 +74,7 @@ export function realServerHarness(connectionString: string, kind: ClientKind = '
   const forgers = new WeakMap<EventStore, Forger>();
   return {
     async create(options?: EventStoreOptions) {
-      const namespace = `t${uuidV4().slice(0, 8)}.`;
+      const namespace = freshNamespace();
       const forger = new Forger(client.calls, namespace);
       const store = createStoreOnCalls(forger.calls, { ...options, namespace });
       forgers.set(store, forger);

@@ -4,11 +4,12 @@ import { createStoreOnCalls } from '../src';
 import { toWireEvent } from '../src/event-mapping';
 import type { ClientCalls, EventStoreDBStoreOptions } from '../src';
 import type { FeaturesMode } from './stand-in/server-features';
-import type { StandInOptions } from './stand-in/stand-in-server';
 import type { StandIn } from './stand-in/stand-in-thread';
 import { StandInHost } from './stand-in/stand-in-thread';
-import type { ClientKind, TestClient } from './test-clients';
-import { connectClient } from './test-clients';
+import { startRealServerStore } from './real-server-harness';
+import type { StartStore, StoreSetup, StoreUnderTest, SuiteTarget, Target } from './store-under-test';
+import type { ClientKind } from './test-clients';
+import { connectClient, withSettings } from './test-clients';
 
 /** The two append paths of the clients, as the server features select them. */
 export const APPEND_PATHS: readonly (readonly [string, FeaturesMode])[] = [
@@ -17,14 +18,9 @@ export const APPEND_PATHS: readonly (readonly [string, FeaturesMode])[] = [
 ];
 
 /** A store on a real client, talking to its own fresh stand-in server over loopback. */
-export interface StandInStore {
-  readonly store: EventStore;
+export interface StandInStore extends StoreUnderTest {
   readonly server: StandIn;
-  readonly client: TestClient;
-  /** The client's calls, as the store uses them. */
-  readonly calls: ClientCalls;
-  /** Closes the store, the client's connection and the server. */
-  dispose(): Promise<void>;
+  readonly standIn: StandIn;
 }
 
 let sharedHost: Promise<StandInHost> | undefined;
@@ -35,13 +31,26 @@ export function standInHost(): Promise<StandInHost> {
   return sharedHost;
 }
 
-/** Where and how a test's store connects. */
-export interface StandInSetup {
-  readonly client?: ClientKind;
-  readonly server?: StandInOptions;
-  /** More connection-string settings of the client, e.g. `throwOnAppendFailure=false`. */
-  readonly clientSettings?: string;
+/** Ends the stand-in thread of this test file, if one was started. */
+export async function closeStandInHost(): Promise<void> {
+  const host = sharedHost;
+  sharedHost = undefined;
+  if (host) await (await host).close();
 }
+
+/** Where and how a test's store connects. */
+export interface StandInSetup extends StoreSetup {
+  readonly client?: ClientKind;
+  /** `user:password` put in the connection string (the stand-in checks them when it has users). */
+  readonly credentials?: string;
+}
+
+/** The stand-in targets: one per append path. */
+export const STAND_IN_TARGETS: readonly Target[] = APPEND_PATHS.map(([label, features]) => ({
+  kind: 'stand-in',
+  label: `stand-in, ${label}`,
+  features,
+}));
 
 /** Starts a stand-in server and a client, and builds the adapter on them. */
 export async function startStandInStore(
@@ -49,22 +58,41 @@ export async function startStandInStore(
   setup: StandInSetup = {},
 ): Promise<StandInStore> {
   const server = await (await standInHost()).startServer(setup.server ?? {});
+  const connectionString = setup.credentials
+    ? server.connectionString.replace('://', `://${setup.credentials}@`)
+    : server.connectionString;
   const client = connectClient(
     setup.client ?? 'eventstoredb',
-    server.connectionString + (setup.clientSettings ? `&${setup.clientSettings}` : ''),
+    withSettings(connectionString, setup.clientSettings),
   );
   const store = createStoreOnCalls(client.calls, { retryDelayMs: 10, ...options });
+  const namespace = options.namespace ?? '';
   return {
     store,
     server,
+    standIn: server,
     client,
     calls: client.calls,
+    namespace,
+    connectionString,
+    eventCount: () => server.eventCount(),
+    // Through the protocol's Tombstone call, as on a real server.
+    tombstone: (streamId) => client.tombstone(namespace + streamId),
     async dispose() {
       await store.close();
       await client.dispose();
       await server.stop();
     },
   };
+}
+
+/** How a suite starts its stores on a target, with one client. */
+export function storeStarter({ client, target }: SuiteTarget): StartStore {
+  if (target.kind === 'real-server') {
+    return (options, setup) => startRealServerStore(target.url, client, options, setup);
+  }
+  return (options, setup = {}) =>
+    startStandInStore(options, { ...setup, client, server: { features: target.features, ...setup.server } });
 }
 
 /**
@@ -130,14 +158,12 @@ export function standInHarness(setup: StandInSetup = {}): StoreHarness {
  * For a test file whose tests start their own stores: registers them, closes each after its
  * test, and the stand-in thread after the file. Returns the function that registers one.
  */
-export function disposedAfterEachTest(): (started: StandInStore) => StandInStore {
-  const open: StandInStore[] = [];
+export function disposedAfterEachTest(): <S extends StoreUnderTest>(started: S) => S {
+  const open: StoreUnderTest[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((started) => started.dispose()));
   });
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
+  afterAll(closeStandInHost);
   return (started) => {
     open.push(started);
     return started;

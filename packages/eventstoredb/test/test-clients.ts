@@ -10,6 +10,8 @@ export type ClientKind = 'eventstoredb' | 'kurrentdb';
 export interface TestClient {
   readonly kind: ClientKind;
   readonly calls: ClientCalls;
+  /** Deletes a stream for good (a tombstone: its name can never be written again). */
+  tombstone(streamName: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -23,11 +25,27 @@ export function connectClient(kind: ClientKind, connectionString: string): TestC
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@eventstore/db-client') as typeof import('@eventstore/db-client');
     const client: EventStoreDBClient = Client.connectionString(connectionString);
-    return { kind, calls: eventStoreDbCalls(client), dispose: () => client.dispose() };
+    return {
+      kind,
+      calls: eventStoreDbCalls(client),
+      tombstone: async (streamName) => void (await client.tombstoneStream(streamName)),
+      dispose: () => client.dispose(),
+    };
   }
   const { KurrentDBClient: Client } =
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@kurrent/kurrentdb-client') as typeof import('@kurrent/kurrentdb-client');
   const client: KurrentDBClient = Client.connectionString(connectionString.replace(/^esdb:/, 'kurrentdb:'));
-  return { kind, calls: kurrentDbCalls(client), dispose: () => client.dispose() };
+  return {
+    kind,
+    calls: kurrentDbCalls(client),
+    tombstone: async (streamName) => void (await client.tombstoneStream(streamName)),
+    dispose: () => client.dispose(),
+  };
+}
+
+/** A connection string with more settings (`name=value&...`) added to its query. */
+export function withSettings(connectionString: string, settings: string | undefined): string {
+  if (!settings) return connectionString;
+  return connectionString + (connectionString.includes('?') ? '&' : '?') + settings;
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from '@grpc/grpc-js';
 import type { AppendFault } from './append-execution';
 import type { MemoryLog } from './memory-log';
 
@@ -8,8 +9,8 @@ export interface NodeContext {
   readonly appendFaults: AppendFault[];
   /** The server's `MaxAppendSize` (bytes of type, data and metadata in one append). */
   readonly maxAppendSize: number;
-  /** True when the connecting user may not read `$all` (reads and subscriptions are refused). */
-  readonly allReadDenied: () => boolean;
+  /** True when the call's user may not read `$all` (reads and subscriptions are refused). */
+  readonly allReadDenied: (metadata: Metadata) => boolean;
   /** The node a not-leader answer points at. */
   leaderEndpoint(): { readonly host: string; readonly port: number };
   /** Counts an append received on one path (the tests check which path the client took). */

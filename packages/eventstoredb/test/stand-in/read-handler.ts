@@ -28,7 +28,8 @@ export function createReadHandler(node: NodeContext, subscriptions: Set<ActiveSu
     const options = call.request.getOptions();
     if (!options) return fail(call, grpc.status.INVALID_ARGUMENT, 'read request without options');
     // A user without read access to `$all` (not in $admins or $ops, no ACL granting it).
-    if (options.hasAll() && node.allReadDenied()) return failWith(call, callErrors.accessDenied());
+    if (options.hasAll() && node.allReadDenied(call.metadata))
+      return failWith(call, callErrors.accessDenied());
     const run = options.hasSubscription()
       ? options.hasAll()
         ? subscribeToAll(call, log, options, subscriptions)

@@ -1,4 +1,4 @@
-import type { Server } from '@grpc/grpc-js';
+import type { Metadata, Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { AppendFault } from './append-execution';
@@ -11,6 +11,9 @@ import type { ActiveSubscription } from './read-handler';
 import { createReadHandler } from './read-handler';
 import type { FeaturesMode } from './server-features';
 import { createServerFeaturesHandler } from './server-features';
+import { createTombstoneHandler } from './tombstone-handler';
+import type { StandInUsers } from './users';
+import { identify } from './users';
 
 /** Options of the stand-in. */
 export interface StandInOptions {
@@ -22,6 +25,10 @@ export interface StandInOptions {
   readonly statsEvery?: number;
   /** Whether the database starts with the system events of a fresh one (default true). */
   readonly systemEvents?: boolean;
+  /** Serve over TLS with this key and certificate (PEM), as a secure server does; default insecure. */
+  readonly tls?: { readonly key: string; readonly cert: string };
+  /** Require the credentials of one of these users on every Streams call (a secure server's authentication). */
+  readonly users?: StandInUsers;
 }
 
 const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
@@ -67,9 +74,9 @@ export class StandInServer {
     return this.nodes[0].port;
   }
 
-  /** Connection string for `EventStoreDBClient.connectionString`. */
+  /** Connection string for `EventStoreDBClient.connectionString` (over TLS, the CA file is the caller's to add). */
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return `esdb://127.0.0.1:${this.port}?tls=${this.options.tls ? 'true' : 'false'}`;
   }
 
   /** The live subscriptions (for the fault tests). */
@@ -122,7 +129,11 @@ export class StandInServer {
       log: this.log,
       appendFaults: this.appendFaults,
       maxAppendSize: this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
-      allReadDenied: () => this.allReadDenied,
+      allReadDenied: (metadata) => {
+        if (this.allReadDenied) return true;
+        const identity = this.options.users && identify(metadata, this.options.users);
+        return identity !== undefined && 'user' in identity && !identity.user.readsAll;
+      },
       countAppend: (path) => void (this.appendsBy[path] += 1),
       leaderEndpoint: () => ({ host: '127.0.0.1', port: other.port }),
       crash: (downForMs) => {
@@ -136,19 +147,49 @@ export class StandInServer {
     };
   }
 
+  private credentials(): ServerCredentials {
+    const tls = this.options.tls;
+    if (!tls) return grpc.ServerCredentials.createInsecure();
+    return grpc.ServerCredentials.createSsl(
+      null,
+      [{ private_key: Buffer.from(tls.key), cert_chain: Buffer.from(tls.cert) }],
+      false,
+    );
+  }
+
+  /**
+   * With users, a call whose credentials name none of them is refused before the handler sees it
+   * (the status ends a streaming call, or is the answer of a client-streaming one).
+   */
+  private authenticated<
+    Call extends { metadata: Metadata; emit(event: 'error', error: unknown): boolean },
+    Rest extends unknown[],
+  >(handler: (call: Call, ...rest: Rest) => void): (call: Call, ...rest: Rest) => void {
+    const users = this.options.users;
+    if (!users) return handler;
+    return (call, ...rest) => {
+      const identity = identify(call.metadata, users);
+      if ('user' in identity) return handler(call, ...rest);
+      const [callback] = rest;
+      if (typeof callback === 'function') (callback as (error: unknown) => void)(identity.refused);
+      else call.emit('error', identity.refused);
+    };
+  }
+
   private async listen(node: StandInNode): Promise<void> {
     const server = new grpc.Server();
     const context = this.contextOf(node);
     server.addService(StreamsService, {
-      read: createReadHandler(context, node.subscriptions),
-      append: createAppendHandler(context),
-      batchAppend: createBatchAppendHandler(context),
+      read: this.authenticated(createReadHandler(context, node.subscriptions)),
+      append: this.authenticated(createAppendHandler(context)),
+      batchAppend: this.authenticated(createBatchAppendHandler(context)),
+      tombstone: this.authenticated(createTombstoneHandler(context)),
     });
     server.addService(ServerFeaturesService, {
       getSupportedMethods: createServerFeaturesHandler(this.options.features ?? 'batch'),
     });
     node.port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${node.port}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
+      server.bindAsync(`127.0.0.1:${node.port}`, this.credentials(), (error, port) =>
         error ? reject(error) : resolve(port),
       ),
     );

@@ -13,7 +13,6 @@ type ServerRequest =
   | { op: 'rewrite'; stream: string; revision: number; change: RecordRewrite }
   | { op: 'remove'; stream: string; revision: number }
   | { op: 'swap'; stream: string; revision: number; other: number }
-  | { op: 'tombstone'; stream: string }
   | { op: 'denyAllReads'; denied: boolean }
   | { op: 'count' }
   | { op: 'appendsBy' };
@@ -73,7 +72,7 @@ export class StandInHost {
   /** Starts a fresh, empty stand-in server on a free port of 127.0.0.1. */
   async startServer(options: StandInOptions = {}): Promise<StandIn> {
     const { serverId, port } = await this.ask<{ serverId: number; port: number }>({ op: 'start', options });
-    return new StandIn(this, serverId, port);
+    return new StandIn(this, serverId, port, options.tls !== undefined);
   }
 
   /** Ends the thread (and every server on it). */
@@ -88,11 +87,12 @@ export class StandIn {
     private readonly host: StandInHost,
     private readonly serverId: number,
     readonly port: number,
+    private readonly tls = false,
   ) {}
 
-  /** Connection string for `EventStoreDBClient.connectionString`. */
+  /** Connection string for `EventStoreDBClient.connectionString` (over TLS, the CA file is the caller's to add). */
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    return `esdb://127.0.0.1:${this.port}?tls=${this.tls}`;
   }
 
   private ask<T>(request: ServerRequest): Promise<T> {
@@ -127,11 +127,6 @@ export class StandIn {
   /** Appends the server received on each path. */
   appendsBy(): Promise<{ classic: number; batch: number }> {
     return this.ask({ op: 'appendsBy' });
-  }
-
-  /** Deletes a stream for good (a hard delete: its name can never be written again). */
-  tombstone(stream: string): Promise<void> {
-    return this.ask({ op: 'tombstone', stream });
   }
 
   /** Refuses (or allows again) reads and subscriptions of `$all`, as for a user without access. */

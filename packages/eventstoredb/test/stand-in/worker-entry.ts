@@ -49,8 +49,6 @@ function main(): void {
         return server.log.remove(request.stream, request.revision);
       case 'swap':
         return server.log.swap(request.stream, request.revision, request.other);
-      case 'tombstone':
-        return server.log.tombstone(request.stream);
       case 'denyAllReads':
         server.allReadDenied = request.denied;
         return undefined;

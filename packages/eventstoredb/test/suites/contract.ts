@@ -1,6 +1,6 @@
 import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { runEventStoreContract } from '@cartes-badges/eventsourcing/testing';
-import { APPEND_PATHS, standInHarness, standInHost } from '../stand-in-harness';
+import { APPEND_PATHS, closeStandInHost, standInHarness } from '../stand-in-harness';
 import type { ClientKind } from '../test-clients';
 
 /**
@@ -18,7 +18,5 @@ export function runContractOnStandIn(client: ClientKind): void {
       standInHarness({ client, server: { features } }),
     );
   }
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
+  afterAll(closeStandInHost);
 }

@@ -8,14 +8,13 @@ import type {
 import { collect } from '@cartes-badges/eventsourcing/testing';
 import { createStoreOnCalls } from '../../src';
 import type { ClientCalls } from '../../src';
-import type { StandIn } from '../stand-in/stand-in-thread';
-import { APPEND_PATHS, standInHost } from '../stand-in-harness';
-import type { ClientKind, TestClient } from '../test-clients';
-import { connectClient } from '../test-clients';
+import { closeStandInHost, STAND_IN_TARGETS, storeStarter } from '../stand-in-harness';
+import type { StoreUnderTest, Target } from '../store-under-test';
+import { onStandInOnly } from '../store-under-test';
+import type { ClientKind } from '../test-clients';
 
-// One stand-in for the file; the reads counted go through a wrapper of the real client calls.
-let server: StandIn;
-let client: TestClient;
+// One server (or namespace) per target; the reads counted go through a wrapper of the real client calls.
+let started: StoreUnderTest;
 let store: EventStore;
 const reads = { started: 0, finished: 0, maxInFlight: 0 };
 
@@ -45,19 +44,19 @@ async function pagesOf(pages: AsyncIterable<readonly RecordedEvent[]>): Promise<
   return out;
 }
 
-/** Paged reads and their prefetching, on one client, on both append paths. */
-export function describePagedReads(kind: ClientKind): void {
+/** Paged reads and their prefetching, on one client, on each target (by default the stand-in on both paths). */
+export function describePagedReads(kind: ClientKind, targets: readonly Target[] = STAND_IN_TARGETS): void {
   jest.setTimeout(scaledTimeout(60_000));
-  afterAll(async () => {
-    await (await standInHost()).close();
-  });
-  describe.each(APPEND_PATHS)(`${kind}, %s`, (_path, features) => {
+  afterAll(closeStandInHost);
+  describe.each(targets.map((target) => [target.label, target] as const))(`${kind}, %s`, (_label, target) => {
     beforeAll(async () => {
-      // Only this file's events in `$all`: the read counts below are about paging alone (the
-      // contract suite runs on a database full of system events).
-      server = await (await standInHost()).startServer({ systemEvents: false, statsEvery: 0, features });
-      client = connectClient(kind, server.connectionString);
-      store = createStoreOnCalls(counted(client.calls), { readBatchSize: 4 });
+      // On the stand-in, only this file's events in `$all`: the read counts below are about
+      // paging alone (the contract suite runs on a database full of system events).
+      started = await storeStarter({ client: kind, target })(
+        { readBatchSize: 4 },
+        { server: { systemEvents: false, statsEvery: 0 } },
+      );
+      store = createStoreOnCalls(counted(started.calls), { readBatchSize: 4, namespace: started.namespace });
       // Interleaved writes, so that $all mixes the streams.
       for (let i = 0; i < 10; i++) {
         await store.appendToStream('dossier-a', events(2, 2 * i));
@@ -66,8 +65,7 @@ export function describePagedReads(kind: ClientKind): void {
     });
     afterAll(async () => {
       await store.close();
-      await client.dispose();
-      await server.stop();
+      await started.dispose();
     });
     beforeEach(() => Object.assign(reads, { started: 0, finished: 0, maxInFlight: 0 }));
 
@@ -129,35 +127,45 @@ export function describePagedReads(kind: ClientKind): void {
         expect(reads.started).toBe(6);
       });
 
-      it('asks for nothing more than maxCount needs', async () => {
+      it('asks for nothing more of a stream than maxCount needs', async () => {
         expect(await collect(store.readStream('dossier-a', { maxCount: 8 }))).toHaveLength(8);
         expect(reads.started).toBe(2);
-        expect(await collect(store.readAll({ maxCount: 3 }))).toHaveLength(3);
-        expect(reads.started).toBe(3);
       });
 
-      it('a reader that stops early leaves no failing read behind', async () => {
-        // The read prefetched after the first page fails; nobody waits for it, nothing may throw.
-        const calls = client.calls;
-        let call = 0;
-        const failing = createStoreOnCalls(
-          {
-            ...calls,
-            readAll: (options) => (++call === 1 ? calls.readAll(options) : Promise.reject(new Error('gone'))),
-          },
-          { readBatchSize: 4 },
-        );
-        const unhandled = jest.fn();
-        process.on('unhandledRejection', unhandled);
-        try {
-          for await (const event of failing.readAll()) if (event) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          expect(call).toBe(2);
-          expect(unhandled).not.toHaveBeenCalled();
-        } finally {
-          process.off('unhandledRejection', unhandled);
-        }
-      });
+      onStandInOnly(
+        target,
+        "a namespace's pages of $all hold other namespaces' events and the server's own",
+        () => {
+          it('asks for nothing more of $all than maxCount needs', async () => {
+            expect(await collect(store.readAll({ maxCount: 3 }))).toHaveLength(3);
+            expect(reads.started).toBe(1);
+          });
+
+          it('a reader that stops early leaves no failing read behind', async () => {
+            // The read prefetched after the first page fails; nobody waits for it, nothing may throw.
+            const calls = started.calls;
+            let call = 0;
+            const failing = createStoreOnCalls(
+              {
+                ...calls,
+                readAll: (options) =>
+                  ++call === 1 ? calls.readAll(options) : Promise.reject(new Error('gone')),
+              },
+              { readBatchSize: 4 },
+            );
+            const unhandled = jest.fn();
+            process.on('unhandledRejection', unhandled);
+            try {
+              for await (const event of failing.readAll()) if (event) break;
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              expect(call).toBe(2);
+              expect(unhandled).not.toHaveBeenCalled();
+            } finally {
+              process.off('unhandledRejection', unhandled);
+            }
+          });
+        },
+      );
     });
   });
 }

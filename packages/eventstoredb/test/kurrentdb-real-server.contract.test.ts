@@ -1,3 +1,0 @@
-import { runContractOnRealServer } from './suites/real-server-contract';
-
-runContractOnRealServer('kurrentdb');

@@ -1,0 +1,3 @@
+import { describeTlsAndCredentials } from './suites/tls-credentials';
+
+describeTlsAndCredentials('eventstoredb');
