@@ -11,7 +11,7 @@ import { createProgram } from '@cartes-badges/cli';
 // write (demo, export, project, rebuild, --out, --into, a redirection) are left out: their own
 // tests run them.
 const ROOT = join(__dirname, '..', '..');
-const WRITES = /^(demo|export|project|rebuild|blobs)\b|--out\b|--into\b|--follow\b|>|--against\b/;
+const WRITES = /^(demo|export|project|rebuild|blobs|erase)\b|--out\b|--into\b|--follow\b|>|--against\b/;
 
 interface Example {
   readonly where: string;

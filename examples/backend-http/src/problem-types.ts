@@ -55,6 +55,10 @@ export const PROBLEM_TYPES: Readonly<Record<ProblemCode, ProblemType>> = {
   PERSONAL_DATA_NOT_PROTECTED: { status: 501, title: 'Effacement non configuré' },
   NO_RETENTION_POLICY: { status: 501, title: 'Aucune politique de conservation' },
   PERSONAL_DATA_ERASED: { status: 409, title: 'Données personnelles effacées' },
+  PERSONAL_DATA_IN_CLEAR: {
+    status: 409,
+    title: 'Dossier écrit avant la protection des données personnelles',
+  },
   UNAUTHENTICATED: { status: 401, title: 'Utilisateur non identifié' },
   ROUTE_NOT_FOUND: { status: 404, title: 'Adresse inconnue' },
   BAD_REQUEST: { status: 400, title: 'Requête mal formée' },

@@ -3,18 +3,14 @@ import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // this process (test-support/run-cli: the program's own `run`, output and exit code captured),
 // which keeps the file well inside jest's timeout on a loaded machine; a few tests spawn the
 // executable itself (bin.ts: help, exit codes, a reader closing the pipe).
+import { openDossierSqlite } from './test-support/protected-store';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { DossierEvent, DossierState } from '@cartes-badges/domain';
-import {
-  dossierStoreOptions,
-  evolveDossier,
-  initialDossierState,
-  TRANSMITTED_STATUSES,
-} from '@cartes-badges/domain';
+import { evolveDossier, initialDossierState, TRANSMITTED_STATUSES } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 import { cli as spawnCli, REPO_ROOT, SPAWN_TIMEOUT } from './test-support/spawn-cli';
 import { cli } from './test-support/run-cli';
@@ -29,7 +25,7 @@ const projections = path.join(REPO_ROOT, 'examples/analyst/src/projections');
 // Every dossier's state, folded in this process straight from the SQLite file: the reference
 // the CLI's output is checked against.
 async function statesInFile(): Promise<Map<string, DossierState>> {
-  const events = createSqliteEventStore({ path: dbFile, ...dossierStoreOptions });
+  const events = openDossierSqlite(dbFile);
   const states = new Map<string, DossierState>();
   try {
     for await (const event of events.readAll({ filter: { streamPrefix: 'dossier-' } })) {
@@ -381,6 +377,7 @@ describe('bad input', () => {
           'demo',
           'digest',
           'dossiers',
+          'erase',
           'export',
           'history',
           'project',

@@ -12,6 +12,8 @@ export const EXIT = {
   storeUnavailable: 4,
   /** A file given to the command is unusable: projection module, digest file, output path. */
   badInput: 5,
+  /** Refused by a rule of the service: an erasure before the end of the retention period, say. */
+  refused: 6,
   /** A bug: an unexpected error (reported with its stack when CARTES_BADGES_DEBUG=1). */
   internal: 10,
 } as const;

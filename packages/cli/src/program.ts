@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerBlobs } from './commands/blobs';
 import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
+import { registerErase } from './commands/erase';
 import { registerExport } from './commands/export';
 import { registerHistory } from './commands/history';
 import { registerLists } from './commands/lists';
@@ -41,7 +42,7 @@ export function createProgram(): Command {
       'after',
       `
 Codes de sortie : 0 succès · 1 vérification échouée · 2 usage incorrect · 3 introuvable ·
-4 store injoignable · 5 fichier donné inutilisable · 10 erreur inattendue.
+4 store injoignable · 5 fichier donné inutilisable · 6 refusé par une règle · 10 erreur inattendue.
 Commencez par : cartes-badges demo`,
     );
   program.exitOverride();
@@ -55,6 +56,7 @@ Commencez par : cartes-badges demo`,
   registerExport(program);
   registerRebuild(program);
   registerBlobs(program);
+  registerErase(program);
   // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => undefined });

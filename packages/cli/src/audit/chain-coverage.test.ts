@@ -2,13 +2,14 @@ import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The hash covers the schema version (issue 13, item 3): set from 2 to 1 on a stored event, it
 // changes what the domain reads, and `verify` and `verify --against` must say so, on SQLite
 // and PostgreSQL, through the command as an auditor runs it.
+import { openDossierSqlite, protectPostgresForDomain } from '../test-support/protected-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@cartes-badges/eventsourcing';
 import { storedFormOf } from '@cartes-badges/eventsourcing';
-import { dossierStoreOptions } from '@cartes-badges/domain';
+import { protectedDossierStoreOptions } from '@cartes-badges/domain';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { cli } from '../test-support/spawn-cli';
@@ -50,7 +51,7 @@ function sqliteKind(): StoreKind {
         await store.close();
       }
     },
-    open: async () => createSqliteEventStore({ path: file, ...dossierStoreOptions }),
+    open: async () => openDossierSqlite(file),
     cleanUp: async () => undefined,
   };
 }
@@ -75,7 +76,7 @@ function postgresKind(): StoreKind {
         await store.close();
       }
     },
-    open: () => open(dossierStoreOptions),
+    open: async () => protectPostgresForDomain(await open(protectedDossierStoreOptions)),
     async cleanUp() {
       const store = await open();
       await store.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -2,14 +2,14 @@
 // table is created, resumed, followed live, and refuses a module that is not a row projection.
 // The demo runs in this process (run-cli); `project` is spawned because it loads the module
 // through tsx's ESM loader, which jest's VM cannot host.
+import { openDossierSqlite } from '../test-support/protected-store';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { foldRows, rowProjectionRunnable } from '@cartes-badges/eventsourcing';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
-import { dossierStoreOptions } from '@cartes-badges/domain';
-import { createSqliteEventStore, openSqliteRowProjection } from '@cartes-badges/sqlite';
+import { openSqliteRowProjection } from '@cartes-badges/sqlite';
 import { projection } from '../../../../examples/analyst/src/projections/dossier-rows';
 import { cli } from '../test-support/run-cli';
 import { cli as spawnCli, REPO_ROOT, SPAWN_TIMEOUT } from '../test-support/spawn-cli';
@@ -21,7 +21,7 @@ const into = `sqlite:${path.join(dir, 'analyses.db')}`;
 const moduleFile = path.join(REPO_ROOT, 'examples/analyst/src/projections/dossier-rows.ts');
 
 async function expectTableIsTheFold(): Promise<number> {
-  const events = createSqliteEventStore({ path: eventsFile, ...dossierStoreOptions });
+  const events = openDossierSqlite(eventsFile);
   const table = openSqliteRowProjection(path.join(dir, 'analyses.db'), projection);
   try {
     const all: RecordedEvent[] = [];

@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing';
-import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import { dossierStoreOptions } from '@cartes-badges/domain';
+import { createInMemoryEventStore, createInMemoryPersonalDataKeys } from '@cartes-badges/eventsourcing';
+import {
+  dossierStoreOptions,
+  protectDossierStore,
+  protectedDossierStoreOptions,
+} from '@cartes-badges/domain';
 import type { ClientCalls } from '@cartes-badges/eventstoredb';
 import { messageOf, notFound, storeUnavailable, usageError } from '../errors';
 import type { StoreSpec } from './store-spec';
@@ -12,9 +16,14 @@ import { describeStore } from './store-spec';
  * What a command does with the store. 'read' (verify, digest, history, show, project, export events):
  * an existing cartes-badges store only, opened read-only, never created, migrated nor written.
  * 'read-models' (lists, rebuild, export lists): an existing cartes-badges store only, whose list tables next
- * to the events it may write (SQLite). 'write' (demo): created and migrated when needed.
+ * to the events it may write (SQLite). 'events' (erase): an existing store only, whose events
+ * and personal data keys it writes. 'write' (demo): created and migrated when needed.
+ *
+ * In the domain form, personal values are sealed with each dossier's key (protectDossierStore)
+ * on SQLite, PostgreSQL and memory: the keys table sits beside the events. EventStoreDB has no
+ * table for them: its events keep personal values in clear and cannot be erased this way.
  */
-export type StoreMode = 'read' | 'read-models' | 'write';
+export type StoreMode = 'read' | 'read-models' | 'events' | 'write';
 
 /** How events are read: decoded for the domain, or exactly as stored (for hash verification). */
 export type ReadForm = 'domain' | 'stored';
@@ -38,25 +47,28 @@ export async function openStore(
 ): Promise<OpenedStore> {
   // Verification reads the stored form itself; a decoder would stop at an event that no
   // longer decodes instead of reporting where the chain breaks.
-  const options: EventStoreOptions = form === 'domain' ? dossierStoreOptions : {};
+  // The decoder runs above the decryption in the protected form: the store below gets the upcasters only.
+  const options: EventStoreOptions = form === 'domain' ? protectedDossierStoreOptions : {};
   const label = describeStore(spec);
   switch (spec.kind) {
     case 'memory': {
-      const store = createInMemoryEventStore(options);
+      const raw = createInMemoryEventStore(options);
+      const store = form === 'domain' ? protectDossierStore(raw, createInMemoryPersonalDataKeys()) : raw;
       return { store, spec, label, countEvents: async () => undefined, close: () => store.close() };
     }
     case 'sqlite':
-      return openSqlite(spec.path, mode, options, spec, label);
+      return openSqlite(spec.path, mode, form, options, spec, label);
     case 'postgres':
-      return openPostgres(spec, mode, options, label);
+      return openPostgres(spec, mode, form, options, label);
     case 'esdb':
-      return openEventStoreDb(spec, options, label);
+      return openEventStoreDb(spec, form === 'domain' ? dossierStoreOptions : {}, label);
   }
 }
 
 async function openSqlite(
   file: string,
   mode: StoreMode,
+  form: ReadForm,
   options: EventStoreOptions,
   spec: StoreSpec,
   label: string,
@@ -67,18 +79,25 @@ async function openSqlite(
       `Aucune base d'événements à ${resolved} : lancez d'abord « cartes-badges demo » ou indiquez --store`,
     );
   }
-  const { createSqliteEventStore, NotAnEventStoreError } = await import('@cartes-badges/sqlite');
+  const { createSqliteEventStore, createSqlitePersonalDataKeys, NotAnEventStoreError } = await import(
+    '@cartes-badges/sqlite'
+  );
   try {
     const open = (readOnly: boolean) =>
       createSqliteEventStore({ ...options, path: resolved, synchronous: 'normal', readOnly });
     // Proves on a read-only connection that the file is a cartes-badges store before any write.
     let store = open(mode !== 'write');
-    if (mode === 'read-models') {
+    if (mode === 'read-models' || mode === 'events') {
       await store.close();
       store = open(false);
     }
+    // Only erase and demo write personal values: the other commands never create the keys table.
+    const keys = createSqlitePersonalDataKeys({
+      database: store.database,
+      readOnly: mode === 'read' || mode === 'read-models',
+    });
     return {
-      store,
+      store: form === 'domain' ? protectDossierStore(store, keys) : store,
       spec,
       label,
       countEvents: async () =>
@@ -98,10 +117,13 @@ async function openSqlite(
 async function openPostgres(
   spec: Extract<StoreSpec, { kind: 'postgres' }>,
   mode: StoreMode,
+  form: ReadForm,
   options: EventStoreOptions,
   label: string,
 ): Promise<OpenedStore> {
-  const { createPostgresEventStore, checkSchemaName } = await import('@cartes-badges/postgres');
+  const { createPostgresEventStore, createPostgresPersonalDataKeys, checkSchemaName } = await import(
+    '@cartes-badges/postgres'
+  );
   if (spec.schema !== undefined) {
     try {
       checkSchemaName(spec.schema);
@@ -129,8 +151,14 @@ async function openPostgres(
         throw error;
       }
     }
+    // A read command creates nothing: a schema without the keys table holds no sealed value.
+    const keys = await createPostgresPersonalDataKeys({
+      pool: store.pool,
+      schema: store.schema,
+      migrate: mode === 'write' || mode === 'events',
+    });
     return {
-      store,
+      store: form === 'domain' ? protectDossierStore(store, keys) : store,
       spec,
       label,
       countEvents: async () => {

@@ -35,6 +35,8 @@ export type DossierErrorCode =
   | 'NO_RETENTION_POLICY'
   /** A change to a dossier whose personal data was erased (it is frozen). */
   | 'PERSONAL_DATA_ERASED'
+  /** Erasure of a dossier written before its store was protected: its values are in clear in the events. */
+  | 'PERSONAL_DATA_IN_CLEAR'
   /** The store stayed locked by another writer: nothing was written, the same command may be retried. */
   | 'STORE_BUSY';
 

@@ -5,6 +5,7 @@ import {
   createStreamStateCache,
   handleCommand,
   PersonalDataErasedError,
+  personalDataKeysOf,
   StoreBusyError,
 } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
@@ -19,6 +20,7 @@ import type {
   DossierValidation,
 } from '../dossier';
 import {
+  COMMAND_ROLES,
   commandFingerprint,
   confirmationOf,
   decodeDossierCommand,
@@ -48,7 +50,13 @@ import { dossierView } from '../view/dossier-view';
 import type { DossierServicePorts } from './ports';
 import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
 import type { ErasureOptions, ErasureResult } from './erasure';
-import { destroyDossierKey, dossierHasKey, erasureContext, erasureUnavailable } from './erasure';
+import {
+  destroyDossierKey,
+  dossierHasKey,
+  erasureContext,
+  erasureUnavailable,
+  personalValueInClear,
+} from './erasure';
 
 /** What an accepted command gives back. */
 export interface ExecuteResult {
@@ -306,6 +314,29 @@ export function createDossierService(ports: DossierServicePorts): DossierService
       ),
     async erasePersonalData(dossierId, actor, options) {
       const hadKey = await dossierHasKey(ports.store, dossierId);
+      // Already erased: nothing is written (not even the no-change mark of a new command id),
+      // but the caller is still checked, and a key left by a cut-short erasure is destroyed.
+      const known = decodeField(Uuid, dossierId, 'dossierId');
+      if (E.isRight(known) && (await foldDossier(ports.store, dossierId)).personalDataErasedAt !== null) {
+        const impostor = await refusalOfActor(actor, identity);
+        if (impostor !== undefined) return E.left(impostor);
+        if (!COMMAND_ROLES.ErasePersonalData.includes(actor.role)) {
+          return E.left(notAuthorised(`Action non autorisée pour le profil « ${actor.role} »`));
+        }
+        await destroyDossierKey(ports.store, dossierId);
+        return E.right({ dossierId, recorded: false, keyDestroyed: hadKey });
+      }
+      if (E.isRight(known) && personalDataKeysOf(ports.store)) {
+        const clear = await personalValueInClear(ports.store, dossierId);
+        if (clear !== undefined) {
+          return E.left(
+            dossierError(
+              'PERSONAL_DATA_IN_CLEAR',
+              `Effacement impossible : ce dossier a été écrit avant la protection des données personnelles (${clear.field} en clair à la version ${clear.version}) ; un événement enregistré n'est jamais réécrit ; rien n'a été effacé`,
+            ),
+          );
+        }
+      }
       const executed = await execute({
         type: 'ErasePersonalData',
         commandId: options.commandId ?? uuidV4(),

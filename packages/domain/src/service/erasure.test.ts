@@ -178,7 +178,7 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     expect(await allEvents(raw)).toEqual(before);
   });
 
-  it('erasing twice never applies twice: a retry writes nothing, another call only the kernel no-change mark', async () => {
+  it('erasing twice never applies twice: a retry or a new call writes nothing; an unauthorised caller is still refused', async () => {
     const { raw, clock, service, dossierId } = await closedDossier();
     clock.advanceDays(1826);
     const options = { reason: 'Durée de conservation échue', commandId: 'erase-once' };
@@ -188,13 +188,14 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
       E.right({ dossierId, recorded: false, keyDestroyed: false }),
     );
     expect(await allEvents(raw)).toEqual(once);
-    // A new erasure request decides nothing; the command handler records its id (R-36).
+    // A new erasure request (another command id) writes nothing either.
     expect(await erase(service, dossierId)).toEqual(
       E.right({ dossierId, recorded: false, keyDestroyed: false }),
     );
-    const twice = await allEvents(raw);
-    expect(twice.slice(once.length).map((event) => event.type)).toEqual(['kernel.NoChange']);
-    expect(twice.filter((event) => event.type === 'PersonalDataErased')).toHaveLength(1);
+    const refused = await erase(service, dossierId, provider);
+    expect(E.isLeft(refused) && refused.left.code).toBe('NOT_AUTHORISED');
+    expect(await allEvents(raw)).toEqual(once);
+    expect(once.filter((event) => event.type === 'PersonalDataErased')).toHaveLength(1);
   });
 
   it('a process stopped between the event and the key destruction: the next erasure call completes it, without a second event', async () => {
@@ -228,6 +229,30 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     expect(retried).toEqual(E.right({ dossierId, recorded: false, keyDestroyed: true }));
     expect(await allEvents(raw)).toEqual(recorded);
     expect(await storedText(store)).not.toContain(EMAIL);
+  });
+
+  it('is refused for a dossier written before protection (its values are in clear in the events), nothing written', async () => {
+    const raw = createInMemoryEventStore(protectedDossierStoreOptions);
+    const plain = createTestDossierService({ store: raw });
+    const dossierId = await completeDraftThroughService(plain.service, 'before-protection');
+    await executeOk(plain.service, {
+      type: 'DeleteDraft',
+      commandId: 'old-delete',
+      actor: employer,
+      dossierId,
+    });
+    const before = await allEvents(raw);
+    const store = protectDossierStore(raw, createInMemoryPersonalDataKeys());
+    const protectedService = createTestDossierService({ store, retention: { retentionDays: 0 } }).service;
+    const refused = await erase(protectedService, dossierId);
+    expect(E.isLeft(refused) && refused.left).toMatchObject({ code: 'PERSONAL_DATA_IN_CLEAR' });
+    expect(E.isLeft(refused) && refused.left.message).toMatch(
+      /ContactEmailChanged\.email en clair à la version \d+/,
+    );
+    expect(await allEvents(raw)).toEqual(before);
+    // And the old history reads as it was through the protected store.
+    const state = await protectedService.load(dossierId);
+    expect(E.isRight(state) && state.right.contactEmail).toBe(EMAIL);
   });
 
   it('is refused by a service whose store keeps personal values in clear, or that has no retention policy', async () => {

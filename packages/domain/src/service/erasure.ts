@@ -1,7 +1,7 @@
 import type { EventStore } from '@cartes-badges/eventsourcing';
-import { personalDataKeysOf } from '@cartes-badges/eventsourcing';
+import { isSealedValue, personalDataKeysOf, storedFormOf, valueAt } from '@cartes-badges/eventsourcing';
 import type { DossierCommand, DossierContext, DossierError } from '../dossier';
-import { dossierError, dossierStreamId, dossierSubjectOf } from '../dossier';
+import { DOSSIER_PERSONAL_FIELDS, dossierError, dossierStreamId, dossierSubjectOf } from '../dossier';
 import type { DossierServicePorts } from './ports';
 
 /** Options of `erasePersonalData`. */
@@ -56,6 +56,27 @@ export function erasureUnavailable(
       'NO_RETENTION_POLICY',
       "Effacement impossible : aucune durée de conservation n'est configurée (option retention du service) ; rien n'a été effacé",
     );
+  }
+  return undefined;
+}
+
+/**
+ * The first personal value the dossier's stream stores in clear (written before its store was
+ * protected): destroying a key cannot erase it, and stored events are never rewritten, so such
+ * a dossier is refused rather than reported erased while its history still shows the value.
+ */
+export async function personalValueInClear(
+  store: EventStore,
+  dossierId: string,
+): Promise<{ version: number; field: string } | undefined> {
+  for await (const event of store.readStream(dossierStreamId(dossierId))) {
+    const stored = storedFormOf(event);
+    for (const path of DOSSIER_PERSONAL_FIELDS[stored.type as keyof typeof DOSSIER_PERSONAL_FIELDS] ?? []) {
+      const value = valueAt(stored.data, path);
+      if (value !== undefined && value !== null && !isSealedValue(value)) {
+        return { version: stored.version, field: `${stored.type}.${path}` };
+      }
+    }
   }
   return undefined;
 }

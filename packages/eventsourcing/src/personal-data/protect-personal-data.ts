@@ -43,7 +43,8 @@ export function personalDataKeysOf(store: EventStore): PersonalDataKeys | undefi
  * value is replaced by its ciphertext under the stream's subject key (so the hash chain covers
  * the ciphertext); on every read path it is decrypted, or reads as erased once the key is
  * destroyed. `verifyStream` and digests still see the stored (sealed) form through
- * `storedFormOf`, so erasure never breaks a chain or an archived digest.
+ * `storedFormOf`, so erasure never breaks a chain or an archived digest. The result keeps the
+ * store's own members beyond the port (its prototype is the store).
  */
 export function protectPersonalData(store: EventStore, protection: PersonalDataProtection): EventStore {
   const { keys, fields, subjectOf } = protection;
@@ -121,7 +122,7 @@ export function protectPersonalData(store: EventStore, protection: PersonalDataP
     return { events: sealed, key };
   }
 
-  const protectedStore: EventStore = {
+  const methods: EventStore = {
     async appendToStream(streamId, events, options) {
       const sealed = await seal(streamId, events);
       const result = await store.appendToStream(streamId, sealed.events, options);
@@ -167,6 +168,9 @@ export function protectPersonalData(store: EventStore, protection: PersonalDataP
     },
     close: () => store.close(),
   };
+  // The store's other members (a SQLite store's `database`, a PostgreSQL store's `pool`) stay
+  // reachable through the prototype, for the tables that live beside the events.
+  const protectedStore = Object.assign(Object.create(store) as EventStore, methods);
   Object.defineProperty(protectedStore, KEYS, { value: keys, enumerable: false });
   return protectedStore;
 }
