@@ -150,7 +150,9 @@ describe('show and history', () => {
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain(closed.dossierNumber!);
     expect(page).not.toMatch(/<script|<link|src=|https?:\/\//);
-    expect((page.match(/<tr>/g) ?? []).length).toBe(closed.version + 2);
+    expect((page.match(/<tr class="event intact"/g) ?? []).length).toBe(closed.version + 1);
+    expect(page).toContain(`--store sqlite:${dbFile}`);
+    for (const entry of timeline.entries) expect(page).toContain(`<code class="hash">${entry.hash}</code>`);
   });
 
   it('history --at gives the state at that moment: only the events that had occurred', async () => {
@@ -223,6 +225,20 @@ describe('verify and digest', () => {
         broken: [expect.objectContaining({ streamId, version: row.version, problem: 'altered' })],
       }),
     );
+
+    // history still shows the dossier, marks where it breaks, and exits 1 like verify (it exited 0).
+    const [history, historyJson] = await Promise.all([
+      cli(['history', granted.dossierNumber!, '--store', store]),
+      cli(['history', granted.dossierNumber!, '--json', '--store', store]),
+    ]);
+    expect(history.code).toBe(1);
+    expect(history.stdout).toContain(`CHAÎNE ROMPUE à la version ${row.version} : Contenu modifié`);
+    expect(history.stdout).toMatch(new RegExp(`#${row.version} [^#]*✗ CHAÎNE ROMPUE ICI : Contenu modifié`));
+    expect(history.stderr).toContain(`Chaîne rompue : ${streamId} version ${row.version}`);
+    expect(historyJson.code).toBe(1);
+    const entries = JSON.parse(historyJson.stdout).entries as { version: number; chain: string }[];
+    expect(entries.find((e) => e.version === row.version)?.chain).toBe('broken');
+    expect(entries.filter((e) => e.version < row.version).every((e) => e.chain === 'intact')).toBe(true);
   });
 });
 

@@ -8,8 +8,17 @@ export type { StoreSpec } from './store/store-spec';
 export { openStore } from './store/open-store';
 export type { OpenedStore, StoreMode, ReadForm } from './store/open-store';
 export { buildTimeline, summarise } from './audit/timeline';
-export type { Timeline, TimelineEntry, TimelineActor, StateSummary } from './audit/timeline';
+export type {
+  Timeline,
+  TimelineEntry,
+  TimelineActor,
+  TimelineDocument,
+  ChainStanding,
+  StateSummary,
+} from './audit/timeline';
 export { renderTimelineText, renderTimelineHtml } from './audit/render-timeline';
+export type { TimelinePageOptions } from './audit/render-timeline';
+export type { TimelineSource } from './audit/recheck-command';
 export { verifyAllStreams } from './audit/verify-all';
 export type { StoreVerification, BrokenLink } from './audit/verify-all';
 export { findDossierId } from './audit/find-dossier';

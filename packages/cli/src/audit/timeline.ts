@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, StreamVerification } from '@cartes-badges/eventsourcing';
-import { replayStream, verifyStream } from '@cartes-badges/eventsourcing';
+import { replayStream, unreadableEventOf, verifyStream } from '@cartes-badges/eventsourcing';
 import type { DossierEvent, DossierState } from '@cartes-badges/domain';
 import {
   documentsProgress,
@@ -32,10 +32,32 @@ export interface StateSummary {
   readonly documents: string;
 }
 
+/**
+ * What the hash chain proves of one event: 'intact' (it holds its place), 'broken' (the first
+ * version where the chain breaks), 'unproven' (after the break: nothing proves it any more).
+ */
+export type ChainStanding = 'intact' | 'broken' | 'unproven';
+
+/** A document attached in the history, with the SHA-256 its (chained) event records. */
+export interface TimelineDocument {
+  /** The version of the `DocumentAttached` event. */
+  readonly version: number;
+  readonly documentId: string;
+  readonly documentType: string;
+  readonly name: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly sha256: string;
+  /** The version of the `DocumentRemoved` event that took it off, or null while attached. */
+  readonly removedAtVersion: number | null;
+}
+
 /** One line of the auditor's timeline. */
 export interface TimelineEntry {
   readonly version: number;
+  /** When the business fact happened, as the writer said. */
   readonly occurredAt: string;
+  /** When the store recorded it (both are covered by the hash). */
   readonly recordedAt: string;
   readonly type: string;
   readonly actor: TimelineActor;
@@ -44,6 +66,8 @@ export interface TimelineEntry {
   readonly eventId: string;
   readonly commandId: string | null;
   readonly hash: string;
+  readonly prevHash: string;
+  readonly chain: ChainStanding;
 }
 
 /** A dossier's history up to an instant (all of it by default), with the integrity of its chain. */
@@ -53,6 +77,8 @@ export interface Timeline {
   /** The instant asked with --at, or null for the whole history. */
   readonly at: string | null;
   readonly entries: readonly TimelineEntry[];
+  /** Every document attached up to `at`, in order, removed ones included. */
+  readonly documents: readonly TimelineDocument[];
   /** The state at the end of the timeline (at `at` when given). */
   readonly state: DossierState;
   readonly summary: StateSummary;
@@ -85,40 +111,83 @@ function actorOf(event: RecordedEvent, before: DossierState, after: DossierState
   };
 }
 
-/** Replays the dossier's stream event by event (up to `at` when given): the auditor's timeline. */
+/** Where the chain stands at `version`, given the verification of the whole stream. */
+export function chainStanding(integrity: StreamVerification, version: number): ChainStanding {
+  if (integrity.ok || version < integrity.version) return 'intact';
+  return version === integrity.version ? 'broken' : 'unproven';
+}
+
+function documentsOf(entries: readonly { event: RecordedEvent<DossierEvent> }[]): TimelineDocument[] {
+  const documents: TimelineDocument[] = [];
+  for (const { event } of entries) {
+    if (event.type === 'DocumentAttached') {
+      const { file } = event.data;
+      documents.push({
+        version: event.version,
+        documentId: event.data.documentId,
+        documentType: event.data.documentType,
+        name: file.name,
+        size: file.size,
+        mediaType: file.mediaType,
+        sha256: file.sha256,
+        removedAtVersion: null,
+      });
+    } else if (event.type === 'DocumentRemoved') {
+      const index = documents.findIndex(
+        (d) => d.documentId === event.data.documentId && d.removedAtVersion === null,
+      );
+      if (index >= 0) documents[index] = { ...documents[index], removedAtVersion: event.version };
+    }
+  }
+  return documents;
+}
+
+/**
+ * Replays the dossier's stream event by event (up to `at` when given): the auditor's timeline.
+ * An event that no longer reads ends the replay there instead of failing the command: the
+ * verification then names it, and the auditor still sees everything before it.
+ */
 export async function buildTimeline(store: EventStore, dossierId: string, at?: string): Promise<Timeline> {
   const streamId = dossierStreamId(dossierId);
-  const entries: TimelineEntry[] = [];
+  const integrity = await verifyStream(store, streamId);
+  const steps: { event: RecordedEvent<DossierEvent>; before: DossierState; after: DossierState }[] = [];
   let state = initialDossierState();
-  for await (const step of replayStream<DossierEvent, DossierState>(
-    store,
-    evolveDossier,
-    initialDossierState(),
-    streamId,
-    at !== undefined ? { asOf: at } : {},
-  )) {
-    const event = step.event;
-    entries.push({
-      version: event.version,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-      type: event.type,
-      actor: actorOf(event, state, step.stateAfter),
-      description: describeEvent(event, state),
-      stateAfter: summarise(step.stateAfter),
-      eventId: event.eventId,
-      commandId: event.metadata.commandId,
-      hash: event.metadata.hash,
-    });
-    state = step.stateAfter;
+  try {
+    for await (const step of replayStream<DossierEvent, DossierState>(
+      store,
+      evolveDossier,
+      initialDossierState(),
+      streamId,
+      at !== undefined ? { asOf: at } : {},
+    )) {
+      steps.push({ event: step.event, before: state, after: step.stateAfter });
+      state = step.stateAfter;
+    }
+  } catch (error) {
+    if (integrity.ok || unreadableEventOf(error)?.streamId !== streamId) throw error;
   }
+  const entries = steps.map(({ event, before, after }) => ({
+    version: event.version,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    type: event.type,
+    actor: actorOf(event, before, after),
+    description: describeEvent(event, before),
+    stateAfter: summarise(after),
+    eventId: event.eventId,
+    commandId: event.metadata.commandId,
+    hash: event.metadata.hash,
+    prevHash: event.metadata.prevHash,
+    chain: chainStanding(integrity, event.version),
+  }));
   return {
     dossierId,
     streamId,
     at: at ?? null,
     entries,
+    documents: documentsOf(steps),
     state,
     summary: summarise(state),
-    integrity: await verifyStream(store, streamId),
+    integrity,
   };
 }

@@ -4,10 +4,12 @@ import { Option } from 'commander';
 import { findDossierId } from '../audit/find-dossier';
 import { renderTimelineHtml, renderTimelineText } from '../audit/render-timeline';
 import { buildTimeline } from '../audit/timeline';
-import { badInput, messageOf, usageError } from '../errors';
+import { brokenReason } from '../audit/chain-problems';
+import { badInput, EXIT, messageOf, usageError } from '../errors';
+import { parseStoreSpec, storeArgument } from '../store/store-spec';
 import { toJson } from '../output/json';
 import type { GlobalOptions } from './context';
-import { note, print, withStore } from './context';
+import { note, print, storeUrlOf, withStore } from './context';
 
 interface HistoryOptions {
   readonly at?: string;
@@ -47,6 +49,7 @@ export function registerHistory(program: Command): void {
     .addHelpText(
       'after',
       `
+Code de sortie 1 quand la chaîne de hachage du dossier est rompue (l'historique est tout de même écrit).
 Exemples :
   cartes-badges history 2512AF000001
   cartes-badges history 10003 --at 2025-11-20
@@ -56,19 +59,34 @@ Exemples :
       const globals = command.optsWithGlobals<GlobalOptions & HistoryOptions>();
       const format = globals.json ? 'json' : options.format;
       const at = options.at !== undefined ? parseAt(options.at) : undefined;
-      const output = await withStore(globals, 'read', async ({ store }) => {
+      const source = { store: storeArgument(parseStoreSpec(storeUrlOf(globals))) };
+      const { output, integrity } = await withStore(globals, 'read', async ({ store }) => {
         const dossierId = await findDossierId(store, reference);
         const timeline = await buildTimeline(store, dossierId, at);
-        if (format === 'json') return toJson(timeline);
-        if (format === 'html') return renderTimelineHtml(timeline);
-        return renderTimelineText(timeline);
+        const text =
+          format === 'json'
+            ? toJson({ ...timeline, source })
+            : format === 'html'
+              ? renderTimelineHtml(timeline, { source })
+              : renderTimelineText(timeline, source);
+        return { output: text, integrity: timeline.integrity };
       });
-      if (options.out === undefined) return print(output);
-      try {
-        fs.writeFileSync(options.out, output.endsWith('\n') ? output : `${output}\n`);
-      } catch (error) {
-        throw badInput(`Impossible d'écrire ${options.out} : ${messageOf(error)}`);
+      if (options.out === undefined) print(output);
+      else {
+        try {
+          fs.writeFileSync(options.out, output.endsWith('\n') ? output : `${output}\n`);
+        } catch (error) {
+          throw badInput(`Impossible d'écrire ${options.out} : ${messageOf(error)}`);
+        }
+        note(`Historique écrit dans ${options.out}`);
       }
-      note(`Historique écrit dans ${options.out}`);
+      // The history is still shown (the auditor needs to see where it breaks), but a script
+      // that archives it must not take a broken chain for a good one: exit 1, as `verify` does.
+      if (!integrity.ok) {
+        note(
+          `Chaîne rompue : ${integrity.streamId} version ${integrity.version} — ${brokenReason(integrity.problem, integrity.version)}`,
+        );
+        process.exitCode = EXIT.verificationFailed;
+      }
     });
 }

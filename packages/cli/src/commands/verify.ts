@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DigestMismatch } from '@cartes-badges/eventsourcing';
 import { verifyAgainstDigest, verifyStream } from '@cartes-badges/eventsourcing';
+import { problemLabel } from '../audit/chain-problems';
 import { readDigestFile } from '../audit/digest-file';
 import { findDossierId } from '../audit/find-dossier';
 import type { BrokenLink, StoreVerification } from '../audit/verify-all';
@@ -19,17 +20,9 @@ interface VerifyOptions {
   readonly documents?: boolean;
 }
 
-const PROBLEMS: Record<string, string> = {
-  altered: 'contenu modifié',
-  missing: 'événement manquant',
-  reordered: 'événements dans le désordre',
-  head_mismatch: 'tête différente de celle du digest',
-  unreadable: 'événement illisible',
-};
-
 /** One broken link as a line: stream, version, what is wrong. */
 export function brokenLine(link: BrokenLink | DigestMismatch): string {
-  return `ROMPU  ${link.streamId}  version ${link.version}  ${link.problem} (${PROBLEMS[link.problem] ?? link.problem}) : ${link.detail}`;
+  return `ROMPU  ${link.streamId}  version ${link.version}  ${link.problem} (${problemLabel(link.problem)}) : ${link.detail}`;
 }
 
 // A dossier number or id names its stream; anything else is taken as a stream id as it is.

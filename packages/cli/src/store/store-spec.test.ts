@@ -1,4 +1,5 @@
-import { parseStoreSpec } from './store-spec';
+import * as path from 'node:path';
+import { parseStoreSpec, storeArgument } from './store-spec';
 
 describe('--store for EventStoreDB and KurrentDB', () => {
   it.each([
@@ -18,4 +19,20 @@ describe('--store for EventStoreDB and KurrentDB', () => {
       );
     },
   );
+});
+
+describe("storeArgument: the store named again on an auditor's page", () => {
+  it('keeps a PostgreSQL schema, masks the password, makes a SQLite path absolute', () => {
+    const postgres = storeArgument(
+      parseStoreSpec('postgres://audit:s3cr3t@db.example:5432/prod?schema=tenant_a'),
+    );
+    expect(postgres).toBe('postgres://audit:***@db.example:5432/prod?schema=tenant_a');
+    expect(postgres).not.toContain('s3cr3t');
+    expect(storeArgument(parseStoreSpec('esdb://admin:changeit@127.0.0.1:2113?tls=false'))).toBe(
+      'esdb://admin:***@127.0.0.1:2113?tls=false',
+    );
+    expect(storeArgument(parseStoreSpec('sqlite:./data/events.db'))).toBe(
+      `sqlite:${path.resolve('data/events.db')}`,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { usageError } from '../errors';
 
 /** The store named on the command line (`--store` or CARTES_BADGES_STORE). */
@@ -66,5 +67,25 @@ export function describeStore(spec: StoreSpec): string {
       if (url.password) url.password = '***';
       return url.toString() + (spec.schema ? ` (schéma ${spec.schema})` : '');
     }
+  }
+}
+
+/**
+ * The store as a `--store` argument that names it again from anywhere (a SQLite path made
+ * absolute, a PostgreSQL schema kept), with any password masked: what a page printed for an
+ * auditor may show, the secret being theirs to type.
+ */
+export function storeArgument(spec: StoreSpec): string {
+  switch (spec.kind) {
+    case 'sqlite':
+      return `sqlite:${path.resolve(spec.path)}`;
+    case 'postgres': {
+      const url = new URL(spec.url);
+      if (url.password) url.password = '***';
+      if (spec.schema) url.searchParams.set('schema', spec.schema);
+      return url.toString();
+    }
+    default:
+      return describeStore(spec);
   }
 }
