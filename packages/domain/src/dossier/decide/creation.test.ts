@@ -12,6 +12,7 @@ import {
   otherEmployer,
   provider,
   SIAE_LILLE,
+  givenDossier,
 } from '../../testing';
 import { scopedDossierId } from '../derived-ids';
 import { decideDossier } from './decide';
@@ -168,26 +169,26 @@ describe('pré-saisie by a provider', () => {
   });
 
   it('R-29 a provider unknown to the SIRENE base, or acting for another SIREN, cannot submit', () => {
-    expect(
-      decideOn([], submit(), { establishment: HUM_CLICHY, actingProvider: null, draftNumber: 1 }),
-    ).toEqual(E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })));
+    givenDossier([])
+      .when(submit(), { establishment: HUM_CLICHY, actingProvider: null, draftNumber: 1 })
+      .thenError({ code: 'NOT_AUTHORISED' });
     const impostor = { ...provider, siren: '443061841' as never, siret: '44306184100013' as never };
-    expect(
-      decideOn([], submit(impostor), {
+    givenDossier([])
+      .when(submit(impostor), {
         establishment: HUM_CLICHY,
         actingProvider: CSD_PROVIDER,
         draftNumber: 1,
-      }),
-    ).toEqual(E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })));
+      })
+      .thenError({ code: 'NOT_AUTHORISED' });
   });
 
   it('R-04 an employer user cannot submit a pré-saisie', () => {
-    expect(
-      decideOn([], submit(employer), {
+    givenDossier([])
+      .when(submit(employer), {
         establishment: HUM_CLICHY,
         actingProvider: CSD_PROVIDER,
         draftNumber: 1,
-      }),
-    ).toEqual(E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })));
+      })
+      .thenError({ code: 'NOT_AUTHORISED' });
   });
 });

@@ -9,6 +9,7 @@ import {
   presaisieSubmitted,
   provider,
   transmittedDossier,
+  givenDossier,
 } from '../../testing';
 import type { DossierEvent } from '../events';
 import { documentsProgress } from '../validation/documents-progress';
@@ -51,11 +52,9 @@ describe('documents', () => {
         }),
       ]),
     );
-    expect(
-      decideOn([draftCreated()], attach('Liste des salariés bénéficiaires'), { file: fileMetadata('l.pdf') }),
-    ).toEqual(
-      E.left(expect.objectContaining({ code: 'DOCUMENT_TYPE_NOT_ALLOWED', field: 'payload.documentType' })),
-    );
+    givenDossier([draftCreated()])
+      .when(attach('Liste des salariés bénéficiaires'), { file: fileMetadata('l.pdf') })
+      .thenError({ code: 'DOCUMENT_TYPE_NOT_ALLOWED', field: 'payload.documentType' });
   });
 
   it('R-20 at most 5 files per document type', () => {
@@ -112,9 +111,9 @@ describe('documents', () => {
     );
     const after = foldEvents([...history, ...(E.isRight(removed) ? removed.right : [])]);
     expect(after.documents).toEqual([]);
-    expect(
-      decideOn(history, onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-000000000008' })),
-    ).toEqual(E.left(expect.objectContaining({ code: 'DOCUMENT_NOT_FOUND' })));
+    givenDossier(history)
+      .when(onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-000000000008' }))
+      .thenError({ code: 'DOCUMENT_NOT_FOUND' });
   });
 
   it('R-22 after transmission documents can still be added from the dossier page, not removed', () => {
@@ -125,15 +124,15 @@ describe('documents', () => {
     const docId = transmittedDossier().flatMap((e) =>
       e.type === 'DocumentAttached' ? [e.data.documentId] : [],
     )[0];
-    expect(decideOn(transmittedDossier(), onDossier('RemoveDocument', { documentId: docId }))).toEqual(
-      E.left(expect.objectContaining({ code: 'DOCUMENT_NOT_REMOVABLE' })),
-    );
+    givenDossier(transmittedDossier())
+      .when(onDossier('RemoveDocument', { documentId: docId }))
+      .thenError({ code: 'DOCUMENT_NOT_REMOVABLE' });
   });
 
   it('R-30 the employer cannot attach to a pré-saisie awaiting acceptance; its provider can', () => {
-    expect(decideOn([presaisieSubmitted()], attach('Autre'), { file: fileMetadata('a.pdf') })).toEqual(
-      E.left(expect.objectContaining({ code: 'PRESAISIE_READ_ONLY' })),
-    );
+    givenDossier([presaisieSubmitted()])
+      .when(attach('Autre'), { file: fileMetadata('a.pdf') })
+      .thenError({ code: 'PRESAISIE_READ_ONLY' });
     expect(
       E.isRight(
         decideOn([presaisieSubmitted()], attach('Copie facture prestataire', undefined, provider), {
@@ -179,21 +178,16 @@ describe('removing a file under a required type (decision, docs/domain.md)', () 
     ]);
     const state = foldEvents([...history, ...removal.right]);
     expect(documentsProgress(state).label).toBe('1/2 types de documents obligatoires à transmettre');
-    expect(
-      decideOn([...history, ...removal.right], onDossier('TransmitDossier'), {
+    givenDossier([...history, ...removal.right])
+      .when(onDossier('TransmitDossier'), {
         dossierNumber: '2512AF000408',
-      }),
-    ).toEqual(
-      E.left(expect.objectContaining({ code: 'INVALID_INPUT', message: 'Saisie invalide : Documents' })),
-    );
+      })
+      .thenError({ code: 'INVALID_INPUT', message: 'Saisie invalide : Documents' });
   });
 
   it('R-22 once transmitted, no file can be removed, required or not: what the fund received stays', () => {
-    expect(
-      decideOn(
-        transmittedDossier(),
-        onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-00000000d001' }),
-      ),
-    ).toEqual(E.left(expect.objectContaining({ code: 'DOCUMENT_NOT_REMOVABLE' })));
+    givenDossier(transmittedDossier())
+      .when(onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-00000000d001' }))
+      .thenError({ code: 'DOCUMENT_NOT_REMOVABLE' });
   });
 });

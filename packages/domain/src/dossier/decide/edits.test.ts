@@ -2,20 +2,15 @@ import * as E from 'fp-ts/Either';
 import {
   acceptedCompletePresaisie,
   CSD_PROVIDER,
-  decideOn,
   draftCreated,
   foldEvents,
   OTHER_PROVIDER,
   onDossier,
   presaisieSubmitted,
+  givenDossier,
 } from '../../testing';
 import { decodeDossierCommand } from '../commands';
 import type { DossierEvent } from '../events';
-
-const eventsOf = (result: E.Either<unknown, DossierEvent[]>): DossierEvent[] => {
-  if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-  return result.right;
-};
 
 describe('entering data on a draft', () => {
   it('R-07 data may be entered tab by tab in any order, and an incomplete draft saved', () => {
@@ -25,7 +20,7 @@ describe('entering data on a draft', () => {
       onDossier('GiveAttestation', { attestation: 'honour' }),
       onDossier('ChangeContactEmail', { email: 'amoa1@hum-interim.fr' }),
     ];
-    for (const step of steps) history.push(...eventsOf(decideOn(history, step)));
+    for (const step of steps) history.push(...givenDossier(history).when(step).events());
     expect(history.map((e) => e.type)).toEqual([
       'DraftCreated',
       'CommentChanged',
@@ -44,21 +39,25 @@ describe('entering data on a draft', () => {
       costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 }],
       attestations: { honour: true, generalConditions: false },
     });
-    const events = eventsOf(decideOn([draftCreated()], save));
+    const events = givenDossier([draftCreated()]).when(save).events();
     expect(events.map((e) => e.type)).toEqual([
       'ContactEmailChanged',
       'InternalReferenceChanged',
       'CostLinesChanged',
       'AttestationGiven',
     ]);
-    expect(eventsOf(decideOn([draftCreated(), ...events], save))).toEqual([]);
+    expect(
+      givenDossier([draftCreated(), ...events])
+        .when(save)
+        .events(),
+    ).toEqual([]);
   });
 
   it('R-06 the contact email is entered, changed and emptied; a malformed one is a format error', () => {
     expect(
-      eventsOf(
-        decideOn([draftCreated()], onDossier('ChangeContactEmail', { email: ' amoa1@hum-interim.fr ' })),
-      ),
+      givenDossier([draftCreated()])
+        .when(onDossier('ChangeContactEmail', { email: ' amoa1@hum-interim.fr ' }))
+        .events(),
     ).toEqual([{ type: 'ContactEmailChanged', data: { email: 'amoa1@hum-interim.fr' } }]);
     const bad = decodeDossierCommand({
       ...onDossier('ChangeContactEmail', { email: 'a@b.fr' }),
@@ -74,12 +73,9 @@ describe('entering data on a draft', () => {
 
   it('R-11 the internal reference is optional and at most 15 characters', () => {
     expect(
-      eventsOf(
-        decideOn(
-          [draftCreated()],
-          onDossier('ChangeInternalReference', { internalReference: 'BC-000123456789' }),
-        ),
-      ),
+      givenDossier([draftCreated()])
+        .when(onDossier('ChangeInternalReference', { internalReference: 'BC-000123456789' }))
+        .events(),
     ).toHaveLength(1);
     const tooLong = decodeDossierCommand({
       ...onDossier('ChangeInternalReference', { internalReference: null }),
@@ -93,14 +89,14 @@ describe('entering data on a draft', () => {
   it('R-12 the provider, searched by SIREN or SIRET, is stored as the SIRENE snapshot', () => {
     const bySiren = onDossier('SelectProvider', { search: '812 345 676' });
     expect(bySiren.payload.search).toBe('812345676');
-    expect(eventsOf(decideOn([draftCreated()], bySiren, { selectedProvider: CSD_PROVIDER }))).toEqual([
-      { type: 'ProviderSelected', data: { provider: CSD_PROVIDER } },
-    ]);
-    expect(
-      decideOn([draftCreated()], onDossier('SelectProvider', { search: '44306184100013' }), {
+    expect(givenDossier([draftCreated()]).when(bySiren, { selectedProvider: CSD_PROVIDER }).events()).toEqual(
+      [{ type: 'ProviderSelected', data: { provider: CSD_PROVIDER } }],
+    );
+    givenDossier([draftCreated()])
+      .when(onDossier('SelectProvider', { search: '44306184100013' }), {
         selectedProvider: null,
-      }),
-    ).toEqual(E.left(expect.objectContaining({ code: 'PROVIDER_NOT_FOUND', tab: 'Prestation' })));
+      })
+      .thenError({ code: 'PROVIDER_NOT_FOUND', tab: 'Prestation' });
     const state = foldEvents([
       draftCreated(),
       { type: 'ProviderSelected', data: { provider: OTHER_PROVIDER as never } },
@@ -124,7 +120,7 @@ describe('entering data on a draft', () => {
 
   it('R-13 cost lines keep integer cents; an amount of 100 000 € or more is saved (a rule, not a format error)', () => {
     const lines = [{ nature: 'Achat Matériel', unitAmountCents: 100_000_000, quantity: 1 }];
-    expect(eventsOf(decideOn([draftCreated()], onDossier('ChangeCostLines', { lines })))).toEqual([
+    expect(givenDossier([draftCreated()]).when(onDossier('ChangeCostLines', { lines })).events()).toEqual([
       { type: 'CostLinesChanged', data: { lines } },
     ]);
     const raw = onDossier('ChangeCostLines', { lines });
@@ -145,23 +141,22 @@ describe('entering data on a draft', () => {
   });
 
   it('R-16 the two Synthèse attestations can be given and withdrawn', () => {
-    const given = eventsOf(
-      decideOn([draftCreated()], onDossier('GiveAttestation', { attestation: 'generalConditions' })),
-    );
+    const given = givenDossier([draftCreated()])
+      .when(onDossier('GiveAttestation', { attestation: 'generalConditions' }))
+      .events();
     expect(given).toEqual([{ type: 'AttestationGiven', data: { attestation: 'generalConditions' } }]);
-    const withdrawn = eventsOf(
-      decideOn(
-        [draftCreated(), ...given],
-        onDossier('WithdrawAttestation', { attestation: 'generalConditions' }),
-      ),
-    );
+    const withdrawn = givenDossier([draftCreated(), ...given])
+      .when(onDossier('WithdrawAttestation', { attestation: 'generalConditions' }))
+      .events();
     expect(withdrawn).toEqual([{ type: 'AttestationWithdrawn', data: { attestation: 'generalConditions' } }]);
     expect(foldEvents([draftCreated(), ...given, ...withdrawn]).attestations.generalConditions).toBe(false);
   });
 
   it('R-17 the comment for the case manager is optional and at most 500 characters', () => {
     expect(
-      eventsOf(decideOn([draftCreated()], onDossier('ChangeComment', { comment: 'x'.repeat(500) }))),
+      givenDossier([draftCreated()])
+        .when(onDossier('ChangeComment', { comment: 'x'.repeat(500) }))
+        .events(),
     ).toHaveLength(1);
     const raw = onDossier('ChangeComment', { comment: null });
     expect(decodeDossierCommand({ ...raw, payload: { comment: 'x'.repeat(501) } })).toEqual(
@@ -188,22 +183,21 @@ describe('a pré-saisie before and after acceptance', () => {
       onDossier('SaveDraft', { comment: 'modifié' }),
       onDossier('TransmitDossier'),
     ]) {
-      expect(decideOn([presaisieSubmitted()], cmd, { dossierNumber: '2512AF000001' })).toEqual(
-        E.left(expect.objectContaining({ code: 'PRESAISIE_READ_ONLY' })),
-      );
+      givenDossier([presaisieSubmitted()])
+        .when(cmd, { dossierNumber: '2512AF000001' })
+        .thenError({ code: 'PRESAISIE_READ_ONLY' });
     }
   });
 
   it('R-32 after acceptance the employer can change and complete the pré-saisie', () => {
     const history = acceptedCompletePresaisie();
-    const events = eventsOf(
-      decideOn(
-        history,
+    const events = givenDossier(history)
+      .when(
         onDossier('ChangeCostLines', {
           lines: [{ nature: 'Achat Matériel', unitAmountCents: 5000, quantity: 10 }],
         }),
-      ),
-    );
+      )
+      .events();
     expect(events).toHaveLength(1);
   });
 });
@@ -216,11 +210,15 @@ describe('saving part of the form', () => {
       { type: 'InternalReferenceChanged', data: { internalReference: 'BC-1' } },
       { type: 'CommentChanged', data: { comment: 'Bonjour' } },
     ];
-    expect(eventsOf(decideOn(filled, onDossier('SaveDraft', { attestations: { honour: true } })))).toEqual([
-      { type: 'AttestationGiven', data: { attestation: 'honour' } },
-    ]);
-    expect(eventsOf(decideOn(filled, onDossier('SaveDraft', { comment: null })))).toEqual([
-      { type: 'CommentChanged', data: { comment: null } },
-    ]);
+    expect(
+      givenDossier(filled)
+        .when(onDossier('SaveDraft', { attestations: { honour: true } }))
+        .events(),
+    ).toEqual([{ type: 'AttestationGiven', data: { attestation: 'honour' } }]);
+    expect(
+      givenDossier(filled)
+        .when(onDossier('SaveDraft', { comment: null }))
+        .events(),
+    ).toEqual([{ type: 'CommentChanged', data: { comment: null } }]);
   });
 });

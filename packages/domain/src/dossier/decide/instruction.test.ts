@@ -1,5 +1,11 @@
-import * as E from 'fp-ts/Either';
-import { caseManager, decideOn, employer, foldEvents, onDossier, transmittedDossier } from '../../testing';
+import {
+  caseManager,
+  employer,
+  foldEvents,
+  givenDossier,
+  onDossier,
+  transmittedDossier,
+} from '../../testing';
 import type { DossierCommand } from '../commands';
 import type { DossierEvent } from '../events';
 import { dossierStatusLabel } from '../state';
@@ -7,9 +13,7 @@ import { dossierStatusLabel } from '../state';
 function run(history: DossierEvent[], commands: DossierCommand[]): DossierEvent[] {
   const all = [...history];
   for (const cmd of commands) {
-    const result = decideOn(all, cmd);
-    if (E.isLeft(result)) throw new Error(`${cmd.type} refused: ${result.left.message}`);
-    all.push(...result.right);
+    all.push(...givenDossier(all).when(cmd).events());
   }
   return all;
 }
@@ -53,13 +57,13 @@ describe('R-35 instruction by the case managers', () => {
 
   it('R-35 the amount granted may be lower than asked, never higher; the amount paid never exceeds the grant', () => {
     const instructing = run(transmittedDossier(), [gm('StartInstruction')]);
-    expect(decideOn(instructing, gm('GrantFunding', { amountGrantedCents: 21001 }))).toEqual(
-      E.left(expect.objectContaining({ code: 'AMOUNT_NOT_ALLOWED', field: 'payload.amountGrantedCents' })),
-    );
+    givenDossier(instructing)
+      .when(gm('GrantFunding', { amountGrantedCents: 21001 }))
+      .thenError({ code: 'AMOUNT_NOT_ALLOWED', field: 'payload.amountGrantedCents' });
     const granted = run(instructing, [gm('GrantFunding', { amountGrantedCents: 15000 })]);
-    expect(decideOn(granted, gm('RecordReimbursement', { amountPaidCents: 15001 }))).toEqual(
-      E.left(expect.objectContaining({ code: 'AMOUNT_NOT_ALLOWED' })),
-    );
+    givenDossier(granted)
+      .when(gm('RecordReimbursement', { amountPaidCents: 15001 }))
+      .thenError({ code: 'AMOUNT_NOT_ALLOWED' });
   });
 
   it('R-35 a refusal carries its reason and leads to Clôturé', () => {
@@ -85,9 +89,7 @@ describe('R-35 instruction by the case managers', () => {
       gm('StartInstruction'),
       gm('GrantFunding', { amountGrantedCents: 100 }),
     ]);
-    expect(decideOn(granted, gm('CancelDossier'))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier(granted).when(gm('CancelDossier')).thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-35 illegal moves are refused with a clear error', () => {
@@ -97,36 +99,29 @@ describe('R-35 instruction by the case managers', () => {
       gm('CloseDossier'),
       gm('RecordReimbursement', { amountPaidCents: 1 }),
     ]) {
-      const result = decideOn(transmitted, cmd);
-      expect(result).toEqual(
-        E.left(
-          expect.objectContaining({
-            code: 'ILLEGAL_TRANSITION',
-            message: expect.stringContaining('« Transmis »'),
-          }),
-        ),
-      );
+      givenDossier(transmitted)
+        .when(cmd)
+        .thenError((error) => {
+          expect(error.code).toBe('ILLEGAL_TRANSITION');
+          expect(error.message).toContain('« Transmis »');
+        });
     }
     const closed = run(transmitted, [
       gm('StartInstruction'),
       gm('RefuseFunding', { reason: 'Non éligible' }),
       gm('CloseDossier'),
     ]);
-    expect(decideOn(closed, gm('StartInstruction'))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier(closed).when(gm('StartInstruction')).thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-35 a request for complements lets the employer answer; without one, SubmitComplement is illegal', () => {
-    expect(decideOn(transmittedDossier(), onDossier('SubmitComplement', { comment: 'x' }, employer))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier(transmittedDossier())
+      .when(onDossier('SubmitComplement', { comment: 'x' }, employer))
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-04 a case manager acts only on transmitted dossiers', () => {
     const draft = transmittedDossier().slice(0, -1);
-    expect(decideOn(draft, gm('StartInstruction'))).toEqual(
-      E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })),
-    );
+    givenDossier(draft).when(gm('StartInstruction')).thenError({ code: 'NOT_AUTHORISED' });
   });
 });

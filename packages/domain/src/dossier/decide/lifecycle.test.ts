@@ -1,11 +1,9 @@
-import * as E from 'fp-ts/Either';
 import {
   acceptedCompletePresaisie,
   caseManager,
   command,
   completeDraft,
   CSD_PROVIDER,
-  decideOn,
   draftCreated,
   DOSSIER_ID,
   employer,
@@ -15,32 +13,30 @@ import {
   presaisieSubmitted,
   provider,
   transmittedDossier,
+  givenDossier,
 } from '../../testing';
 import { mayRead } from '../authorisation';
 import type { DossierEvent } from '../events';
 import { dossierStatusLabel } from '../state';
 
-const accepted = (result: E.Either<unknown, DossierEvent[]>): DossierEvent[] => {
-  if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left)}`);
-  return result.right;
-};
-
 describe('transmission', () => {
   it('R-23 transmitting an incomplete draft is refused with "Saisie invalide" and the invalid tabs, nothing produced', () => {
-    const result = decideOn([draftCreated()], onDossier('TransmitDossier'), {
+    const when = givenDossier([draftCreated()]).when(onDossier('TransmitDossier'), {
       dossierNumber: '2512AF000001',
     });
-    expect(E.isLeft(result)).toBe(true);
-    const error = E.isLeft(result) ? result.left : undefined;
-    expect(error?.code).toBe('INVALID_INPUT');
-    expect(error?.message).toBe('Saisie invalide : Employeur, Prestation, Synthèse, Documents');
-    expect(error?.invalidTabs?.map((t) => t.tab)).toEqual([
-      'Employeur',
-      'Prestation',
-      'Synthèse',
-      'Documents',
-    ]);
-    expect(error?.invalidTabs?.[0].messages[0].message).toBe('Saisie obligatoire');
+    when.thenError({
+      code: 'INVALID_INPUT',
+      message: 'Saisie invalide : Employeur, Prestation, Synthèse, Documents',
+    });
+    when.thenError((error) => {
+      expect(error.invalidTabs?.map((t) => t.tab)).toEqual([
+        'Employeur',
+        'Prestation',
+        'Synthèse',
+        'Documents',
+      ]);
+      expect(error.invalidTabs?.[0].messages[0].message).toBe('Saisie obligatoire');
+    });
   });
 
   it('R-23 a business rule broken on a tab also blocks transmission', () => {
@@ -51,26 +47,27 @@ describe('transmission', () => {
         data: { lines: [{ nature: 'Achat Matériel', unitAmountCents: 100_000_000, quantity: 1 }] },
       },
     ];
-    const result = decideOn(history, onDossier('TransmitDossier'), { dossierNumber: '2512AF000001' });
-    expect(result).toEqual(
-      E.left(
-        expect.objectContaining({
-          code: 'INVALID_INPUT',
-          invalidTabs: [
-            expect.objectContaining({
-              tab: 'Prestation',
-              messages: [expect.objectContaining({ kind: 'rule' })],
-            }),
-          ],
-        }),
-      ),
-    );
+    givenDossier(history)
+      .when(onDossier('TransmitDossier'), { dossierNumber: '2512AF000001' })
+      .thenError((error) =>
+        expect(error).toEqual(
+          expect.objectContaining({
+            code: 'INVALID_INPUT',
+            invalidTabs: [
+              expect.objectContaining({
+                tab: 'Prestation',
+                messages: [expect.objectContaining({ kind: 'rule' })],
+              }),
+            ],
+          }),
+        ),
+      );
   });
 
   it('R-24 a complete draft is transmitted with its dossier number and total; its state becomes Transmis', () => {
-    const events = accepted(
-      decideOn(completeDraft(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000408' }),
-    );
+    const events = givenDossier(completeDraft())
+      .when(onDossier('TransmitDossier'), { dossierNumber: '2512AF000408' })
+      .events();
     expect(events).toEqual([
       { type: 'Transmitted', data: { dossierNumber: '2512AF000408', totalAmountCents: 21000 } },
     ]);
@@ -80,15 +77,15 @@ describe('transmission', () => {
   });
 
   it('R-24 a dossier is transmitted once: transmitting again is an illegal move', () => {
-    expect(
-      decideOn(transmittedDossier(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000409' }),
-    ).toEqual(E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })));
+    givenDossier(transmittedDossier())
+      .when(onDossier('TransmitDossier'), { dossierNumber: '2512AF000409' })
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-33 an accepted and completed pré-saisie is transmitted as any other draft', () => {
-    const events = accepted(
-      decideOn(acceptedCompletePresaisie(), onDossier('TransmitDossier'), { dossierNumber: '2512AF000002' }),
-    );
+    const events = givenDossier(acceptedCompletePresaisie())
+      .when(onDossier('TransmitDossier'), { dossierNumber: '2512AF000002' })
+      .events();
     expect(events[0].type).toBe('Transmitted');
   });
 });
@@ -100,7 +97,7 @@ describe('drafts list actions', () => {
       payload: { sourceDossierId: DOSSIER_ID },
     });
     const source = foldEvents(completeDraft());
-    const events = accepted(decideOn([], cmd, { source, draftNumber: 11000 }));
+    const events = givenDossier([]).when(cmd, { source, draftNumber: 11000 }).events();
     expect(events).toHaveLength(1);
     const copy = foldEvents(events);
     expect(copy).toEqual(
@@ -124,27 +121,27 @@ describe('drafts list actions', () => {
       dossierId: OTHER_DOSSIER_ID,
       payload: { sourceDossierId: DOSSIER_ID },
     });
-    expect(decideOn([], cmd, { source: foldEvents(transmittedDossier()), draftNumber: 1 })).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier([])
+      .when(cmd, { source: foldEvents(transmittedDossier()), draftNumber: 1 })
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
     const stranger = command('DuplicateDraft', {
       actor: { role: 'adherent', userId: 'siae-user' },
       dossierId: OTHER_DOSSIER_ID,
       payload: { sourceDossierId: DOSSIER_ID },
     });
-    expect(decideOn([], stranger, { source: foldEvents(completeDraft()), draftNumber: 1 })).toEqual(
-      E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })),
-    );
+    givenDossier([])
+      .when(stranger, { source: foldEvents(completeDraft()), draftNumber: 1 })
+      .thenError({ code: 'NOT_AUTHORISED' });
   });
 
   it('R-27 deleting a draft removes it (state removed, label Supprimé); it cannot be changed afterwards', () => {
-    const events = accepted(decideOn([draftCreated()], onDossier('DeleteDraft')));
+    const events = givenDossier([draftCreated()]).when(onDossier('DeleteDraft')).events();
     expect(events).toEqual([{ type: 'DraftDeleted', data: {} }]);
     const state = foldEvents([draftCreated(), ...events]);
     expect(dossierStatusLabel(state)).toBe('Supprimé');
-    expect(decideOn([draftCreated(), ...events], onDossier('ChangeComment', { comment: 'x' }))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier([draftCreated(), ...events])
+      .when(onDossier('ChangeComment', { comment: 'x' }))
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 });
 
@@ -153,15 +150,17 @@ describe('R-39 a pré-saisie is never deleted silently', () => {
     ['awaiting acceptance', [presaisieSubmitted()]],
     ['accepted', [presaisieSubmitted(), { type: 'PresaisieAccepted', data: {} } as DossierEvent]],
   ])('R-39 "Supprimer" on a pré-saisie %s is refused, pointing to "Refuser"', (_, history) => {
-    expect(decideOn(history, onDossier('DeleteDraft'))).toEqual(
-      E.left({
-        code: 'PRESAISIE_NOT_DELETABLE',
-        message:
-          'Une pré-saisie ne peut pas être supprimée : utilisez « Refuser », le prestataire en sera informé',
-      }),
-    );
+    givenDossier(history)
+      .when(onDossier('DeleteDraft'))
+      .thenError((error) =>
+        expect(error).toEqual({
+          code: 'PRESAISIE_NOT_DELETABLE',
+          message:
+            'Une pré-saisie ne peut pas être supprimée : utilisez « Refuser », le prestataire en sera informé',
+        }),
+      );
     // Refusing it is the way out, and it names the provider to notify (R-31, R-32).
-    expect(accepted(decideOn(history, onDossier('RefusePresaisie')))).toEqual([
+    expect(givenDossier(history).when(onDossier('RefusePresaisie')).events()).toEqual([
       expect.objectContaining({
         type: 'PresaisieRefused',
         data: expect.objectContaining({ providerSiren: '812345676' }),
@@ -172,18 +171,18 @@ describe('R-39 a pré-saisie is never deleted silently', () => {
 
 describe('pré-saisie acceptance and refusal', () => {
   it('R-30 the employer accepts the pré-saisie; it becomes an editable draft', () => {
-    const events = accepted(decideOn([presaisieSubmitted()], onDossier('AcceptPresaisie')));
+    const events = givenDossier([presaisieSubmitted()]).when(onDossier('AcceptPresaisie')).events();
     expect(events).toEqual([{ type: 'PresaisieAccepted', data: {} }]);
     expect(foldEvents([presaisieSubmitted(), ...events]).status).toBe('draft');
-    expect(decideOn([presaisieSubmitted(), ...events], onDossier('AcceptPresaisie'))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier([presaisieSubmitted(), ...events])
+      .when(onDossier('AcceptPresaisie'))
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-31 refusing a pré-saisie removes it from the drafts and names the provider to notify', () => {
-    const events = accepted(
-      decideOn([presaisieSubmitted()], onDossier('RefusePresaisie', { reason: 'Pas de commande en cours' })),
-    );
+    const events = givenDossier([presaisieSubmitted()])
+      .when(onDossier('RefusePresaisie', { reason: 'Pas de commande en cours' }))
+      .events();
     expect(events).toEqual([
       {
         type: 'PresaisieRefused',
@@ -200,7 +199,7 @@ describe('pré-saisie acceptance and refusal', () => {
   });
 
   it('R-32 after acceptance the employer can still refuse the pré-saisie; the provider is notified', () => {
-    const events = accepted(decideOn(acceptedCompletePresaisie(), onDossier('RefusePresaisie')));
+    const events = givenDossier(acceptedCompletePresaisie()).when(onDossier('RefusePresaisie')).events();
     expect(events).toEqual([
       {
         type: 'PresaisieRefused',
@@ -210,16 +209,14 @@ describe('pré-saisie acceptance and refusal', () => {
   });
 
   it('R-32 a draft the employer created itself, or a transmitted pré-saisie, cannot be "refused"', () => {
-    expect(decideOn(completeDraft(), onDossier('RefusePresaisie'))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier(completeDraft())
+      .when(onDossier('RefusePresaisie'))
+      .thenError({ code: 'ILLEGAL_TRANSITION' });
     const transmitted: DossierEvent[] = [
       ...acceptedCompletePresaisie(),
       { type: 'Transmitted', data: { dossierNumber: '2512AF000003', totalAmountCents: 21000 } },
     ];
-    expect(decideOn(transmitted, onDossier('RefusePresaisie'))).toEqual(
-      E.left(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' })),
-    );
+    givenDossier(transmitted).when(onDossier('RefusePresaisie')).thenError({ code: 'ILLEGAL_TRANSITION' });
   });
 
   it('R-26 a provider still reads its pré-saisie after the outcome; it no longer changes it', () => {
