@@ -10,6 +10,7 @@ import {
 } from '@cartes-badges/domain';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
+import { submitPresaisie } from '../test/commands';
 import { buildApp } from './app';
 
 const claire = { 'x-user': FIXTURE_USERS.claire.id };
@@ -207,15 +208,7 @@ describe('the HTTP service (fastify.inject)', () => {
   });
 
   it('a provider pré-saisie refused by the employer notifies the provider once', async () => {
-    const submitted = await post(julien, {
-      type: 'SubmitPresaisie',
-      commandId: 'ps-1',
-      payload: {
-        siret: CLICHY,
-        cardType: 'CHRONO',
-        costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 2 }],
-      },
-    });
+    const submitted = await post(julien, submitPresaisie('ps-1'));
     expect(submitted.statusCode).toBe(201);
     const readOnly = await post(claire, {
       type: 'ChangeComment',

@@ -1,7 +1,6 @@
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import {
   dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS,
   FIXTURE_USERS,
   fixedClock,
   type ProviderNotification,
@@ -9,11 +8,11 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { switchableStore } from '../test/switchable-store';
+import { submitPresaisie } from '../test/commands';
 import { buildApp } from './app';
 
 const claire = { 'x-user': FIXTURE_USERS.claire.id };
 const julien = { 'x-user': FIXTURE_USERS.julien.id };
-const CLICHY = FIXTURE_ESTABLISHMENTS.interimServicesClichy.siret;
 
 describe('GET /healthz and GET /readyz', () => {
   let app: FastifyInstance;
@@ -85,15 +84,7 @@ describe('GET /healthz and GET /readyz', () => {
   it('a reactor behind the store (its notifier stuck) makes the instance not ready, naming it; ready again once it caught up', async () => {
     const post = (headers: Record<string, string>, body: object) =>
       inject(app, { method: 'POST', url: '/commands', headers, payload: body });
-    const submitted = await post(julien, {
-      type: 'SubmitPresaisie',
-      commandId: 'r-1',
-      payload: {
-        siret: CLICHY,
-        cardType: 'CHRONO',
-        costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 2 }],
-      },
-    });
+    const submitted = await post(julien, submitPresaisie('r-1'));
     expect(submitted.statusCode).toBe(201);
     // The response waits for the read side; the notifier is stuck, so it is not sent yet.
     const refusing = post(claire, {

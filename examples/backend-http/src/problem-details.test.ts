@@ -7,7 +7,7 @@ import {
 } from '@cartes-badges/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Response } from 'light-my-request';
-import { inject } from '../test/inject';
+import { inject, postCommand } from '../test/inject';
 import { switchableStore } from '../test/switchable-store';
 import { buildApp } from './app';
 
@@ -28,11 +28,10 @@ let dossierId: string;
 beforeAll(async () => {
   ({ app } = await buildApp({ store, clock: fixedClock('2025-12-03T09:30:00Z') }));
   await app.ready();
-  const created = await inject(app, {
-    method: 'POST',
-    url: '/commands',
-    headers: claire,
-    payload: { type: 'CreateDraft', commandId: 'p-0', payload: { siret: CLICHY, cardType: 'CHRONO' } },
+  const created = await postCommand(app, claire, {
+    type: 'CreateDraft',
+    commandId: 'p-0',
+    payload: { siret: CLICHY, cardType: 'CHRONO' },
   });
   dossierId = created.json().dossierId;
 });
@@ -71,12 +70,7 @@ const comment = (commandId: string, payload: object = { comment: 'Bonjour' }) =>
 describe('RFC 9457 problems on every error path', () => {
   it('R-08 validation: 400 FORMAT naming the field by its French label', async () => {
     const before = await eventCount();
-    const response = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-1', { comment: 'x'.repeat(501) }),
-    });
+    const response = await postCommand(app, claire, comment('p-1', { comment: 'x'.repeat(501) }));
     expectProblem(response, 400, 'FORMAT', '/commands');
     expect(response.json()).toEqual(
       expect.objectContaining({ field: 'payload.comment', detail: expect.stringMatching(/^Commentaire/) }),
@@ -85,12 +79,7 @@ describe('RFC 9457 problems on every error path', () => {
   });
 
   it('R-42 an unknown field: 400 FORMAT with the field and an UNKNOWN_FIELD problem', async () => {
-    const response = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-2', { comment: 'a', commentaire: 'b' }),
-    });
+    const response = await postCommand(app, claire, comment('p-2', { comment: 'a', commentaire: 'b' }));
     expectProblem(response, 400, 'FORMAT', '/commands');
     expect(response.json().field).toBe('payload.commentaire');
     expect(response.json().problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_FIELD' })]);
@@ -102,12 +91,7 @@ describe('RFC 9457 problems on every error path', () => {
     expect(anonymous.json().field).toBe('x-user');
     const forged = await inject(app, { method: 'GET', url: '/brouillons', headers: { 'x-user': 'u-root' } });
     expectProblem(forged, 401, 'UNAUTHENTICATED', '/brouillons');
-    const notYours = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: sophie,
-      payload: comment('p-3'),
-    });
+    const notYours = await postCommand(app, sophie, comment('p-3'));
     expectProblem(notYours, 403, 'NOT_AUTHORISED', '/commands');
     expect(notYours.json().detail).toMatch(/autorisé/);
     expect(notYours.body).not.toContain(CLICHY);
@@ -130,12 +114,7 @@ describe('RFC 9457 problems on every error path', () => {
     failure = () => new ConcurrencyError(`dossier-${dossierId}`, 0, 1);
     setMode('append-fails');
     const before = await eventCount();
-    const response = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-4'),
-    });
+    const response = await postCommand(app, claire, comment('p-4'));
     expectProblem(response, 409, 'CONCURRENT_CHANGE', '/commands');
     expect(response.json().detail).toMatch(/réessayer/);
     expect(await eventCount()).toBe(before);
@@ -144,33 +123,18 @@ describe('RFC 9457 problems on every error path', () => {
   it('store busy: 503 STORE_BUSY with Retry-After; the same command goes through once the store is free', async () => {
     failure = () => new StoreBusyError('append to stream', 5000);
     setMode('append-fails');
-    const busy = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-5'),
-    });
+    const busy = await postCommand(app, claire, comment('p-5'));
     expectProblem(busy, 503, 'STORE_BUSY', '/commands');
     expect(busy.headers['retry-after']).toBe('1');
     setMode('ok');
-    const retried = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-5'),
-    });
+    const retried = await postCommand(app, claire, comment('p-5'));
     expect([retried.statusCode, retried.json().alreadyHandled]).toEqual([201, false]);
   });
 
   it('a store failure of any other kind: 500 INTERNAL whose detail carries no driver message', async () => {
     failure = () => new Error('connection to postgres://admin:hunter2@db failed');
     setMode('append-fails');
-    const response = await inject(app, {
-      method: 'POST',
-      url: '/commands',
-      headers: claire,
-      payload: comment('p-6'),
-    });
+    const response = await postCommand(app, claire, comment('p-6'));
     expectProblem(response, 500, 'INTERNAL', '/commands');
     expect(response.body).not.toMatch(/hunter2|postgres/);
   });

@@ -43,8 +43,35 @@ const listQuery: Readonly<Record<string, JsonSchema>> = {
   siret: { type: 'string', description: "SIRET de l'établissement" },
   page: { type: 'integer', minimum: 1, default: 1 },
 };
-const rowAnswer = { 200: { description: 'La ligne, telle que la liste la montre', schema: ref('ListRow') } };
-const pageAnswer = { 200: { description: 'Une page de la liste (R-25)', schema: ref('ListPage') } };
+
+/** A list's two routes: a page of it, and one of its rows by id or shown number. */
+function listRoutes(list: 'brouillons' | 'dossiers', title: string, number: string): RouteDoc[] {
+  const name = `${list[0].toUpperCase()}${list.slice(1, -1)}`; // Brouillon, Dossier
+  return [
+    {
+      method: 'GET',
+      url: `/${list}`,
+      operationId: `list${name}s`,
+      summary: `La liste « ${title} » de l’utilisateur`,
+      tag: 'listes',
+      user: true,
+      query: listQuery,
+      answers: { 200: { description: 'Une page de la liste (R-25)', schema: ref('ListPage') } },
+      problems: [400, 403],
+    },
+    {
+      method: 'GET',
+      url: `/${list}/:id/row`,
+      operationId: `${list.slice(0, -1)}Row`,
+      summary: `Une ligne de « ${title} », par identifiant ou ${number}`,
+      tag: 'listes',
+      user: true,
+      params: { id: { type: 'string', description: `Identifiant du dossier ou ${number}` } },
+      answers: { 200: { description: 'La ligne, telle que la liste la montre', schema: ref('ListRow') } },
+      problems: [400, 403, 404],
+    },
+  ];
+}
 
 /** Every route of the service. */
 export const ROUTES: readonly RouteDoc[] = [
@@ -65,50 +92,8 @@ export const ROUTES: readonly RouteDoc[] = [
     },
     problems: [400, 403, 404, 409, 413, 415, 422, 501],
   },
-  {
-    method: 'GET',
-    url: '/brouillons',
-    operationId: 'listBrouillons',
-    summary: 'La liste « Brouillons » de l’utilisateur',
-    tag: 'listes',
-    user: true,
-    query: listQuery,
-    answers: pageAnswer,
-    problems: [400, 403],
-  },
-  {
-    method: 'GET',
-    url: '/brouillons/:id/row',
-    operationId: 'brouillonRow',
-    summary: 'Une ligne de « Brouillons », par identifiant ou numéro affiché',
-    tag: 'listes',
-    user: true,
-    params: { id: { type: 'string', description: 'Identifiant du dossier ou numéro de brouillon' } },
-    answers: rowAnswer,
-    problems: [400, 403, 404],
-  },
-  {
-    method: 'GET',
-    url: '/dossiers',
-    operationId: 'listDossiers',
-    summary: 'La liste « Dossiers » de l’utilisateur',
-    tag: 'listes',
-    user: true,
-    query: listQuery,
-    answers: pageAnswer,
-    problems: [400, 403],
-  },
-  {
-    method: 'GET',
-    url: '/dossiers/:id/row',
-    operationId: 'dossierRow',
-    summary: 'Une ligne de « Dossiers », par identifiant ou numéro de dossier',
-    tag: 'listes',
-    user: true,
-    params: { id: { type: 'string', description: 'Identifiant du dossier ou numéro de dossier' } },
-    answers: rowAnswer,
-    problems: [400, 403, 404],
-  },
+  ...listRoutes('brouillons', 'Brouillons', 'numéro de brouillon'),
+  ...listRoutes('dossiers', 'Dossiers', 'numéro de dossier'),
   {
     method: 'GET',
     url: '/dossiers/:id',

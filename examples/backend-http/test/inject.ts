@@ -9,3 +9,12 @@ import lightMyRequest from 'light-my-request';
 export function inject(app: FastifyInstance, options: InjectOptions): Promise<Response> {
   return lightMyRequest((req, res) => app.routing(req, res), options);
 }
+
+/** POST /commands as the user the headers name. */
+export function postCommand(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  command: object,
+): Promise<Response> {
+  return inject(app, { method: 'POST', url: '/commands', headers, payload: command });
+}
