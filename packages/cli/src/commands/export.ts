@@ -172,11 +172,7 @@ Exemples :
       if (format === 'parquet' && options.out === undefined)
         throw usageError('--format parquet : indiquez un fichier avec --out');
       const definition = await loadRowProjection(file);
-      const target = await openRowTable(options.from, definition, { readOnly: true, module: file }).catch(
-        (error: unknown) => {
-          throw (error as Error).name === 'RowProjectionError' ? badInput(messageOf(error)) : error;
-        },
-      );
+      const target = await openRowTable(options.from, definition, { readOnly: true, module: file });
       try {
         const count = await exportRows(target.table, definition, {
           format,

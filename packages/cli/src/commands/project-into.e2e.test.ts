@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { foldRows, rowProjectionRunnable } from '@cartes-badges/eventsourcing';
+import { foldRows, rowProjectionRunnable, runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import { openSqliteRowProjection } from '@cartes-badges/sqlite';
 import { projection } from '../../../../examples/analyst/src/projections/dossier-rows';
@@ -125,6 +125,45 @@ describe('cartes-badges project --into', () => {
       ]);
       expect([notRows.code, notRows.stderr]).toEqual([5, expect.stringContaining('defineRowProjection')]);
       expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--into et --out')]);
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  it(
+    'says why a table cannot be opened: columns changed without a new version (exit 5), PostgreSQL out of reach (exit 4)',
+    async () => {
+      // A table built by this version of the projection, then a module that changes its
+      // columns but keeps its version: the table refuses it, and nothing is written.
+      const builtFile = path.join(dir, 'built.db');
+      const events = openDossierSqlite(eventsFile);
+      const table = openSqliteRowProjection(builtFile, projection);
+      try {
+        await runProjectionOnce(events, rowProjectionRunnable(projection, table));
+      } finally {
+        table.close();
+        await events.close();
+      }
+      const changedModule = path.join(dir, 'changed-columns.ts');
+      fs.writeFileSync(
+        changedModule,
+        `import { projection as original } from ${JSON.stringify(moduleFile)};\n` +
+          "export const projection = { ...original, columns: [...original.columns, { name: 'ajout', type: 'text' }] };\n",
+      );
+      const before = fs.readFileSync(builtFile);
+      const [changed, unreachable] = await Promise.all([
+        spawnCli(['project', changedModule, '--into', `sqlite:${builtFile}`, '--store', store]),
+        spawnCli(['project', moduleFile, '--into', 'postgres://127.0.0.1:1/test', '--store', store]),
+      ]);
+      expect([changed.code, changed.stderr]).toEqual([
+        5,
+        expect.stringContaining('its columns changed but its version did not'),
+      ]);
+      expect(fs.readFileSync(builtFile).equals(before)).toBe(true);
+      expect([unreachable.code, unreachable.stderr]).toEqual([
+        4,
+        expect.stringContaining('PostgreSQL injoignable'),
+      ]);
+      expect(unreachable.stderr).not.toMatch(/\n\s+at /);
     },
     SPAWN_TIMEOUT,
   );

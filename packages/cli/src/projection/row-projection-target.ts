@@ -7,7 +7,7 @@ import type {
   RowTableNotBuiltError,
 } from '@cartes-badges/eventsourcing';
 import { rowTableOf } from '@cartes-badges/eventsourcing';
-import { messageOf, notFound, storeUnavailable, usageError } from '../errors';
+import { badInput, messageOf, notFound, storeUnavailable, usageError } from '../errors';
 import { describeStore, parseStoreSpec } from '../store/store-spec';
 
 /** A row projection's table, opened where `--into` says, with what closes it. */
@@ -38,16 +38,25 @@ export async function openRowTable<Row extends ProjectedRow>(
 ): Promise<OpenedRowTable<Row>> {
   const spec = parseStoreSpec(into);
   const label = describeStore(spec);
-  const notBuilt = (error: unknown): unknown =>
-    (error as Error).name === 'RowTableNotBuiltError'
-      ? notFound(
-          `Pas de table ${rowTableOf(definition.name)} à la version ${definition.version} dans ${label} (${
-            (error as RowTableNotBuiltError).builtVersion === undefined
-              ? "la projection n'y a jamais été lancée"
-              : `elle y est à la version ${(error as RowTableNotBuiltError).builtVersion}`
-          }) : rien n'a été écrit ; lancez d'abord cartes-badges project ${options.module ?? '<module>'} --into ${into}`,
-        )
-      : error;
+  // Every way opening a table fails, in the CLI's exit codes: a table never built at this
+  // version (3), a definition the table refuses, such as columns changed without a new
+  // version (5), a database out of reach (4). A raw error here would be reported as a bug (10).
+  const failure = (error: unknown, unreachable: string): unknown => {
+    const name = (error as Error).name;
+    if (name === 'CliError') return error;
+    if (name === 'RowTableNotBuiltError') {
+      const builtVersion = (error as RowTableNotBuiltError).builtVersion;
+      return notFound(
+        `Pas de table ${rowTableOf(definition.name)} à la version ${definition.version} dans ${label} (${
+          builtVersion === undefined
+            ? "la projection n'y a jamais été lancée"
+            : `elle y est à la version ${builtVersion}`
+        }) : rien n'a été écrit ; lancez d'abord cartes-badges project ${options.module ?? '<module>'} --into ${into}`,
+      );
+    }
+    if (name === 'RowProjectionError') return badInput(`${label} : ${messageOf(error)}`);
+    return storeUnavailable(`${unreachable} : ${messageOf(error)}`);
+  };
   if (spec.kind === 'sqlite') {
     const { openSqliteRowProjection } = await import('@cartes-badges/sqlite');
     const file = path.resolve(spec.path);
@@ -58,8 +67,7 @@ export async function openRowTable<Row extends ProjectedRow>(
       const table = openSqliteRowProjection(file, definition, { readOnly: options.readOnly });
       return { table, label, close: async () => table.close() };
     } catch (error) {
-      if (/^Row(Projection|TableNotBuilt)Error$/.test((error as Error).name)) throw notBuilt(error);
-      throw storeUnavailable(`Impossible d'ouvrir la base SQLite ${file} : ${messageOf(error)}`);
+      throw failure(error, `Impossible d'ouvrir la base SQLite ${file}`);
     }
   }
   if (spec.kind === 'postgres') {
@@ -68,7 +76,7 @@ export async function openRowTable<Row extends ProjectedRow>(
       readOnly: options.readOnly,
       ...(spec.schema ? { schema: spec.schema } : {}),
     }).catch((error: unknown) => {
-      throw notBuilt(error);
+      throw failure(error, `PostgreSQL injoignable (${label}) — vérifiez que le serveur tourne et l'URL`);
     });
     return { table, label, close: () => table.close() };
   }
