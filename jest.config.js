@@ -48,16 +48,13 @@ module.exports = {
       },
     ],
   },
+  // Each workspace package's entries, root and subpaths (`@cartes-badges/sqlite/lists`), mapped to
+  // its sources: a package or entry added later needs no line here. Examples are not libraries.
   moduleNameMapper: {
-    '^@cartes-badges/eventsourcing$': '<rootDir>/packages/eventsourcing/src/index.ts',
-    '^@cartes-badges/eventsourcing/testing$': '<rootDir>/packages/eventsourcing/src/testing/index.ts',
-    '^@cartes-badges/domain$': '<rootDir>/packages/domain/src/index.ts',
-    '^@cartes-badges/domain/testing$': '<rootDir>/packages/domain/src/testing/index.ts',
-    '^@cartes-badges/sqlite$': '<rootDir>/packages/sqlite/src/index.ts',
-    '^@cartes-badges/postgres$': '<rootDir>/packages/postgres/src/index.ts',
-    '^@cartes-badges/eventstoredb$': '<rootDir>/packages/eventstoredb/src/index.ts',
-    '^@cartes-badges/cli$': '<rootDir>/packages/cli/src/index.ts',
+    '^@cartes-badges/((?!example-)[a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@cartes-badges/((?!example-)[a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2',
   },
+
   testTimeout: 30_000 * scale,
   reporters: ['default', '<rootDir>/scripts/jest/summary-reporter.js'],
 };
