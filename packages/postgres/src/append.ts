@@ -19,8 +19,9 @@ import type {
   RecordedEvent,
   Signer,
 } from '@cartes-badges/eventsourcing';
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import { toStoredEvent } from './event-row';
+import { inPoolTransaction } from './pool-transaction';
 import { quoteIdent } from './schema-name';
 import type { StreamHead, StreamHeadCache } from './stream-heads';
 
@@ -45,17 +46,15 @@ export interface HeadColumns {
   readonly head_position: string | null;
 }
 
-// A writer with 'any' or 'stream_exists' retries when the head moves under it; each miss means
-// another writer succeeded, so this bound is only reached under pathological contention.
-const MAX_ATTEMPTS = 100;
-
 /**
  * Appends a batch: take the stream's head (from this store's cache when it agrees with the
  * expected version, else read it), check the expected version, chain the hashes with the
  * kernel's function, then one statement in one transaction (append_events) locks the stream,
  * confirms the head is the one the hashes were chained on, inserts the whole batch and
  * notifies. When the head was another, nothing is written and the function answers with the
- * actual head, which decides: a conflict, or (for 'any' and 'stream_exists') another try.
+ * actual head: a conflict when the expected version no longer holds, else (a stale cached head,
+ * or 'any' and 'stream_exists' behind another writer) the append is made again under the
+ * stream's lock, where the head it chains on cannot move: contention never fails it.
  */
 export async function appendEvents(
   context: AppendContext,
@@ -69,81 +68,133 @@ export async function appendEvents(
   const batch = structuredClone(events);
   const cached = context.heads.get(streamId);
   // The cache may be stale: trust it only to try, never to refuse, nor to answer an empty batch.
-  let head: StreamHead | null | undefined =
-    cached && batch.length > 0 && expectedVersionHolds(expected, cached.version) ? cached : undefined;
-  for (let attempt = 1; ; attempt++) {
-    if (head === undefined) head = await readHead(context, streamId);
-    const current = head ? head.version : -1;
-    if (!expectedVersionHolds(expected, current)) throw new ConcurrencyError(streamId, expected, current);
-    if (batch.length === 0)
-      return { nextExpectedVersion: current, globalPosition: head ? head.position : 0n };
-    const prepared = prepareEventsForAppend({
-      streamId,
-      firstVersion: current + 1,
-      prevHash: head ? head.hash : GENESIS_HASH,
-      events: batch,
-      now: context.clock(),
-      signer: context.signer,
-    });
-    const texts = storedTexts(prepared);
-    const outcome = await insertPrepared(context, streamId, head, prepared, texts, expected);
-    if (outcome.written) {
-      context.heads.set(streamId, outcome.head);
-      const { version, position } = outcome.head;
-      return withAppendedEvents({ nextExpectedVersion: version, globalPosition: position }, () =>
-        readAppended(context.pipeline, appendedEvents(streamId, prepared, texts, position)),
-      );
-    }
-    // The head was another: nothing was written. The answer is authoritative (read under lock).
-    head = outcome.head;
-    context.heads.set(streamId, head ?? undefined);
-    if (attempt >= MAX_ATTEMPTS) {
-      throw new Error(
-        `Stream ${streamId}: gave up appending after ${MAX_ATTEMPTS} attempts under contention`,
-      );
-    }
-  }
+  const head =
+    cached && batch.length > 0 && expectedVersionHolds(expected, cached.version)
+      ? cached
+      : await readHead(context.pool, context.schema, streamId);
+  const outcome = await versionClashAsConflict(context, streamId, expected, () =>
+    appendOnHead(context, context.pool, streamId, head, batch, expected),
+  );
+  if (outcome.written) return outcome.result;
+  // The head was another: nothing was written. The answer is authoritative (read under lock).
+  context.heads.set(streamId, outcome.head ?? undefined);
+  const actual = outcome.head ? outcome.head.version : -1;
+  if (!expectedVersionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
+  return versionClashAsConflict(context, streamId, expected, () =>
+    appendUnderStreamLock(context, streamId, batch, expected),
+  );
 }
 
-async function readHead(context: AppendContext, streamId: string): Promise<StreamHead | null> {
-  const { rows } = await context.pool.query<HeadColumns>(
+type AppendOutcome =
+  | { readonly written: true; readonly result: AppendResult }
+  | { readonly written: false; readonly head: StreamHead | null };
+
+/** What runs SQL: the pool (a statement in its own transaction) or a connection in one. */
+type Queryable = Pick<ClientBase, 'query'>;
+
+/**
+ * Checks the expected version against `head`, chains the batch onto it and writes it if the
+ * stream's head is still that one. An empty batch writes nothing and answers the head.
+ */
+async function appendOnHead(
+  context: AppendContext,
+  db: Queryable,
+  streamId: string,
+  head: StreamHead | null,
+  batch: readonly EventToAppend[],
+  expected: ExpectedVersion,
+): Promise<AppendOutcome> {
+  const current = head ? head.version : -1;
+  if (!expectedVersionHolds(expected, current)) throw new ConcurrencyError(streamId, expected, current);
+  if (batch.length === 0)
+    return {
+      written: true,
+      result: { nextExpectedVersion: current, globalPosition: head ? head.position : 0n },
+    };
+  const prepared = prepareEventsForAppend({
+    streamId,
+    firstVersion: current + 1,
+    prevHash: head ? head.hash : GENESIS_HASH,
+    events: batch,
+    now: context.clock(),
+    signer: context.signer,
+  });
+  const texts = storedTexts(prepared);
+  const { rows } = await db.query<AppendRow>(
+    appendStatement(context.schema),
+    appendParameters(streamId, head, prepared, context.notifyInTransaction, texts),
+  );
+  const row = rows[0];
+  const actual = row.head_version === null ? null : toHead(row);
+  if (row.last_position === null || !actual) return { written: false, head: actual };
+  context.heads.set(streamId, actual);
+  const { version, position } = actual;
+  return {
+    written: true,
+    result: withAppendedEvents({ nextExpectedVersion: version, globalPosition: position }, () =>
+      readAppended(context.pipeline, appendedEvents(streamId, prepared, texts, position)),
+    ),
+  };
+}
+
+/**
+ * The append after a miss: one transaction takes the stream's lock (the key append_events
+ * takes, so that optimistic writers queue behind it too), reads the head in a statement after
+ * the wait (READ COMMITTED: it sees the previous holder's commit), chains onto it and writes.
+ * Writers of a hot stream then wait their turn in the lock's queue instead of losing round
+ * after round to whoever reaches the lock first. The lock is held over one more round trip
+ * (hashing and signing happen here, not in SQL): only contended appends pay it.
+ */
+async function appendUnderStreamLock(
+  context: AppendContext,
+  streamId: string,
+  batch: readonly EventToAppend[],
+  expected: ExpectedVersion,
+): Promise<AppendResult> {
+  return inPoolTransaction(
+    context.pool,
+    async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 0))`, [
+        context.schema,
+        streamId,
+      ]);
+      const head = await readHead(client, context.schema, streamId);
+      context.heads.set(streamId, head ?? undefined);
+      const outcome = await appendOnHead(context, client, streamId, head, batch, expected);
+      // Only a writer that ignores the lock (a manual insert) can have moved the head.
+      if (!outcome.written) throw new Error(`Stream ${streamId}: its head moved under the stream's lock`);
+      return outcome.result;
+    },
+    { fenced: false },
+  );
+}
+
+async function readHead(db: Queryable, schema: string, streamId: string): Promise<StreamHead | null> {
+  const { rows } = await db.query<HeadColumns>(
     `SELECT head_version, head_hash, head_position::text AS head_position
-     FROM ${quoteIdent(context.schema)}.stream_head($1)`,
+     FROM ${quoteIdent(schema)}.stream_head($1)`,
     [streamId],
   );
   return rows[0] ? toHead(rows[0]) : null;
 }
 
-type InsertOutcome =
-  | { readonly written: true; readonly head: StreamHead }
-  | { readonly written: false; readonly head: StreamHead | null };
-
-async function insertPrepared(
+/**
+ * Runs an append, reporting a clash on the (stream, version) key as the conflict it is: another
+ * writer got the version without taking the stream lock (a manual insert, an older release).
+ * Called around a whole transaction, so that the version is read once the connection is free.
+ */
+async function versionClashAsConflict<T>(
   context: AppendContext,
   streamId: string,
-  head: StreamHead | null,
-  prepared: readonly PreparedEvent[],
-  texts: StoredTexts,
   expected: ExpectedVersion,
-): Promise<InsertOutcome> {
+  append: () => Promise<T>,
+): Promise<T> {
   try {
-    // pool.query closes the connection on any error, so nothing (not even a lock) outlives a failure.
-    const { rows } = await context.pool.query<AppendRow>(
-      appendStatement(context.schema),
-      appendParameters(streamId, head, prepared, context.notifyInTransaction, texts),
-    );
-    const row = rows[0];
-    const actual = row.head_version === null ? null : toHead(row);
-    if (row.last_position !== null && actual) return { written: true, head: actual };
-    return { written: false, head: actual };
+    return await append();
   } catch (error) {
-    if (isStreamVersionConflict(error)) {
-      // Another writer got the version without taking the stream lock (a manual insert, an
-      // older release): report it as the conflict it is.
-      context.heads.set(streamId, undefined);
-      throw new ConcurrencyError(streamId, expected, await currentVersion(context, streamId));
-    }
-    throw error;
+    if (!isStreamVersionConflict(error)) throw error;
+    context.heads.set(streamId, undefined);
+    throw new ConcurrencyError(streamId, expected, await currentVersion(context, streamId));
   }
 }
 

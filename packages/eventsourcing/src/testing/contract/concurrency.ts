@@ -3,11 +3,14 @@ import { scaledTimeout } from '../scaled-timeout';
 import { backoffDelay } from '../../backoff';
 import { ConcurrencyError } from '../../errors';
 import type { EventStore } from '../../store';
+import { verifyStream } from '../../verify';
 import { anEvent, collect, versionsOf } from '../fixtures';
 import type { ContractContext } from '../store-harness';
 
 const WRITERS = 20;
 const APPENDS_EACH = 50;
+// As many writers on one stream as the benchmark's hot-stream case.
+const HOT_WRITERS = 32;
 
 // Reads the stream's version, appends one event expecting it, and retries on a conflict.
 async function appendWithRetry(
@@ -62,6 +65,27 @@ export function concurrencyContract(ctx: ContractContext): void {
         expect(conflicts).toBeGreaterThan(0);
       },
       scaledTimeout(120_000),
+    );
+
+    it(
+      `${HOT_WRITERS} concurrent appends without an expected version ('any', then 'stream_exists') on one stream all succeed: versions without gaps, the chain verifies`,
+      async () => {
+        const store = await ctx.create();
+        const appendAll = (expectedVersion: 'any' | 'stream_exists', round: number) =>
+          Promise.allSettled(
+            Array.from({ length: HOT_WRITERS }, (_, writer) =>
+              store.appendToStream('hot', [anEvent('Written', { round, writer })], { expectedVersion }),
+            ),
+          );
+        const outcomes = [...(await appendAll('any', 0)), ...(await appendAll('stream_exists', 1))];
+        expect(outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []))).toEqual([]);
+        const events = await collect(store.readStream('hot'));
+        const total = 2 * HOT_WRITERS;
+        expect(versionsOf(events)).toEqual(Array.from({ length: total }, (_, i) => i));
+        expect(new Set(events.map((e) => JSON.stringify(e.data))).size).toBe(total);
+        await expect(verifyStream(store, 'hot')).resolves.toMatchObject({ ok: true, length: total });
+      },
+      scaledTimeout(60_000),
     );
 
     it('lets exactly one of two racing appends with the same expected version win', async () => {
