@@ -1,4 +1,4 @@
-import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
+import { assertRight, scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierService } from '@cartes-badges/domain';
@@ -162,7 +162,7 @@ async function run(open: () => EventStore | Promise<EventStore>, steps: readonly
     const before = await written(store);
     for (const command of accepted) {
       const again = await service.execute(command);
-      expect(isRight(again) && again.right.alreadyHandled).toBe(true);
+      expect(assertRight(again).alreadyHandled).toBe(true);
     }
     expect(await written(store)).toEqual(before);
   } finally {

@@ -12,6 +12,7 @@ import {
   FIXTURE_USERS,
   fixedClock,
 } from '@cartes-badges/domain';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 /** Company A's user (Interim Services, Clichy) and company B's (Hauts-de-France Intérim, Lille). */
 export const A: DossierActor = { role: 'adherent', userId: FIXTURE_USERS.claire.id };
@@ -183,7 +184,7 @@ export function tenantScenarios(name: string, open: () => Promise<EventStore>): 
       expect(retry).toMatchObject({ alreadyHandled: true, events: [] });
       expect(retry.state.comment).toBe('B');
       const loaded = await service.load(a.dossierId, A);
-      expect(isRight(loaded) && loaded.right.comment).toBe('B');
+      expect(assertRight(loaded).comment).toBe('B');
     });
 
     it('R-04 a provider user acts and reads only for the provider it is attached to', async () => {
@@ -219,7 +220,7 @@ export function tenantScenarios(name: string, open: () => Promise<EventStore>): 
       expect(await service.load(own.dossierId, amina)).toEqual(
         leftWith(expect.objectContaining({ code: 'NOT_AUTHORISED' })),
       );
-      expect(isRight(await service.load(own.dossierId, JULIEN))).toBe(true);
+      assertRight(await service.load(own.dossierId, JULIEN));
     });
 
     it('R-04 role system is refused from a caller unless the embedding opts in; actors with inherited fields are refused', async () => {
@@ -236,9 +237,7 @@ export function tenantScenarios(name: string, open: () => Promise<EventStore>): 
           dossierId: a.dossierId,
         }),
       ).toEqual(leftWith(expect.objectContaining({ code: 'NOT_AUTHORISED' })));
-      expect(isRight(await serviceOn(store, { allowSystemActor: true }).load(a.dossierId, system))).toBe(
-        true,
-      );
+      assertRight(await serviceOn(store, { allowSystemActor: true }).load(a.dossierId, system));
 
       const forged = Object.create({ role: 'adherent' }) as DossierActor;
       Object.assign(forged, { userId: FIXTURE_USERS.claire.id });

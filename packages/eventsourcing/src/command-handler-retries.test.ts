@@ -1,5 +1,5 @@
 import type { Either } from 'fp-ts/Either';
-import { isLeft, isRight, left, right } from 'fp-ts/Either';
+import { left, right } from 'fp-ts/Either';
 import { aggregateStream, replayStream } from './aggregate-stream';
 import { handleCommand } from './command-handler';
 import type { HandleCommandOptions } from './command';
@@ -14,7 +14,7 @@ import { defineProjection } from './projection';
 import { runProjectionOnce, startProjection } from './projection-runner';
 import type { EventStore } from './store';
 import { createStreamStateCache } from './stream-state-cache';
-import { collect } from './testing';
+import { assertLeft, assertRight, collect } from './testing';
 
 // A register: `Set` writes its value unless the register already holds it (then a no-op).
 type RegisterEvent = { type: 'ValueSet'; data: { value: string } };
@@ -62,10 +62,10 @@ describe.each([
     const options = withCache();
     await set(store, 'c-0', 'A', options);
     const noOp = await set(store, 'c-1', 'A', options); // comment already "A": nothing changes
-    expect(isRight(noOp) && noOp.right).toMatchObject({ events: [], alreadyHandled: false, state: 'A' });
+    expect(assertRight(noOp)).toMatchObject({ events: [], alreadyHandled: false, state: 'A' });
     await set(store, 'c-2', 'B', options);
     const retry = await set(store, 'c-1', 'A', options);
-    expect(isRight(retry) && retry.right).toMatchObject({ events: [], alreadyHandled: true, state: 'B' });
+    expect(assertRight(retry)).toMatchObject({ events: [], alreadyHandled: true, state: 'B' });
     const stored = await collect(store.readStream('reg-1'));
     expect(stored.map((e) => e.type)).toEqual(['ValueSet', NO_CHANGE_EVENT_TYPE, 'ValueSet']);
     expect((await aggregateStream(store, register.evolve, null, 'reg-1')).state).toBe('B');
@@ -76,12 +76,12 @@ describe.each([
     const options = withCache();
     await set(store, 'c-1', 'A', options);
     const reused = await set(store, 'c-1', 'B', options);
-    expect(isLeft(reused) && reused.left).toBeInstanceOf(CommandIdReusedError);
-    expect(isLeft(reused) && reused.left).toMatchObject({ code: 'COMMAND_ID_REUSED', commandId: 'c-1' });
+    expect(assertLeft(reused)).toBeInstanceOf(CommandIdReusedError);
+    expect(assertLeft(reused)).toMatchObject({ code: 'COMMAND_ID_REUSED', commandId: 'c-1' });
     expect(await collect(store.readStream('reg-1'))).toHaveLength(1);
     // The very same command still gets its earlier outcome.
     const retry = await set(store, 'c-1', 'A', options);
-    expect(isRight(retry) && retry.right).toMatchObject({ alreadyHandled: true, state: 'A' });
+    expect(assertRight(retry)).toMatchObject({ alreadyHandled: true, state: 'A' });
   });
 
   it('R-04 gives an earlier outcome only to a caller authoriseRetry accepts, on the current state', async () => {
@@ -118,7 +118,7 @@ describe('command fingerprints in event ids', () => {
       },
     ]);
     const retry = await set(store, 'old-1', 'whatever');
-    expect(isRight(retry) && retry.right).toMatchObject({ alreadyHandled: true, state: 'A' });
+    expect(assertRight(retry)).toMatchObject({ alreadyHandled: true, state: 'A' });
   });
 
   it('refuses a command id held by an event written by other means (random event id)', async () => {
@@ -127,7 +127,7 @@ describe('command fingerprints in event ids', () => {
       { type: 'ValueSet', data: { value: 'A' }, metadata: { actor, commandId: 'imported-1' } },
     ]);
     const retry = await set(store, 'imported-1', 'A');
-    expect(isLeft(retry) && retry.left).toBeInstanceOf(CommandIdReusedError);
+    expect(assertLeft(retry)).toBeInstanceOf(CommandIdReusedError);
   });
 
   it('derives different event ids for different fingerprints, the same for the same', () => {

@@ -7,7 +7,7 @@ import { createInMemoryEventStore } from './in-memory-store';
 import { commandEventId } from './name-based-uuid';
 import { NO_CHANGE_EVENT_TYPE } from './no-change-marker';
 import type { EventStore } from './store';
-import { collect } from './testing';
+import { assertLeft, assertRight, collect } from './testing';
 
 const actor = { role: 'adherent', userId: 'u-1' };
 const context = { now: '2024-05-01T08:30:00.000Z' };
@@ -57,7 +57,7 @@ describe('handleCommand', () => {
       { kind: 'Deposit', amount: 100 },
       options('dep-1', { correlationId: 'corr-9', occurredAt: '2024-05-01T09:00:00.000Z' }),
     );
-    expect(isRight(result) && result.right).toMatchObject({
+    expect(assertRight(result)).toMatchObject({
       streamId: 'acc-1',
       nextExpectedVersion: 1,
       state: { open: true, balance: 100 },
@@ -86,7 +86,7 @@ describe('handleCommand', () => {
       { kind: 'Open', owner: 'Bob' },
       options('open-2'),
     );
-    expect(isLeft(second) && second.left).toMatchObject({ code: 'ALREADY_OPEN' });
+    expect(assertLeft(second)).toMatchObject({ code: 'ALREADY_OPEN' });
     expect(counts.appends).toBe(2);
   });
 
@@ -97,10 +97,8 @@ describe('handleCommand', () => {
     const first = await handleCommand(store, accountDecider, 'acc-1', command, options('dep-1'));
     const again = await handleCommand(store, accountDecider, 'acc-1', command, options('dep-1'));
     expect(counts.appends).toBe(2);
-    expect(isRight(again) && again.right.alreadyHandled).toBe(true);
-    expect(isRight(first) && isRight(again) && again.right.events).toEqual(
-      isRight(first) && first.right.events,
-    );
+    expect(assertRight(again).alreadyHandled).toBe(true);
+    expect(assertRight(again).events).toEqual(assertRight(first).events);
     expect((await collect(store.readStream('acc-1'))).map((e) => e.type)).toEqual([
       'AccountOpened',
       'Deposited',
@@ -115,7 +113,7 @@ describe('handleCommand', () => {
       handleCommand(store, accountDecider, 'acc-1', command, options('dep-1')),
       handleCommand(store, accountDecider, 'acc-1', command, options('dep-1')),
     ]);
-    expect(results.map((r) => isRight(r) && r.right.alreadyHandled).sort()).toEqual([false, true]);
+    expect(results.map((r) => assertRight(r).alreadyHandled).sort()).toEqual([false, true]);
     expect(await collect(store.readStream('acc-1'))).toHaveLength(2);
   });
 
@@ -144,9 +142,7 @@ describe('handleCommand', () => {
       handleCommand(store, accountDecider, 'acc-1', { kind: 'Withdraw', amount: 70 }, options('w-2')),
     ]);
     expect(results.filter(isRight)).toHaveLength(1);
-    expect(results.filter(isLeft).map((r) => isLeft(r) && r.left)).toMatchObject([
-      { code: 'INSUFFICIENT_FUNDS' },
-    ]);
+    expect(results.filter(isLeft).map((r) => assertLeft(r))).toMatchObject([{ code: 'INSUFFICIENT_FUNDS' }]);
   });
 
   it('gives up after maxRetries conflicts with Left(ConcurrencyError)', async () => {
@@ -169,7 +165,7 @@ describe('handleCommand', () => {
       options('d', { maxRetries: 2 }),
     );
     expect(attempts).toBe(3);
-    expect(isLeft(result) && result.left).toBeInstanceOf(ConcurrencyError);
+    expect(assertLeft(result)).toBeInstanceOf(ConcurrencyError);
   });
 
   it('resolves the context from the state again on each attempt', async () => {
@@ -200,7 +196,7 @@ describe('handleCommand', () => {
       },
     );
     expect(seen).toEqual([0, 1]);
-    expect(isRight(result) && result.right.events[0].data).toEqual({
+    expect(assertRight(result).events[0].data).toEqual({
       amount: 5,
       at: '2024-01-02T00:00:00.000Z',
     });
@@ -215,7 +211,7 @@ describe('handleCommand', () => {
       { kind: 'Withdraw', amount: 1 },
       options('w'),
     );
-    expect(isLeft(result) && result.left).toMatchObject({
+    expect(assertLeft(result)).toMatchObject({
       code: 'NOT_OPEN',
       message: "Le compte n'est pas ouvert.",
     });
@@ -243,7 +239,7 @@ describe('handleCommand', () => {
     const { store, counts } = counting(createInMemoryEventStore());
     await open(store);
     const result = await handleCommand(store, accountDecider, 'acc-1', { kind: 'Noop' }, options('n'));
-    expect(isRight(result) && result.right).toMatchObject({
+    expect(assertRight(result)).toMatchObject({
       events: [],
       nextExpectedVersion: 1,
       alreadyHandled: false,
@@ -257,7 +253,7 @@ describe('handleCommand', () => {
   it('writes nothing for a command that changes nothing on a stream that does not exist', async () => {
     const store = createInMemoryEventStore();
     const result = await handleCommand(store, accountDecider, 'acc-0', { kind: 'Noop' }, options('n'));
-    expect(isRight(result) && result.right).toMatchObject({ events: [], nextExpectedVersion: -1 });
+    expect(assertRight(result)).toMatchObject({ events: [], nextExpectedVersion: -1 });
     expect(await collect(store.readAll())).toHaveLength(0);
   });
 });
@@ -268,6 +264,6 @@ describe('createCommandHandler', () => {
     const handle = createCommandHandler(store, accountDecider, { actor, context });
     await handle('acc-9', { kind: 'Open', owner: 'Ada' }, { commandId: 'o' });
     const result = await handle('acc-9', { kind: 'Deposit', amount: 3 }, { commandId: 'd' });
-    expect(isRight(result) && result.right.state).toEqual({ open: true, balance: 3 });
+    expect(assertRight(result).state).toEqual({ open: true, balance: 3 });
   });
 });

@@ -7,7 +7,7 @@ import { createInMemoryEventStore } from './in-memory-store';
 import type { EventStore, ReadStreamOptions } from './store';
 import type { StreamStateCache } from './stream-state-cache';
 import { createStreamStateCache } from './stream-state-cache';
-import { collect } from './testing';
+import { assertRight, collect } from './testing';
 
 const actor = { role: 'adherent', userId: 'u-1' };
 const context = { now: '2024-05-01T08:30:00.000Z' };
@@ -51,7 +51,7 @@ describe('handleCommand with a stream state cache', () => {
     await run(counted, cache, 'c-open', { kind: 'Open', owner: 'Ada' });
     for (let i = 1; i <= 20; i++) await run(counted, cache, `c-dep-${i}`, { kind: 'Deposit', amount: 10 });
     const withdrawn = await run(counted, cache, 'c-w', { kind: 'Withdraw', amount: 150 });
-    expect(isRight(withdrawn) && withdrawn.right.state).toEqual({ open: true, balance: 50 });
+    expect(assertRight(withdrawn).state).toEqual({ open: true, balance: 50 });
     // Each command after the first started where the previous one left the stream.
     expect(reads.map((r) => r.fromVersion)).toEqual(Array.from({ length: 22 }, (_, i) => i));
     expect(reads.slice(1).every((r) => r.events === 0)).toBe(true);
@@ -67,7 +67,7 @@ describe('handleCommand with a stream state cache', () => {
     await run(store, undefined, 'other-1', { kind: 'Deposit', amount: 30 });
     await run(store, undefined, 'other-2', { kind: 'Deposit', amount: 30 });
     const result = await run(counted, cache, 'c-w', { kind: 'Withdraw', amount: 60 });
-    expect(isRight(result) && result.right.state.balance).toBe(0);
+    expect(assertRight(result).state.balance).toBe(0);
     expect(reads[reads.length - 1]).toEqual({ fromVersion: 1, events: 2 });
     expect((await collect(store.readStream('account-1'))).map((e) => e.version)).toEqual([0, 1, 2, 3]);
   });
@@ -79,8 +79,8 @@ describe('handleCommand with a stream state cache', () => {
     const first = await run(store, cache, 'c-dep', { kind: 'Deposit', amount: 10 });
     await run(store, cache, 'c-dep-2', { kind: 'Deposit', amount: 5 });
     const retried = await run(store, cache, 'c-dep', { kind: 'Deposit', amount: 10 });
-    expect(isRight(retried) && retried.right.alreadyHandled).toBe(true);
-    expect(isRight(retried) && retried.right.events).toEqual(isRight(first) && first.right.events);
+    expect(assertRight(retried).alreadyHandled).toBe(true);
+    expect(assertRight(retried).events).toEqual(assertRight(first).events);
     expect(await collect(store.readStream('account-1'))).toHaveLength(3);
     // A command that was written but whose caller never heard back (no cache update) is found too.
     await store.appendToStream(
@@ -89,7 +89,7 @@ describe('handleCommand with a stream state cache', () => {
       { expectedVersion: 2 },
     );
     const lost = await run(store, cache, 'c-lost', { kind: 'Deposit', amount: 1 });
-    expect(isRight(lost) && lost.right.alreadyHandled).toBe(true);
+    expect(assertRight(lost).alreadyHandled).toBe(true);
     expect(await collect(store.readStream('account-1'))).toHaveLength(4);
   });
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
 import { StoreBusyError, type EventStore } from '@cartes-badges/eventsourcing';
 import { createTestDossierService, employer, HUM_CLICHY } from '@cartes-badges/domain/testing';
-import { collect, counted } from '@cartes-badges/eventsourcing/testing';
+import { assertRight, collect, counted } from '@cartes-badges/eventsourcing/testing';
 import { createSqliteEventStore, type SqliteEventStore } from './sqlite-store';
 
 // Another process holding the write lock (here a second connection in BEGIN IMMEDIATE): before,
@@ -78,6 +78,6 @@ describe("SQLite store under another writer's lock", () => {
     expect(await service.execute(create)).toEqual(E.left(expect.objectContaining({ code: 'STORE_BUSY' })));
     other.exec('ROLLBACK');
     expect(await collect(store.readAll())).toEqual([]);
-    expect(E.isRight(await service.execute(create))).toBe(true); // the same command, retried
+    assertRight(await service.execute(create)); // the same command, retried
   });
 });

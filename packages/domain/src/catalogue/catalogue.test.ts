@@ -9,6 +9,7 @@ import {
 } from './card-type';
 import { Catalogue, findCardType } from './catalogue';
 import { BTP, CHRONO, defaultCatalogue } from './default-catalogue';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 const custom = {
   code: 'CACES',
@@ -105,7 +106,7 @@ describe('catalogue', () => {
     ],
   ])('refuses an inconsistent catalogue (%#)', (catalogue, message) => {
     const decoded = Catalogue.decode(catalogue);
-    expect(E.isLeft(decoded) && decoded.left[0].message).toBe(message);
+    expect(assertLeft(decoded)[0].message).toBe(message);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { BTP, CHRONO } from '../catalogue/default-catalogue';
 import { sampleCompoundFile, sampleCsv, sampleFile, samplePdf, samplePng } from '../fixtures/sample-files';
 import { checkUploadedFile, formatFileSize } from './check-uploaded-file';
 import { FILE_FORMATS, MEDIA_TYPES } from './file-format';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const codes = (r: E.Either<readonly { code: string }[], unknown>) =>
   E.isLeft(r) ? r.left.map((e) => e.code) : [];
@@ -63,7 +64,8 @@ describe('checkUploadedFile', () => {
       'Autre',
       0,
     );
-    expect(E.isRight(checked) && [checked.right.name, checked.right.format]).toEqual(['PHOTO.JPEG', 'jpg']);
+    const { name, format } = assertRight(checked);
+    expect([name, format]).toEqual(['PHOTO.JPEG', 'jpg']);
   });
 
   it('R-20 trusts the content, not the media type the browser declared', () => {
@@ -73,7 +75,7 @@ describe('checkUploadedFile', () => {
       'Liste des salariés bénéficiaires',
       0,
     );
-    expect(E.isRight(checked) && checked.right.mediaType).toBe('text/csv');
+    expect(assertRight(checked).mediaType).toBe('text/csv');
   });
 
   it.each(['virus.exe', 'archive.zip', 'facture', 'facture.', '.pdf', 'document.doc'])(
@@ -103,9 +105,7 @@ describe('checkUploadedFile', () => {
     const limit = 20 * 1024 * 1024;
     const atLimit = new Uint8Array(limit);
     atLimit.set(samplePdf());
-    expect(E.isRight(checkUploadedFile({ fileName: 'gros.pdf', bytes: atLimit }, CHRONO, 'Autre', 0))).toBe(
-      true,
-    );
+    assertRight(checkUploadedFile({ fileName: 'gros.pdf', bytes: atLimit }, CHRONO, 'Autre', 0));
     const over = new Uint8Array(limit + 1);
     over.set(samplePdf());
     expect(checkUploadedFile({ fileName: 'gros.pdf', bytes: over }, CHRONO, 'Autre', 0)).toEqual(
@@ -127,7 +127,7 @@ describe('checkUploadedFile', () => {
   });
 
   it('R-20 takes a 5th file for a document type and refuses a 6th', () => {
-    expect(E.isRight(checkUploadedFile(sampleFile('pdf'), CHRONO, 'Facture entreprise', 4))).toBe(true);
+    assertRight(checkUploadedFile(sampleFile('pdf'), CHRONO, 'Facture entreprise', 4));
     expect(checkUploadedFile(sampleFile('pdf'), CHRONO, 'Facture entreprise', 5)).toEqual(
       E.left([
         {
@@ -155,8 +155,8 @@ describe('checkUploadedFile', () => {
   });
 
   it('R-21 accepts files under the optional type "Autre"', () => {
-    expect(E.isRight(checkUploadedFile(sampleFile('docx'), CHRONO, 'Autre', 0))).toBe(true);
-    expect(E.isRight(checkUploadedFile(sampleFile('docx'), BTP, 'Autre', 0))).toBe(true);
+    assertRight(checkUploadedFile(sampleFile('docx'), CHRONO, 'Autre', 0));
+    assertRight(checkUploadedFile(sampleFile('docx'), BTP, 'Autre', 0));
   });
 
   it('reports every problem at once', () => {

@@ -5,6 +5,7 @@ import { CHRONO } from '../catalogue/default-catalogue';
 import { samplePdf, samplePng } from '../fixtures/sample-files';
 import { checkUploadedFile, formatFileSize } from './check-uploaded-file';
 import { extensionOf } from './file-format';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 const check = (fileName: string, bytes: Uint8Array = samplePdf()) =>
   checkUploadedFile({ fileName, bytes }, CHRONO, 'Autre', 0);
@@ -36,7 +37,7 @@ describe('checkUploadedFile: the file name', () => {
         },
       ]),
     );
-    expect(E.isLeft(check('fac\u001fture.pdf'))).toBe(true);
+    assertLeft(check('fac\u001fture.pdf'));
   });
 });
 
@@ -74,8 +75,8 @@ describe('checkUploadedFile: the content', () => {
   });
 
   it('R-20 does not take an inherited property name for an extension', () => {
-    expect(E.isLeft(check('facture.constructor'))).toBe(true);
-    expect(E.isLeft(check('facture.__proto__'))).toBe(true);
+    assertLeft(check('facture.constructor'));
+    assertLeft(check('facture.__proto__'));
   });
 });
 

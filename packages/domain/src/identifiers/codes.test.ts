@@ -6,8 +6,7 @@ import { Naf } from './naf';
 import { Nda } from './nda';
 import { PostalCode } from './postal-code';
 import { Uai, uaiCheckLetter } from './uai';
-
-const left = <A>(r: E.Either<{ code: string; message: string }, A>) => (E.isLeft(r) ? r.left : undefined);
+import { assertLeft, assertRight } from '@cartes-badges/eventsourcing/testing';
 
 describe('NAF', () => {
   it.each([
@@ -20,7 +19,7 @@ describe('NAF', () => {
   });
 
   it.each(['782Z', '78200', 'Z7820', '78.20ZZ', '7820-Z', ''])('refuses %j', (input) => {
-    expect(left(decodeField(Naf, input, 'naf'))?.code).toBe('NAF_FORMAT');
+    expect(assertLeft(decodeField(Naf, input, 'naf')).code).toBe('NAF_FORMAT');
   });
 
   it('is only true of the normalised form', () => {
@@ -40,11 +39,13 @@ describe('IDCC', () => {
   });
 
   it.each(['237', '12378', '23A8', '', '001413'])('refuses %j', (input) => {
-    expect(left(decodeField(Idcc, input, 'idcc'))).toEqual(expect.objectContaining({ code: 'IDCC_FORMAT' }));
+    expect(assertLeft(decodeField(Idcc, input, 'idcc'))).toEqual(
+      expect.objectContaining({ code: 'IDCC_FORMAT' }),
+    );
   });
 
   it('refuses a number (the leading zero would be lost)', () => {
-    expect(left(decodeField(Idcc, 923, 'idcc'))?.message).toBe(
+    expect(assertLeft(decodeField(Idcc, 923, 'idcc')).message).toBe(
       "L'IDCC doit être une chaîne de caractères : attendu 4 chiffres, par exemple 2378 (reçu : le nombre 923)",
     );
   });
@@ -83,7 +84,7 @@ describe('UAI', () => {
   it.each(['095109D', '09510991', '0951099DD', 'A951099D', '', '0951099'])(
     'R-12 refuses the malformed UAI %j',
     (input) => {
-      expect(left(decodeField(Uai, input, 'uai'))?.code).toBe('UAI_FORMAT');
+      expect(assertLeft(decodeField(Uai, input, 'uai')).code).toBe('UAI_FORMAT');
     },
   );
 
@@ -97,7 +98,7 @@ describe('NDA', () => {
     expect(Nda.decode('11755555575')).toEqual(E.right('11755555575'));
   });
   it.each(['1175555557', '117555555751', '1175555557A', ''])('refuses %j', (input) => {
-    expect(left(decodeField(Nda, input, 'nda'))?.code).toBe('NDA_FORMAT');
+    expect(assertLeft(decodeField(Nda, input, 'nda')).code).toBe('NDA_FORMAT');
   });
 });
 
@@ -107,7 +108,7 @@ describe('postal code', () => {
     expect(PostalCode.decode('01000')).toEqual(E.right('01000'));
   });
   it.each(['9211', '921100', '2A004', '', 92110])('refuses %j', (input) => {
-    expect(left(decodeField(PostalCode, input, 'address.postalCode'))?.code).toBe('POSTAL_CODE_FORMAT');
+    expect(assertLeft(decodeField(PostalCode, input, 'address.postalCode')).code).toBe('POSTAL_CODE_FORMAT');
   });
 });
 
@@ -126,7 +127,7 @@ describe('email', () => {
   it('R-06 accepts exactly 200 characters and refuses 201', () => {
     const at200 = `${'a'.repeat(EMAIL_MAX_LENGTH - '@exemple.fr'.length)}@exemple.fr`;
     expect(at200).toHaveLength(200);
-    expect(E.isRight(Email.decode(at200))).toBe(true);
+    assertRight(Email.decode(at200));
     const at201 = `a${at200}`;
     expect(decodeField(Email, at201, 'email')).toEqual(
       E.left({
@@ -151,15 +152,15 @@ describe('email', () => {
     'a@b.fr.',
     'amoa1. x',
   ])('R-06 refuses %j, naming the value', (input) => {
-    const error = left(decodeField(Email, input, 'email'));
+    const error = assertLeft(decodeField(Email, input, 'email'));
     expect(error?.code).toBe('EMAIL_FORMAT');
     expect(error?.message).toContain(`« ${input.trim()} »`);
   });
 
   it('R-06 refuses an empty or non-string email', () => {
-    expect(left(decodeField(Email, '', 'email'))?.message).toBe(
+    expect(assertLeft(decodeField(Email, '', 'email')).message).toBe(
       "L'adresse email est vide : attendu une adresse comme nom@entreprise.fr",
     );
-    expect(left(decodeField(Email, 42, 'email'))?.code).toBe('EMAIL_FORMAT');
+    expect(assertLeft(decodeField(Email, 42, 'email')).code).toBe('EMAIL_FORMAT');
   });
 });

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { fieldErrorsOf } from './decode-field';
 import { knownFieldsOnly } from './known-fields';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 const Line = knownFieldsOnly(t.type({ amount: t.number }), 'Line');
 const Form = knownFieldsOnly(
@@ -20,7 +21,7 @@ describe('knownFieldsOnly (R-42)', () => {
     const value = { name: 'a', nmae: 'a', lines: [{ amount: 1 }, { amount: 2, amuont: 2 }] };
     expect(Form.is(value)).toBe(false);
     const decoded = Form.decode(value);
-    expect(E.isLeft(decoded) && fieldErrorsOf(decoded.left)).toEqual([
+    expect(fieldErrorsOf(assertLeft(decoded))).toEqual([
       {
         code: 'UNKNOWN_FIELD',
         field: 'nmae',
@@ -39,7 +40,7 @@ describe('knownFieldsOnly (R-42)', () => {
   it('ignores keys set to undefined and leaves non-objects to the inner codec', () => {
     expect(Line.decode({ amount: 1, extra: undefined })).toEqual(E.right({ amount: 1, extra: undefined }));
     const decoded = Line.decode(null);
-    expect(E.isLeft(decoded) && fieldErrorsOf(decoded.left)[0].code).toBe('INVALID_FORMAT');
+    expect(fieldErrorsOf(assertLeft(decoded))[0].code).toBe('INVALID_FORMAT');
   });
 
   it('refuses, when built, a codec whose keys it cannot know', () => {

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { decodeField } from './decode-field';
 import { isValidSiren, Siren } from './siren';
 import { isValidSiret, Siret, sirenOfSiret } from './siret';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 describe('SIREN', () => {
   it.each(['732829320', '404833048', '356000000'])('R-12 accepts the valid SIREN %s', (s) => {
@@ -90,8 +91,8 @@ describe('SIRET', () => {
     'R-12 refuses the malformed SIRET %j',
     (input) => {
       const result = decodeField(Siret, input, 'siret');
-      expect(E.isLeft(result) && result.left.code).toBe('SIRET_FORMAT');
-      expect(E.isLeft(result) && result.left.message).toMatch(/^Le SIRET/);
+      expect(assertLeft(result).code).toBe('SIRET_FORMAT');
+      expect(assertLeft(result).message).toMatch(/^Le SIRET/);
       expect(isValidSiret(input)).toBe(false);
     },
   );

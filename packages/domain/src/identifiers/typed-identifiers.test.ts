@@ -5,6 +5,7 @@ import { decodeField } from './decode-field';
 import { luhn } from './luhn';
 import { checkSiren, isValidSiren, Siren } from './siren';
 import { checkSiret, isValidSiret, Siret } from './siret';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 describe('R-41 SIREN and SIRET as people type them', () => {
   it.each([
@@ -52,7 +53,7 @@ describe('R-41 SIREN and SIRET as people type them', () => {
           "Le SIRET 40483304700016 n'est pas valide : son SIREN 404833047 a une clé de contrôle fausse",
       }),
     );
-    expect(E.isLeft(ProviderSearch.decode('40483304700016'))).toBe(true);
+    assertLeft(ProviderSearch.decode('40483304700016'));
   });
 
   it("R-41 lets La Poste's SIREN 356000000 through as a SIRET's first nine digits", () => {

@@ -5,6 +5,7 @@ import type { Siret } from '../identifiers/siret';
 import { createInMemoryAttachments } from './attachments';
 import { createInMemoryEstablishmentDirectory, EstablishmentSnapshot } from './establishment-directory';
 import { createInMemoryProviderDirectory, ProviderSnapshot } from './provider-directory';
+import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 const address = { street: '10 RUE DAGOBERT', postalCode: '92110', city: 'CLICHY' };
 const establishment = {
@@ -48,7 +49,7 @@ describe('EstablishmentSnapshot', () => {
 
   it('R-06 refuses a SIRET that does not belong to the SIREN', () => {
     const decoded = EstablishmentSnapshot.decode({ ...establishment, siren: '522987650' });
-    expect(E.isLeft(decoded) && decoded.left[0].message).toBe(
+    expect(assertLeft(decoded)[0].message).toBe(
       "Le SIRET 81234567600017 n'appartient pas au SIREN 522987650 : attendu un SIRET commençant par 522987650",
     );
   });

@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either';
 import { dossierStreamId, idFromCommandId } from '../dossier';
 import { allEvents, createTestDossierService, employer, HUM_CLICHY, otherEmployer } from '../testing';
 import { dossierStoreOptions } from './store-options';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const create = (actor = employer) => ({
   type: 'CreateDraft',
@@ -57,7 +58,7 @@ describe('creations handled before ids were scoped by user', () => {
       ...create(otherEmployer),
       payload: { siret: '55208131700018', cardType: 'CHRONO' },
     });
-    expect(E.isRight(theirs) && theirs.right.dossierId).not.toBe(legacyId);
-    expect(E.isRight(theirs) && theirs.right.alreadyHandled).toBe(false);
+    expect(assertRight(theirs).dossierId).not.toBe(legacyId);
+    expect(assertRight(theirs).alreadyHandled).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   provider,
 } from '../testing';
 import { scopedDossierId } from '../dossier';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 describe('the dossier service', () => {
   it('R-02 creates the draft at once, with its draft number and the INSEE snapshot looked up by SIRET', async () => {
@@ -66,7 +67,7 @@ describe('the dossier service', () => {
     expect(await service.load(dossierId, otherEmployer)).toEqual(
       E.left(expect.objectContaining({ code: 'NOT_AUTHORISED' })),
     );
-    expect(E.isRight(await service.load(dossierId, employer))).toBe(true);
+    assertRight(await service.load(dossierId, employer));
     const before = await allEvents(store);
     const refused = await service.execute({
       type: 'ChangeComment',
@@ -103,7 +104,7 @@ describe('the dossier service', () => {
     });
     expect(calls).toBe(1);
     const loaded = await service.load(dossierId);
-    expect(E.isRight(loaded) && loaded.right.provider).toEqual(OTHER_PROVIDER);
+    expect(assertRight(loaded).provider).toEqual(OTHER_PROVIDER);
     expect(calls).toBe(1);
     const missing = await service.execute({
       type: 'SelectProvider',
@@ -220,7 +221,7 @@ describe('the dossier service', () => {
     expect(again).toEqual(
       expect.objectContaining({ dossierId: first.dossierId, alreadyHandled: true, version: 0 }),
     );
-    expect(concurrent.every((r) => E.isRight(r) && r.right.dossierId === first.dossierId)).toBe(true);
+    expect(concurrent.every((r) => assertRight(r).dossierId === first.dossierId)).toBe(true);
     const events = await allEvents(store);
     expect(events.filter((e) => e.type === 'DraftCreated')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'NumberReserved')).toHaveLength(1);
@@ -253,7 +254,7 @@ describe('the dossier service', () => {
       },
     });
     expect(submitted.state.presaisieProvider).toEqual(CSD_PROVIDER);
-    expect(E.isRight(await service.load(submitted.dossierId, employer))).toBe(true);
+    assertRight(await service.load(submitted.dossierId, employer));
     const acceptedPs = await ok(service, {
       type: 'AcceptPresaisie',
       commandId: 'acc',

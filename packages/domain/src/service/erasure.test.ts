@@ -13,6 +13,7 @@ import { caseManager, employer, provider } from '../testing/actors';
 import { allEvents, createTestDossierService } from '../testing/service-harness';
 import { completeDraftThroughService, executeOk } from '../testing/service-journeys';
 import type { DossierService } from './dossier-service';
+import { assertLeft, assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION = { retentionDays: 1825 };
@@ -67,7 +68,7 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     for (const clear of [EMAIL, 'Jeanne Durand', 'Paul Lefort', 'copie.pdf'])
       expect(text).not.toContain(clear);
     const state = await service.load(dossierId, caseManager);
-    expect(E.isRight(state) && state.right).toMatchObject({
+    expect(assertRight(state)).toMatchObject({
       contactEmail: EMAIL,
       comment: COMMENT,
       refusalReason: REFUSAL,
@@ -84,7 +85,7 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     );
 
     const state = await service.load(dossierId, caseManager);
-    expect(E.isRight(state) && state.right).toMatchObject({
+    expect(assertRight(state)).toMatchObject({
       contactEmail: '[effacé]',
       comment: '[effacé]',
       refusalReason: '[effacé]',
@@ -93,13 +94,10 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     // A service with no cached state folds the decrypted events and gets the same.
     const fresh = createTestDossierService({ store, retention: RETENTION }).service;
     const view = await fresh.view(dossierId, caseManager);
-    expect(E.isRight(view) && JSON.stringify(view.right)).not.toContain(EMAIL);
+    expect(JSON.stringify(assertRight(view))).not.toContain(EMAIL);
     const reloaded = await fresh.load(dossierId, caseManager);
-    expect(E.isRight(reloaded) && reloaded.right.documents.map((d) => d.file.name)).toEqual([
-      '[effacé]',
-      '[effacé]',
-    ]);
-    expect(E.isRight(reloaded) && reloaded.right.contactEmail).toBe('[effacé]');
+    expect(assertRight(reloaded).documents.map((d) => d.file.name)).toEqual(['[effacé]', '[effacé]']);
+    expect(assertRight(reloaded).contactEmail).toBe('[effacé]');
 
     // Every event read through the store: no clear value left, the erasure recorded (who, why, which fields).
     const read: RecordedEvent[] = [];
@@ -128,11 +126,11 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     const before = await allEvents(raw);
     for (const actor of [employer, provider]) {
       const result = await erase(service, dossierId, actor);
-      expect(E.isLeft(result) && result.left.code).toBe('NOT_AUTHORISED');
+      expect(assertLeft(result).code).toBe('NOT_AUTHORISED');
     }
     expect(await allEvents(raw)).toEqual(before);
     const state = await service.load(dossierId, caseManager);
-    expect(E.isRight(state) && state.right.contactEmail).toBe(EMAIL);
+    expect(assertRight(state).contactEmail).toBe(EMAIL);
   });
 
   it('refuses before the end of the retention period, and force unless the policy allows it; nothing written', async () => {
@@ -140,10 +138,10 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     clock.advanceDays(1824);
     const before = await allEvents(raw);
     const early = await erase(service, dossierId);
-    expect(E.isLeft(early) && early.left).toMatchObject({ code: 'RETENTION_NOT_REACHED' });
-    expect(E.isLeft(early) && early.left.message).toMatch(/conservées 1825 jours, jusqu'au 02\/12\/2030/);
+    expect(assertLeft(early)).toMatchObject({ code: 'RETENTION_NOT_REACHED' });
+    expect(assertLeft(early).message).toMatch(/conservées 1825 jours, jusqu'au 02\/12\/2030/);
     const forced = await erase(service, dossierId, caseManager, true);
-    expect(E.isLeft(forced) && forced.left.code).toBe('FORCED_ERASURE_NOT_ALLOWED');
+    expect(assertLeft(forced).code).toBe('FORCED_ERASURE_NOT_ALLOWED');
     expect(await allEvents(raw)).toEqual(before);
   });
 
@@ -156,15 +154,15 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     }).service;
     const dossierId = await completeDraftThroughService(strict, 'in-progress');
     const kept = await erase(strict, dossierId);
-    expect(E.isLeft(kept) && kept.left.message).toMatch(/En cours de saisie/);
+    expect(assertLeft(kept).message).toMatch(/En cours de saisie/);
     const lenient = createTestDossierService({
       store: protectDossierStore(raw, keys),
       retention: { ...RETENTION, allowForcedErasure: true },
     }).service;
-    expect(E.isRight(await erase(lenient, dossierId, caseManager, true))).toBe(true);
+    assertRight(await erase(lenient, dossierId, caseManager, true));
     // A draft is not the case manager's to read: the embedding's trusted read.
     const state = await lenient.load(dossierId);
-    expect(E.isRight(state) && state.right.contactEmail).toBe('[effacé]');
+    expect(assertRight(state).contactEmail).toBe('[effacé]');
     // Frozen from then on: a new email would need the destroyed key.
     const before = await allEvents(raw);
     const change = await lenient.execute({
@@ -174,7 +172,7 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
       dossierId,
       payload: { email: 'new@hum-interim.fr' },
     });
-    expect(E.isLeft(change) && change.left.code).toBe('PERSONAL_DATA_ERASED');
+    expect(assertLeft(change).code).toBe('PERSONAL_DATA_ERASED');
     expect(await allEvents(raw)).toEqual(before);
   });
 
@@ -193,7 +191,7 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
       E.right({ dossierId, recorded: false, keyDestroyed: false }),
     );
     const refused = await erase(service, dossierId, provider);
-    expect(E.isLeft(refused) && refused.left.code).toBe('NOT_AUTHORISED');
+    expect(assertLeft(refused).code).toBe('NOT_AUTHORISED');
     expect(await allEvents(raw)).toEqual(once);
     expect(once.filter((event) => event.type === 'PersonalDataErased')).toHaveLength(1);
   });
@@ -245,14 +243,12 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     const store = protectDossierStore(raw, createInMemoryPersonalDataKeys());
     const protectedService = createTestDossierService({ store, retention: { retentionDays: 0 } }).service;
     const refused = await erase(protectedService, dossierId);
-    expect(E.isLeft(refused) && refused.left).toMatchObject({ code: 'PERSONAL_DATA_IN_CLEAR' });
-    expect(E.isLeft(refused) && refused.left.message).toMatch(
-      /ContactEmailChanged\.email en clair à la version \d+/,
-    );
+    expect(assertLeft(refused)).toMatchObject({ code: 'PERSONAL_DATA_IN_CLEAR' });
+    expect(assertLeft(refused).message).toMatch(/ContactEmailChanged\.email en clair à la version \d+/);
     expect(await allEvents(raw)).toEqual(before);
     // And the old history reads as it was through the protected store.
     const state = await protectedService.load(dossierId);
-    expect(E.isRight(state) && state.right.contactEmail).toBe(EMAIL);
+    expect(assertRight(state).contactEmail).toBe(EMAIL);
   });
 
   it('is refused by a service whose store keeps personal values in clear, or that has no retention policy', async () => {
@@ -260,14 +256,14 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
     const dossierId = await completeDraftThroughService(plain.service, 'plain');
     const before = await allEvents(plain.store);
     const refused = await erase(plain.service, dossierId);
-    expect(E.isLeft(refused) && refused.left.code).toBe('PERSONAL_DATA_NOT_PROTECTED');
+    expect(assertLeft(refused).code).toBe('PERSONAL_DATA_NOT_PROTECTED');
     const raw = createInMemoryEventStore(protectedDossierStoreOptions);
     const noPolicy = createTestDossierService({
       store: protectDossierStore(raw, createInMemoryPersonalDataKeys()),
     });
     const id2 = await completeDraftThroughService(noPolicy.service, 'no-policy');
     const refused2 = await erase(noPolicy.service, id2);
-    expect(E.isLeft(refused2) && refused2.left.code).toBe('NO_RETENTION_POLICY');
+    expect(assertLeft(refused2).code).toBe('NO_RETENTION_POLICY');
     expect(await allEvents(plain.store)).toEqual(before);
   });
 });

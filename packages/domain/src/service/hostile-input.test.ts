@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { allEvents, createTestServiceWithADraft, CSD_PROVIDER, employer } from '../testing';
+import { assertLeft, assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const TEN_MB = 'x'.repeat(10_000_000);
@@ -44,9 +45,9 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
   it('R-11 lengths count characters as the user sees them: 15 emoji fit a 15-character reference', async () => {
     const { service } = await createTestServiceWithADraft(ID);
     const fifteen = await service.execute(save({ internalReference: '😀'.repeat(15) }, 'ref-15'));
-    expect(E.isRight(fifteen) && fifteen.right.state.internalReference).toBe('😀'.repeat(15));
+    expect(assertRight(fifteen).state.internalReference).toBe('😀'.repeat(15));
     const sixteen = await service.execute(save({ internalReference: '😀'.repeat(16) }, 'ref-16'));
-    expect(E.isLeft(sixteen) && sixteen.left.problems?.[0].message).toBe('15 caractères maximum (16 saisis)');
+    expect(assertLeft(sixteen).problems?.[0].message).toBe('15 caractères maximum (16 saisis)');
   });
 
   it('R-08 a 10 MB input is refused with a message that echoes at most a short start of it', async () => {
@@ -70,7 +71,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
     ];
     for (const [command, field] of cases) {
       const result = await service.execute(command);
-      const error = E.isLeft(result) ? result.left : undefined;
+      const error = assertLeft(result);
       const message = error?.message ?? '';
       // At most ECHO_LIMIT (80) characters of the input; the rest of the message is bounded text.
       expect({
@@ -85,9 +86,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
       expect(JSON.stringify(error).length).toBeLessThan(2_000);
     }
     const comment = await service.execute(save({ comment: TEN_MB }));
-    expect(E.isLeft(comment) && comment.left.problems?.[0].message).toBe(
-      '500 caractères maximum (plus de 500 saisis)',
-    );
+    expect(assertLeft(comment).problems?.[0].message).toBe('500 caractères maximum (plus de 500 saisis)');
     expect(await allEvents(store)).toEqual(before);
   });
 
@@ -103,9 +102,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
     expect(await service.tabs(ID, null as never)).toEqual(
       E.left(expect.objectContaining({ code: 'FORMAT', field: 'actor' })),
     );
-    expect(E.isRight(await service.load(ID, employer))).toBe(true);
-    expect(E.isRight(await service.execute(save({ providerSearch: CSD_PROVIDER.siret }, 'still-fine')))).toBe(
-      true,
-    );
+    assertRight(await service.load(ID, employer));
+    assertRight(await service.execute(save({ providerSearch: CSD_PROVIDER.siret }, 'still-fine')));
   });
 });

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { steppingClock } from '../ports';
 import { createTestDossierService, employer, executeOk, HUM_CLICHY, otherEmployer } from '../testing';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 // One day between commands: the draft is created on 1 December, its email entered on the 2nd,
 // its comment on the 3rd.
@@ -55,8 +56,8 @@ describe('load and view as of a date', () => {
   it('view(id, actor, { asOf }) shows the screen as it was then', async () => {
     const { service, dossierId } = await dossierOverThreeDays();
     const then = await service.view(dossierId, employer, { asOf: '2025-12-01' });
-    expect(E.isRight(then) && then.right.tabs[0].messages.map((m) => m.label)).toEqual(['Email de contact']);
+    expect(assertRight(then).tabs[0].messages.map((m) => m.label)).toEqual(['Email de contact']);
     const now = await service.view(dossierId, employer);
-    expect(E.isRight(now) && now.right.comment).toBe('Urgent');
+    expect(assertRight(now).comment).toBe('Urgent');
   });
 });

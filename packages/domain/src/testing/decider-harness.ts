@@ -10,8 +10,7 @@ import type {
   DossierEvent,
   DossierState,
 } from '../dossier';
-import { decideDossier, dossierDecider, evolveDossier, initialDossierState } from '../dossier';
-import type * as E from 'fp-ts/Either';
+import { dossierDecider, evolveDossier, initialDossierState } from '../dossier';
 import { DOSSIER_ID } from './commands';
 import { TEST_ATTACHMENTS } from './reference-data';
 
@@ -51,15 +50,6 @@ export function foldEvents(events: readonly DossierEvent[]): DossierState {
 /** The context the service would give for this actor (attachments of the test users, default catalogue). */
 export function contextFor(actor: DossierActor, extra: Partial<DossierContext> = {}): DossierContext {
   return { catalogue: defaultCatalogue, attachments: TEST_ATTACHMENTS[actor.userId] ?? [], ...extra };
-}
-
-/** Runs `decide` on the state of `history`, with the actor's context plus `extra`. */
-export function decideOn(
-  history: readonly DossierEvent[],
-  command: DossierCommand,
-  extra: Partial<DossierContext> = {},
-): E.Either<DossierError, DossierEvent[]> {
-  return decideDossier(command, foldEvents(history), contextFor(command.actor, extra));
 }
 
 const dossierSpec = givenWhenThen(dossierDecider, { record: (events) => recorded(events) });

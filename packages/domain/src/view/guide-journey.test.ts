@@ -4,6 +4,7 @@ import { FIXTURE_ESTABLISHMENTS } from '../fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../read-side/read-side-test-kit';
 import { pdfBytes } from '../testing/files';
 import type { DossierView } from './dossier-view';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 // The guide's whole journey, driven the way a portal would: only `view`, `execute` and the
 // read side (`row`, `list`), checking at each step what the screen shows.
@@ -103,7 +104,7 @@ describe('the guide, screen by screen (view, execute, read side only)', () => {
       internalReference: 'BC-2026-01',
       costLines: [{ nature: 'Achat Matériel', unitAmount: '52,50 €', quantity: 3 }],
     });
-    expect(E.isRight(saved)).toBe(true);
+    assertRight(saved);
     screen = await view(id, A.claire);
     expect(tab(screen, 'Employeur')?.status).toBe('valid');
     expect(tab(screen, 'Employeur')?.statusLabel).toBe('Onglet validé');
@@ -159,7 +160,7 @@ describe('the guide, screen by screen (view, execute, read side only)', () => {
         fileName: 'piece.pdf',
         content: pdfBytes(documentType),
       });
-      expect(E.isRight(attached)).toBe(true);
+      assertRight(attached);
     }
     screen = await view(id, A.claire);
     expect(screen.valid).toBe(true);

@@ -1,11 +1,12 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { isLeft, isRight } from 'fp-ts/Either';
+import { isLeft } from 'fp-ts/Either';
 import { accountDecider } from '../__tests__/account-decider';
 import { installInMemoryTelemetry, type InMemoryTelemetry } from '../__tests__/in-memory-telemetry';
 import { handleCommand } from '../command-handler';
 import { createInMemoryEventStore } from '../in-memory-store';
 import type { EventStore } from '../store';
 import { TELEMETRY } from './names';
+import { assertLeft, assertRight } from '../testing';
 
 const actor = { role: 'adherent', userId: 'u-1' };
 const context = { now: '2024-05-01T08:30:00.000Z' };
@@ -85,7 +86,7 @@ describe('command handling spans', () => {
         },
       },
     );
-    expect(isRight(result)).toBe(true);
+    assertRight(result);
     const [command] = telemetry.spansNamed(TELEMETRY.spans.command);
     expect(command.attributes).toMatchObject({ [A.outcome]: 'appended', [A.retries]: 1 });
     const appends = telemetry.spansNamed(TELEMETRY.spans.append);
@@ -108,7 +109,7 @@ describe('command handling spans', () => {
         context,
       },
     );
-    expect(isLeft(refused)).toBe(true);
+    assertLeft(refused);
     await openAccount(store, 'account-3');
     await openAccount(store, 'account-3');
     const outcomes = telemetry

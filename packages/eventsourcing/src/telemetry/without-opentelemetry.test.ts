@@ -1,10 +1,10 @@
-import { isRight } from 'fp-ts/Either';
 import { accountDecider } from '../__tests__/account-decider';
 import { handleCommand } from '../command-handler';
 import { createInMemoryEventStore } from '../in-memory-store';
 import { startProjection } from '../projection-runner';
 import { createInMemoryReactorLedger, defineReactor, reactorRunnable } from '../reactor';
 import { openTelemetry } from './opentelemetry-api';
+import { assertRight } from '../testing';
 
 // The application did not install the optional peer: requiring it fails as Node would (jest
 // hoists this above the imports).
@@ -27,7 +27,7 @@ describe('without @opentelemetry/api installed', () => {
         context: { now: '2024-05-01T08:30:00.000Z' },
       },
     );
-    expect(isRight(opened)).toBe(true);
+    assertRight(opened);
     const reacted: string[] = [];
     const reactor = defineReactor({
       name: 'notifier',

@@ -8,3 +8,4 @@ export * from './blob-store-contract';
 export { inMemoryBlobStorageOf } from '../blob-store/in-memory-blob-store';
 export { scaledTimeout } from './scaled-timeout';
 export * from './personal-data-keys-contract';
+export * from './either-checks';

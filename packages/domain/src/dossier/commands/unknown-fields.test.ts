@@ -10,6 +10,7 @@ import {
 } from '../../testing';
 import type { DossierCommandType } from './dossier-command';
 import { decodeDossierCommand, DOSSIER_COMMAND_TYPES } from './dossier-command';
+import { assertLeft, assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const DOC = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
@@ -96,7 +97,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
       payload: { contactMail: 'amoa1@hum.fr' },
     });
     expect(result).toEqual(unknownField('payload.contactMail', 'contactMail'));
-    expect(E.isLeft(result) && result.left.message).toContain('contactEmail'); // the accepted fields are listed
+    expect(assertLeft(result).message).toContain('contactEmail'); // the accepted fields are listed
     expect(await allEvents(store)).toEqual(before);
     // Spelled right, the same command is accepted: the refusal is about the name alone.
     const spelled = await service.execute({
@@ -106,7 +107,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
       dossierId: ID,
       payload: { contactEmail: 'amoa1@hum.fr' },
     });
-    expect(E.isRight(spelled) && spelled.right.events.map((e) => e.type)).toEqual(['ContactEmailChanged']);
+    expect(assertRight(spelled).events.map((e) => e.type)).toEqual(['ContactEmailChanged']);
   });
 
   it.each(DOSSIER_COMMAND_TYPES)('R-42 %s: an unknown field of the command is refused', async (type) => {
@@ -165,7 +166,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
       dossierId: ID,
       payload: { serach: CSD_PROVIDER.siret, recherche: CSD_PROVIDER.siret },
     });
-    expect(E.isLeft(result) && result.left.problems?.map((p) => [p.field, p.code])).toEqual([
+    expect(assertLeft(result).problems?.map((p) => [p.field, p.code])).toEqual([
       ['payload.serach', 'UNKNOWN_FIELD'],
       ['payload.recherche', 'UNKNOWN_FIELD'],
       ['payload.search', 'PROVIDER_SEARCH_FORMAT'],
@@ -177,14 +178,14 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
       dossierId: ID,
       payload: undefined,
     });
-    expect(E.isLeft(undefinedKey) && undefinedKey.left.code).toBe('INVALID_INPUT'); // decoded, then refused by R-23
+    expect(assertLeft(undefinedKey).code).toBe('INVALID_INPUT'); // decoded, then refused by R-23
   });
 
   it('R-42 a huge unknown key is echoed cut, never whole', async () => {
     const { service } = await createTestServiceWithADraft(ID);
     const key = 'k'.repeat(1_000_000);
     const result = await service.execute({ ...commandOf('SaveDraft', {}), payload: { [key]: 1 } });
-    expect(E.isLeft(result) && result.left.problems?.[0].code).toBe('UNKNOWN_FIELD');
-    expect(E.isLeft(result) && result.left.message.length).toBeLessThan(400);
+    expect(assertLeft(result).problems?.[0].code).toBe('UNKNOWN_FIELD');
+    expect(assertLeft(result).message.length).toBeLessThan(400);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../testing';
 import { decodeDossierCommand } from '../commands';
 import type { DossierEvent } from '../events';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 describe('entering data on a draft', () => {
   it('R-07 data may be entered tab by tab in any order, and an incomplete draft saved', () => {
@@ -112,7 +113,7 @@ describe('entering data on a draft', () => {
     expect(decodeDossierCommand({ ...raw, payload: { search: '73282932000079' } })).toEqual(
       E.left(expect.objectContaining({ code: 'FORMAT', field: 'payload.search' })),
     );
-    expect(E.isRight(decodeDossierCommand({ ...raw, payload: { search: '35600000009075' } }))).toBe(true);
+    assertRight(decodeDossierCommand({ ...raw, payload: { search: '35600000009075' } }));
     expect(decodeDossierCommand({ ...raw, payload: { search: '12345' } })).toEqual(
       E.left(expect.objectContaining({ code: 'FORMAT', field: 'payload.search' })),
     );

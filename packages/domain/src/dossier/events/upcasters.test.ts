@@ -2,6 +2,7 @@ import { createInMemoryEventStore, EventDecodeError, storedFormOf } from '@carte
 import * as E from 'fp-ts/Either';
 import { createTestDossierService, employer, HUM_CLICHY } from '../../testing';
 import { dossierStoreOptions } from '../../service/store-options';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 describe('event schema versions', () => {
   it('CostLinesChanged v1 (decimal euro text) is upcast on read to v2 (integer cents); the stored event stays as written', async () => {
@@ -27,7 +28,7 @@ describe('event schema versions', () => {
       },
     ]);
     const loaded = await service.load(dossierId);
-    expect(E.isRight(loaded) && loaded.right.costLines).toEqual([
+    expect(assertRight(loaded).costLines).toEqual([
       { nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 3 },
       { nature: null, unitAmountCents: 980, quantity: null },
     ]);
