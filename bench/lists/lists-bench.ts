@@ -8,14 +8,13 @@ import type { DossierActor, ListQueries } from '@cartes-badges/domain';
 import {
   brouillonsProjection,
   createInMemoryAttachments,
-  createInMemoryListReadModel,
   createListQueries,
   dossiersProjection,
   generateCompanies,
   generateProviders,
-  listsProjectionTarget,
   seededRandom,
 } from '@cartes-badges/domain';
+import { createInMemoryListReadModel, listsProjectionTarget } from '@cartes-badges/lists';
 import { storeOrderedBatches, type ListWorkload } from './list-events';
 
 const DOSSIERS = Number(process.argv[2] ?? 1_000_000);

@@ -1,11 +1,7 @@
 import { runProjectionOnce, type EventStore, type ProjectionProgress } from '@cartes-badges/eventsourcing';
 import type { ListReadModel } from '@cartes-badges/domain';
-import {
-  brouillonsProjection,
-  dossiersProjection,
-  listsRunnable,
-  whileRebuilding,
-} from '@cartes-badges/domain';
+import { brouillonsProjection, dossiersProjection, whileRebuilding } from '@cartes-badges/domain';
+import { listsRunnable } from '@cartes-badges/lists';
 
 /**
  * Both lists folded from the first event into their read models (reset beforehand), with their

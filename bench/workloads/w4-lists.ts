@@ -2,14 +2,13 @@ import type { DossierActor, ListParams, ListQueries } from '@cartes-badges/domai
 import {
   brouillonsProjection,
   createInMemoryAttachments,
-  createInMemoryListReadModel,
   createListQueries,
   dossiersProjection,
   generateCompanies,
   generateProviders,
-  listsProjectionTarget,
   seededRandom,
 } from '@cartes-badges/domain';
+import { createInMemoryListReadModel, listsProjectionTarget } from '@cartes-badges/lists';
 import { storeOrderedBatches } from '../lists/list-events';
 import type { LatencySpec } from '../harness/latency';
 

@@ -1,7 +1,8 @@
 /// <reference types="jest" />
 import type { EventStore, GlobalPosition, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { ListProjection, ListReadModel } from '@cartes-badges/domain';
-import { createInMemoryListReadModel, listProjectionTarget, seededRandom } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain';
+import { createInMemoryListReadModel, listProjectionTarget } from '@cartes-badges/lists';
 import { randomQuery } from './random-list-rows';
 
 /** Test-only: the in-memory list as it stands after the events up to `position` (all when undefined). */

@@ -1,7 +1,8 @@
 /// <reference types="jest" />
 // Shared by the SQLite and PostgreSQL read-model tests (test code, never published).
 import type { ListReadModel } from '@cartes-badges/domain';
-import { createInMemoryListReadModel, seededRandom } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain';
+import { createInMemoryListReadModel } from '@cartes-badges/lists';
 import { randomChanges, randomQuery } from './random-list-rows';
 
 /** What a parity run compared. */

@@ -1,11 +1,11 @@
 import { createInMemoryEventStore, verifyStream } from '@cartes-badges/eventsourcing';
 import {
-  createDossierApplication,
   createFixtureDirectories,
   dossierStoreOptions,
   dossierStreamId,
   steppingClock,
 } from '@cartes-badges/domain';
+import { createDossierApplication } from '@cartes-badges/lists';
 import { buildTimeline } from '../../packages/cli/src/audit/timeline';
 import { A, A_SIRET, accepted } from './tenant-scenarios';
 

@@ -6,7 +6,6 @@ import type { EventStore } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import type { Attachments, DossierActor } from '@cartes-badges/domain';
 import {
-  createReadSide,
   createRecordingNotifier,
   createDossierService,
   createFixtureDirectories,
@@ -21,6 +20,7 @@ import {
   sequentialIdGenerator,
   synthesisOf,
 } from '@cartes-badges/domain';
+import { createReadSide } from '@cartes-badges/lists';
 import type { Log } from './flow-kit';
 import { flowKit } from './flow-kit';
 

@@ -1,17 +1,17 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { BlobStore, EventStore, ReactorLedger, WorkerLeases } from '@cartes-badges/eventsourcing';
 import { createInMemoryReactorLedger } from '@cartes-badges/eventsourcing';
-import type { Clock, DossierApplication, ListReadModel, Notifier } from '@cartes-badges/domain';
+import type { Clock, ListReadModel, Notifier } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import {
   brouillonsProjection,
-  createDossierApplication,
   createFixtureDirectories,
-  createInMemoryListReadModel,
   dossiersProjection,
   REFUSAL_NOTIFICATIONS,
   refusalNotificationsReactor,
   uuidIdGenerator,
 } from '@cartes-badges/domain';
+import { createDossierApplication, createInMemoryListReadModel } from '@cartes-badges/lists';
 import { commandRoute } from './command-route';
 import { documentRoute } from './document-route';
 import type { ServedRoute } from './documented-routes';

@@ -1,6 +1,6 @@
 import contentDisposition from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DossierApplication } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { actorOf, unauthenticated } from './caller';
 import { refuse } from './problem';

@@ -5,7 +5,6 @@
 import { createInMemoryEventStore, createInMemoryReactorLedger } from '@cartes-badges/eventsourcing';
 import type { DossierActor, ListQueries, ProviderNotification } from '@cartes-badges/domain';
 import {
-  createDossierApplication,
   createFixtureDirectories,
   createRecordingNotifier,
   dossierStoreOptions,
@@ -16,6 +15,7 @@ import {
   steppingClock,
   uuidIdGenerator,
 } from '@cartes-badges/domain';
+import { createDossierApplication } from '@cartes-badges/lists';
 import * as Either from 'fp-ts/Either';
 
 /** Where the story ends (checked by the test). */

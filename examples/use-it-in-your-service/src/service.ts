@@ -11,7 +11,6 @@ import {
   type EventStore,
 } from '@cartes-badges/eventsourcing';
 import {
-  createDossierApplication,
   createFixtureDirectories,
   dossierStoreOptions,
   dossierStreamId,
@@ -25,6 +24,7 @@ import {
   type Notifier,
   verifyDocuments,
 } from '@cartes-badges/domain';
+import { createDossierApplication } from '@cartes-badges/lists';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 
 // Where refused pré-saisies would be e-mailed to their provider (none is refused here).

@@ -11,4 +11,3 @@ export * from './view';
 export * from './service';
 export * from './lists';
 export * from './notifications';
-export * from './read-side';

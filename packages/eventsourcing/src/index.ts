@@ -27,6 +27,7 @@ export * from './projection';
 export * from './projection-target';
 export * from './in-memory-projection-target';
 export * from './projection-runner';
+export * from './supervised-runner';
 export * from './retry';
 export * from './backoff';
 export * from './reactor';

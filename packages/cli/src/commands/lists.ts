@@ -14,10 +14,10 @@ import {
   dossierStatusLabel,
   LIST_PROJECTIONS,
   LISTED_STATUSES,
-  listRunnable,
   normaliseSearchText,
   TRANSMITTED_STATUSES,
 } from '@cartes-badges/domain';
+import { listRunnable } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { actorOf, CLI_LIST_IDENTITY, demoAttachments } from '../demo/world';
 import { usageError } from '../errors';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { ListName } from '@cartes-badges/domain';
-import { createListQueries, LIST_PROJECTIONS, listsRunnable, whileRebuilding } from '@cartes-badges/domain';
+import { createListQueries, LIST_PROJECTIONS, whileRebuilding } from '@cartes-badges/domain';
+import { listsRunnable } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { CLI_LIST_IDENTITY, demoAttachments } from '../demo/world';
 import { usageError } from '../errors';

@@ -7,7 +7,8 @@
  *
  * Prints "ready" once started; stops cleanly (releasing its leases) on SIGTERM.
  */
-import { createInMemoryAttachments, createReadSide, REFUSAL_NOTIFICATIONS } from '@cartes-badges/domain';
+import { createInMemoryAttachments, REFUSAL_NOTIFICATIONS } from '@cartes-badges/domain';
+import { createReadSide } from '@cartes-badges/lists';
 import { createPostgresLeases } from '../leases/postgres-leases';
 import { createPostgresReactorLedger } from '../leases/postgres-reactor-ledger';
 import { createPostgresListReadModel } from '../read-models/postgres-list-read-model';

@@ -1,6 +1,7 @@
 import { LeaseLostError, leasedRunnable } from '@cartes-badges/eventsourcing';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, listRunnable, seededRandom } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS, seededRandom } from '@cartes-badges/domain';
+import { listRunnable } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
 import { createPostgresListReadModel } from '../read-models/postgres-list-read-model';
 import { quoteIdent } from '../schema-name';

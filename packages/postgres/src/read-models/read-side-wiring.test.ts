@@ -1,15 +1,14 @@
 import * as E from 'fp-ts/Either';
 import {
   createInMemoryAttachments,
-  createReadSide,
   createRecordingNotifier,
   seededRandom,
   type ListPage,
   type ListParams,
   type ListQueries,
-  type ReadSide,
   type Siren,
 } from '@cartes-badges/domain';
+import { createReadSide, type ReadSide } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';

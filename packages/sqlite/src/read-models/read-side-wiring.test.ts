@@ -4,15 +4,14 @@ import * as path from 'node:path';
 import * as E from 'fp-ts/Either';
 import {
   createInMemoryAttachments,
-  createReadSide,
   createRecordingNotifier,
   seededRandom,
   type ListPage,
   type ListParams,
   type ListQueries,
-  type ReadSide,
   type Siren,
 } from '@cartes-badges/domain';
+import { createReadSide, type ReadSide } from '@cartes-badges/lists';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';
 import {

@@ -7,7 +7,8 @@
  *   tsx projection-worker.ts <file> <brouillons|dossiers> <N>
  */
 import { runProjectionOnce } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, listRunnable, type ListName } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
+import { listRunnable } from '@cartes-badges/lists';
 import { createSqliteEventStore } from '../../sqlite-store';
 import { createSqliteListReadModel } from '../sqlite-list-read-model';
 

@@ -1,3 +1,0 @@
-export * from './supervised-runner';
-export * from './create-read-side';
-export * from './create-dossier-application';

@@ -1,0 +1,2 @@
+export * from './in-memory-list-read-model';
+export * from './select-page';

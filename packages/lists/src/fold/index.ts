@@ -1,0 +1,2 @@
+export * from './list-projection-target';
+export * from './lists-projection-target';

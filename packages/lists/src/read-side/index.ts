@@ -1,0 +1,2 @@
+export * from './create-read-side';
+export * from './create-dossier-application';
