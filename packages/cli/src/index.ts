@@ -7,6 +7,9 @@ export { parseStoreSpec, describeStore, DEFAULT_STORE } from './store/store-spec
 export type { StoreSpec } from './store/store-spec';
 export { openStore } from './store/open-store';
 export type { OpenedStore, StoreMode, ReadForm } from './store/open-store';
+export { openBlobStore, blobFolderOf } from './store/open-blob-store';
+export type { OpenedBlobStore } from './store/open-blob-store';
+export { listReadModelFor } from './commands/list-models';
 export { buildTimeline, summarise } from './audit/timeline';
 export type {
   Timeline,

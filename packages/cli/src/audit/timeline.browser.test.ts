@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 import { cli } from '../test-support/run-cli';
 import { REPO_ROOT } from '../test-support/spawn-cli';
-import { chromiumUnavailableReason, launchChromium } from '../__tests__/chromium';
+import { chromium } from 'playwright-core';
+import { chromiumUnavailableReason, launchChromium } from '../../../../test/support/chromium';
 
 const unavailable = chromiumUnavailableReason();
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/timeline');
@@ -92,7 +93,7 @@ const seen = (page: Page, selector: string): Promise<string> => page.locator(sel
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const demo = await cli(['demo', '--dossiers', '0', '--store', store]);
       if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
-      browser = await launchChromium();
+      browser = await launchChromium(chromium);
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     }, scaledTimeout(180_000));
 

@@ -1,11 +1,11 @@
-// Test-only (under __tests__, so neither built nor published): the browser the timeline tests drive.
+// Test-only (neither built nor published): the browser the timeline tests (packages/cli) and the
+// portal's tests (examples/portal) drive.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 // The browser tests drive Debian's `chromium` package through playwright-core, which never
-// downloads a browser of its own (this machine and CI reach no browser download host).
+// downloads a browser of its own (this machine and CI reach no browser download host). Each
+// package passes its own playwright-core (`chromium`): this folder has no dependencies.
 
 /**
  * Flags for a closed network, as root: without the background-networking ones Chromium keeps
@@ -51,10 +51,18 @@ export function chromiumUnavailableReason(): string | undefined {
   return reason;
 }
 
-/** Starts headless Chromium, each launch with a new empty profile (playwright's own temporary one). */
-export async function launchChromium(): Promise<Browser> {
+/** What this helper needs of playwright-core's `chromium` (its BrowserType). */
+export interface ChromiumLauncher<B> {
+  launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<B>;
+}
+
+/**
+ * Starts headless Chromium through the caller's playwright-core (`launchChromium(chromium)`),
+ * each launch with a new empty profile (playwright's own temporary --user-data-dir).
+ */
+export async function launchChromium<B>(launcher: ChromiumLauncher<B>): Promise<B> {
   const executablePath = chromiumExecutable();
   if (executablePath === undefined)
     throw new Error('Chromium is not installed (apt-get install -y chromium)');
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+  return launcher.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
 }

@@ -1,0 +1,55 @@
+import type { DossierView } from '@cartes-badges/domain';
+import type { Html } from './html';
+import { html } from './html';
+
+/** The instruction moves (R-35) and the adherent's answers, with the one field each needs. */
+const MOVES: Readonly<Record<string, { readonly field?: readonly [string, string] }>> = {
+  StartInstruction: {},
+  RequestComplements: { field: ['message', 'Compléments demandés'] },
+  SubmitComplement: { field: ['comment', 'Commentaires'] },
+  GrantFunding: { field: ['montant', 'Montant accordé (en euros, par ex. 157,50)'] },
+  RefuseFunding: { field: ['reason', 'Motif'] },
+  RecordReimbursement: { field: ['montant', 'Montant remboursé (en euros)'] },
+  CloseDossier: {},
+  CancelDossier: { field: ['reason', 'Motif (facultatif)'] },
+};
+
+/** The moves of `MOVES` the portal sends through POST /dossiers/:id/instruction. */
+export const INSTRUCTION_MOVES: readonly string[] = Object.keys(MOVES);
+
+/** What the case managers decided so far, and one small form per move this user may make now. */
+export function instructionPanel(view: DossierView): Html {
+  const i = view.instruction;
+  const moves = view.actions.filter((a) => a.type in MOVES);
+  const decided = [
+    ['Montant demandé', i.amountAsked?.formatted],
+    ['Montant accordé', i.amountGranted?.formatted],
+    ['Montant remboursé', i.amountPaid?.formatted],
+    ['Compléments demandés', i.complementsRequest],
+    ['Motif du refus', i.refusalReason],
+    ["Motif de l'annulation", i.cancellationReason],
+  ].filter((pair): pair is [string, string] => typeof pair[1] === 'string');
+  if (moves.length === 0 && decided.length === 0) return html``;
+  return html`<section aria-labelledby="instruction-titre">
+    <h2 id="instruction-titre">Instruction</h2>
+    ${decided.length > 0
+      ? html`<dl>
+          ${decided.map(
+            ([label, text]) =>
+              html`<dt>${label}</dt>
+                <dd>${text}</dd>`,
+          )}
+        </dl>`
+      : null}
+    ${moves.map((move) => {
+      const field = MOVES[move.type].field;
+      const id = `f-${move.type}`;
+      return html`<form method="post" action="/dossiers/${view.dossierId}/instruction">
+        <input type="hidden" name="type" value="${move.type}" />
+        ${field
+          ? html`<label for="${id}">${field[1]}</label> <input id="${id}" name="${field[0]}" /> `
+          : null}<button type="submit">${move.label}</button>
+      </form>`;
+    })}
+  </section>`;
+}

@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DossierApplication, DossierError, ExecuteResult } from '@cartes-badges/domain';
+import * as E from 'fp-ts/Either';
+import { takeFlash } from './flash';
+import type { Html } from './html';
+import { html } from './html';
+import { layout } from './layout';
+import type { SignedIn } from './session';
+import { signedIn } from './session';
+
+/** Sends a whole page. */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  title: string,
+  body: Html,
+  status = 200,
+): FastifyReply {
+  const who = signedIn(request);
+  const flash = takeFlash(request, reply);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'private, no-store')
+    .send(layout({ title, body, ...(who ? { who } : {}), ...(flash ? { flash } : {}) }).text);
+}
+
+/** The signed-in user, or a redirect to « Se connecter en tant que » (undefined then). */
+export function requireUser(request: FastifyRequest, reply: FastifyReply): SignedIn | undefined {
+  const who = signedIn(request);
+  if (!who) void reply.redirect('/connexion', 303);
+  return who;
+}
+
+// How a refusal the user cannot fix on the page is answered: 403 someone else's dossier, 404
+// one that does not exist (or an id that is not one), 409 a move the state no longer allows.
+const STATUS_OF: Partial<Record<DossierError['code'], number>> = {
+  NOT_AUTHORISED: 403,
+  DOSSIER_NOT_FOUND: 404,
+  DOCUMENT_NOT_FOUND: 404,
+  FORMAT: 404,
+};
+
+/** An error page for a dossier or document the user may not see (403) or that does not exist (404). */
+export function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: DossierError): FastifyReply {
+  const status = STATUS_OF[error.code] ?? 409;
+  const title = status === 403 ? 'Accès refusé' : status === 404 ? 'Introuvable' : 'Action impossible';
+  return sendPage(
+    request,
+    reply,
+    title,
+    html`<h1>${title}</h1>
+      <p>${status === 404 ? "Ce dossier ou ce document n'existe pas." : error.message}</p>
+      <p><a href="/">Retour à l'accueil</a></p>`,
+    status,
+  );
+}
+
+/**
+ * Runs a command as the signed-in user: the actor comes from the session, never from the form;
+ * once applied, waits for the lists to have it (read your writes on the next page).
+ */
+export async function execute(
+  library: DossierApplication,
+  who: SignedIn,
+  command: Record<string, unknown>,
+): Promise<E.Either<DossierError, ExecuteResult>> {
+  const result = await library.service.execute({
+    commandId: library.service.newCommandId(),
+    ...command,
+    actor: who.actor,
+  });
+  if (E.isRight(result)) await library.whenIdle();
+  return result;
+}
