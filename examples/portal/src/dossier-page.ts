@@ -1,4 +1,5 @@
 import type { DossierError, DossierView, TabName } from '@cartes-badges/domain';
+import { fieldLabel } from '@cartes-badges/domain';
 import { documentsTab } from './documents-tab';
 import type { Html } from './html';
 import { html } from './html';
@@ -23,7 +24,7 @@ function refusal(error: DossierError): Html {
             (tab) =>
               html`<li>
                 ${tab.tab}${tab.messages.length > 0
-                  ? html` : ${tab.messages.map((m) => m.message).join(' ; ')}`
+                  ? html` : ${tab.messages.map((m) => `${fieldLabel(m.field)} : ${m.message}`).join(' ; ')}`
                   : null}
               </li>`,
           )}

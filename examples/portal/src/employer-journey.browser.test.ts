@@ -58,12 +58,13 @@ describeInBrowser('the portal, the guide’s employer journey in Chromium', () =
     await expect(alert.textContent()).resolves.toContain(
       'Saisie invalide : Employeur, Prestation, Synthèse, Documents',
     );
-    expect(await alert.locator('li').allTextContents()).toEqual([
+    expect((await alert.locator('li').allTextContents()).map((text) => text.trim())).toEqual([
       expect.stringMatching(/^Employeur/),
       expect.stringMatching(/^Prestation/),
       expect.stringMatching(/^Synthèse/),
-      expect.stringMatching(/^Documents/),
+      expect.stringMatching(/^Documents : .*0\/2 types de documents obligatoires à transmettre/),
     ]);
+    await expect(alert.textContent()).resolves.toContain('Email de contact : Saisie obligatoire');
     await screenshot(claire, '04-saisie-invalide');
   });
 
