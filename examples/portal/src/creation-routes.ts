@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { CreationChoices, DossierApplication } from '@cartes-badges/domain';
+import type { CreationChoices } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { redirectWithFlash } from './flash';
 import type { FormBody } from './form-payloads';

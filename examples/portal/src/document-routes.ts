@@ -1,6 +1,6 @@
 import contentDisposition from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
-import type { DossierApplication } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { redirectWithFlash } from './flash';
 import { execute, requireUser, sendRefusal } from './respond';

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DossierApplication, DossierError, ExecuteResult } from '@cartes-badges/domain';
+import type { DossierError, ExecuteResult } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import { dossierStatusLabel } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { chosenTab, dossierPage } from './dossier-page';

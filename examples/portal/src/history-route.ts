@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@cartes-badges/eventsourcing';
-import type { DossierApplication } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import { buildTimeline, renderTimelineHtml } from '@cartes-badges/cli';
 import * as E from 'fp-ts/Either';
 import { html } from './html';

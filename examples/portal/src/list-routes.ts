@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { DossierApplication, ListName } from '@cartes-badges/domain';
+import type { ListName } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import type { ListQueryString } from './list-query';
 import { listRequestOf } from './list-query';

@@ -2,9 +2,10 @@ import formBody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
-import type { Clock, DossierApplication, ListReadModel, RecordingNotifier } from '@cartes-badges/domain';
+import type { Clock, ListReadModel, RecordingNotifier } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
+import { createDossierApplication } from '@cartes-badges/lists';
 import {
-  createDossierApplication,
   createFixtureDirectories,
   createRecordingNotifier,
   MAX_FILE_SIZE_BYTES,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { DossierApplication, RecordingNotifier } from '@cartes-badges/domain';
+import type { RecordingNotifier } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import { defaultCatalogue } from '@cartes-badges/domain';
 import * as E from 'fp-ts/Either';
 import { redirectWithFlash } from './flash';

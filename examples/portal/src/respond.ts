@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DossierApplication, DossierError, ExecuteResult } from '@cartes-badges/domain';
+import type { DossierError, ExecuteResult } from '@cartes-badges/domain';
+import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { takeFlash } from './flash';
 import type { Html } from './html';
