@@ -396,6 +396,7 @@ describe('bad input', () => {
           'erase',
           'export',
           'history',
+          'keys',
           'project',
           'rebuild',
           'show',

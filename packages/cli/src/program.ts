@@ -7,6 +7,7 @@ import { registerDigest } from './commands/digest';
 import { registerErase } from './commands/erase';
 import { registerExport } from './commands/export';
 import { registerHistory } from './commands/history';
+import { registerKeys } from './commands/keys';
 import { registerLists } from './commands/lists';
 import { registerProject } from './commands/project';
 import { registerRebuild } from './commands/rebuild';
@@ -36,6 +37,12 @@ export function createProgram(): Command {
         .env('CARTES_BADGES_STORE')
         .default(undefined, DEFAULT_STORE),
     )
+    .addOption(
+      new Option(
+        '--signing-key <fichier>',
+        'clé de signature (écrite par « keys generate ») : les commandes qui écrivent (demo, erase) signent chaque ajout',
+      ).env('CARTES_BADGES_SIGNING_KEY'),
+    )
     // Errors are printed by `run`, in French on one line (frenchCommanderMessage).
     .configureOutput({ outputError: () => undefined })
     .addHelpText(
@@ -57,6 +64,7 @@ Commencez par : cartes-badges demo`,
   registerRebuild(program);
   registerBlobs(program);
   registerErase(program);
+  registerKeys(program);
   // Subcommands share the program's behaviour on errors (exit codes chosen by `run`).
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => undefined });

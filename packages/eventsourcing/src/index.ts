@@ -19,6 +19,7 @@ export * from './in-memory-store';
 export * from './paged-read';
 export * from './verify';
 export * from './digest';
+export * from './digest-signature';
 export * from './name-based-uuid';
 export * from './command-handler';
 export * from './no-change-marker';

@@ -9,6 +9,11 @@ export const PROBLEM_LABELS: Readonly<Record<string, string>> = {
   reordered: 'événements dans le désordre',
   head_mismatch: 'tête différente de celle du digest',
   unreadable: 'événement illisible',
+  unsigned: 'non signé',
+  unknown_key: 'clé inconnue du trousseau',
+  bad_signature: 'signature invalide',
+  key_not_valid: 'clé hors de sa période de service',
+  key_revoked: 'clé révoquée',
 };
 
 /** A problem's code in French, or the code itself when this release does not know it. */
@@ -27,6 +32,16 @@ export function brokenReason(problem: string, version: number): string {
       return `Événements dans le désordre : la version ${version} n'est plus à sa place dans la chaîne.`;
     case 'unreadable':
       return `Événement illisible : les données ou métadonnées enregistrées à la version ${version} ne se lisent plus.`;
+    case 'unsigned':
+      return `Non signé : aucune signature d'une clé du trousseau ne couvre la version ${version} (écrite sans clé, ou ajoutée directement dans la base).`;
+    case 'unknown_key':
+      return `Clé inconnue : la version ${version} est signée par une clé que le trousseau ne contient pas.`;
+    case 'bad_signature':
+      return `Signature invalide : la signature de la version ${version} ne correspond pas à son empreinte (historique réécrit ou signature falsifiée).`;
+    case 'key_not_valid':
+      return `Clé hors service : la version ${version} est signée par une clé en dehors de sa période de service.`;
+    case 'key_revoked':
+      return `Clé révoquée : la version ${version} est signée par une clé après sa révocation.`;
     default:
       return `Chaîne rompue à la version ${version} (${problemLabel(problem)}).`;
   }

@@ -19,6 +19,29 @@ import {
 /** The first broken link of one stream. */
 export type BrokenLink = Extract<StreamVerification, { ok: false }>;
 
+/**
+ * One stream whose versions up to `vouched` a signed digest proves: its whole chain, then the
+ * signatures of the events after `vouched` only (each append after a digest starts a batch).
+ */
+async function verifySignedAfter(
+  store: EventStore,
+  streamId: string,
+  vouched: number,
+  keyring: Keyring | undefined,
+): Promise<StreamVerification> {
+  const chain = await verifyStream(store, streamId);
+  if (!chain.ok) return chain;
+  let head = SIGNATURES_START;
+  for await (const read of store.readStream(streamId, { fromVersion: vouched + 1 })) {
+    const step = followSignatures(head, storedFormOf(read), keyring);
+    if (!step.ok) return { ...step, streamId };
+    head = step.head;
+  }
+  const closed = closeSignatures(head, chain.length, keyring);
+  if (!closed.ok) return { ...closed, streamId };
+  return { ...chain, signedEvents: closed.head.signed, unsignedEvents: closed.head.unsigned };
+}
+
 /** The outcome of checking every stream. */
 export interface StoreVerification {
   readonly ok: boolean;
@@ -37,6 +60,12 @@ export interface VerifyAllOptions {
   readonly onProgress?: (eventsChecked: number) => void;
   /** The keys whose signatures are accepted: every event must then be signed by one of them. */
   readonly keyring?: Keyring;
+  /**
+   * Per stream, the last version a signed digest vouches for (its recorded head): the
+   * keyring's check starts after it, so a history written before signing was switched on
+   * is proven by the digest and only what came since must be signed.
+   */
+  readonly vouchedUpTo?: ReadonlyMap<string, number>;
 }
 
 // Where one stream stands in the pass: its chain and its signatures.
@@ -56,7 +85,7 @@ export async function verifyAllStreams(
   store: EventStore,
   options: VerifyAllOptions = {},
 ): Promise<StoreVerification> {
-  const { onProgress, keyring } = options;
+  const { onProgress, keyring, vouchedUpTo } = options;
   const heads = new Map<string, StreamHeads>();
   const suspects = new Set<string>();
   let eventsChecked = 0;
@@ -74,7 +103,11 @@ export async function verifyAllStreams(
         if (suspects.has(event.streamId)) continue;
         const head = heads.get(event.streamId);
         const chain = followChain(head?.chain ?? CHAIN_START, event);
-        const signatures = chain && followSignatures(head?.signatures ?? SIGNATURES_START, event, keyring);
+        const previous = head?.signatures ?? SIGNATURES_START;
+        const vouched = event.version <= (vouchedUpTo?.get(event.streamId) ?? -1);
+        const signatures =
+          chain &&
+          (vouched ? { ok: true as const, head: previous } : followSignatures(previous, event, keyring));
         if (!chain || !signatures?.ok) {
           suspects.add(event.streamId);
           continue;
@@ -106,7 +139,11 @@ export async function verifyAllStreams(
   }
   const broken: BrokenLink[] = [];
   for (const streamId of suspects) {
-    const result = await verifyStream(store, streamId, { keyring });
+    const vouched = vouchedUpTo?.get(streamId);
+    const result =
+      vouched === undefined
+        ? await verifyStream(store, streamId, { keyring })
+        : await verifySignedAfter(store, streamId, vouched, keyring);
     if (!result.ok) broken.push(result);
     else {
       signedEvents += result.signedEvents;

@@ -1,3 +1,4 @@
+import { readSigner } from '../audit/signing-key-file';
 import type { OpenedStore, ReadForm, StoreMode } from '../store/open-store';
 import { openStore } from '../store/open-store';
 import { DEFAULT_STORE, parseStoreSpec } from '../store/store-spec';
@@ -6,6 +7,8 @@ import { DEFAULT_STORE, parseStoreSpec } from '../store/store-spec';
 export interface GlobalOptions {
   readonly store?: string;
   readonly json?: boolean;
+  /** The signing key file (--signing-key, else CARTES_BADGES_SIGNING_KEY). */
+  readonly signingKey?: string;
 }
 
 /** The store URL in force: --store, else CARTES_BADGES_STORE, else the SQLite default. */
@@ -20,7 +23,11 @@ export async function withStore<T>(
   work: (opened: OpenedStore) => Promise<T>,
   form: ReadForm = 'domain',
 ): Promise<T> {
-  const opened = await openStore(parseStoreSpec(storeUrlOf(options)), mode, form);
+  // Only the commands that append sign: a read never needs (nor opens) the private key.
+  const writes = mode === 'write' || mode === 'events';
+  const signer =
+    writes && options.signingKey !== undefined ? readSigner(options.signingKey, '--signing-key') : undefined;
+  const opened = await openStore(parseStoreSpec(storeUrlOf(options)), mode, form, signer);
   try {
     return await work(opened);
   } finally {

@@ -3,6 +3,8 @@ import type { DigestMismatch } from '@cartes-badges/eventsourcing';
 import { verifyAgainstDigest, verifyStream } from '@cartes-badges/eventsourcing';
 import { problemLabel } from '../audit/chain-problems';
 import { readDigestFile } from '../audit/digest-file';
+import { readKeyring } from '../audit/keyring-file';
+import { signatureLine } from '../audit/signature-line';
 import { findDossierId } from '../audit/find-dossier';
 import type { BrokenLink, StoreVerification } from '../audit/verify-all';
 import { verifyAllStreams } from '../audit/verify-all';
@@ -18,6 +20,7 @@ interface VerifyOptions {
   readonly all?: boolean;
   readonly against?: string;
   readonly documents?: boolean;
+  readonly keys?: string;
 }
 
 /** One broken link as a line: stream, version, what is wrong. */
@@ -50,17 +53,24 @@ export function registerVerify(program: Command): void {
       '--documents',
       'vérifie les fichiers joints : chacun existe et a le SHA-256 et la taille que son événement enregistre',
     )
+    .option(
+      '--keys <trousseau.json>',
+      'vérifie aussi les signatures : tout événement doit être signé par une clé du trousseau en service à sa date (avec --against : le digest doit être signé, et seuls les événements après lui doivent l’être)',
+    )
     .option('--json', 'sortie JSON pour un programme')
     .addHelpText(
       'after',
       `
-Codes de sortie : 0 chaînes intactes, 1 altération détectée, 3 flux ou digest introuvable, 5 digest invalide.
+Codes de sortie : 0 chaînes intactes, 1 altération détectée (ou événement non signé, signature ou
+digest refusés avec --keys), 3 flux, digest ou trousseau introuvable, 5 digest ou trousseau invalide.
 Exemples :
   cartes-badges verify
   cartes-badges verify --stream 2512AF000001
   cartes-badges verify --documents     # code 1 : dossier, document et ce qui ne va pas
   cartes-badges digest > digest.json   # plus tard :
-  cartes-badges verify --against digest.json`,
+  cartes-badges verify --against digest.json
+  cartes-badges verify --keys <trousseau.json>                        # signatures comprises
+  cartes-badges verify --against <digest-signé.json> --keys <trousseau.json>`,
     )
     .action(async (options: VerifyOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions & VerifyOptions>();
@@ -72,11 +82,16 @@ Exemples :
       ].filter(Boolean);
       if (chosen.length > 1)
         throw usageError('verify : choisissez --stream, --all, --against ou --documents, pas plusieurs');
+      if (options.documents && options.keys !== undefined)
+        throw usageError('verify : --keys vérifie les événements, pas les fichiers joints (--documents)');
       if (options.documents) {
         if (!(await verifyDocumentsCommand(globals))) process.exitCode = EXIT.verificationFailed;
         return;
       }
-      const saved = options.against !== undefined ? readDigestFile(options.against) : undefined;
+      const keyring = options.keys !== undefined ? readKeyring(options.keys, '--keys') : undefined;
+      // The digest's signature is checked first, before the store is even opened.
+      const read = options.against !== undefined ? readDigestFile(options.against, keyring) : undefined;
+      const saved = read?.digest;
       const ok = await withStore(
         globals,
         'read',
@@ -90,49 +105,74 @@ Exemples :
                 onProgress: (p) => progress.update(p.eventsRead),
               });
               progress.stop();
+              // With a keyring, what came after the digest must be signed (what it vouches for need not).
+              const since =
+                keyring && result.ok
+                  ? await verifyAllStreams(opened.store, {
+                      keyring,
+                      vouchedUpTo: new Map(
+                        Object.entries(saved.streams).map(([id, head]) => [id, head.version]),
+                      ),
+                    })
+                  : undefined;
+              const signedBy =
+                read?.signedBy !== undefined ? ` (signé par la clé ${read.signedBy})` : ' (non signé)';
               if (globals.json)
-                print(toJson({ against: options.against, digestCreatedAt: saved.createdAt, ...result }));
-              else if (result.ok)
                 print(
-                  `OK  rien n'a changé avant le digest du ${saved.createdAt} : ${result.streamsChecked} flux vérifiés jusqu'à leur tête enregistrée`,
+                  toJson({
+                    against: options.against,
+                    digestCreatedAt: saved.createdAt,
+                    digestSignedBy: read?.signedBy ?? null,
+                    ...result,
+                    ...(since ? { since } : {}),
+                  }),
                 );
-              else {
+              else if (!result.ok) {
                 print(result.mismatches.map(brokenLine).join('\n'));
                 print(
-                  `${result.mismatches.length} flux sur ${result.streamsChecked} ne correspondent plus au digest du ${saved.createdAt}`,
+                  `${result.mismatches.length} flux sur ${result.streamsChecked} ne correspondent plus au digest du ${saved.createdAt}${signedBy}`,
                 );
+              } else {
+                print(
+                  `OK  rien n'a changé avant le digest du ${saved.createdAt}${signedBy} : ${result.streamsChecked} flux vérifiés jusqu'à leur tête enregistrée`,
+                );
+                if (since && !since.ok) print(since.broken.map(brokenLine).join('\n'));
+                if (since) print(signatureLine(since, options.keys, 'depuis le digest'));
               }
-              return result.ok;
+              return result.ok && (since?.ok ?? true);
             }
             if (options.stream !== undefined) {
               const streamId = await streamIdOf(opened.store, options.stream);
-              const result = await verifyStream(opened.store, streamId);
+              const result = await verifyStream(opened.store, streamId, { keyring });
               if (result.ok && result.length === 0) {
                 throw new CliError(
                   `Flux introuvable : ${streamId} ne contient aucun événement`,
                   EXIT.notFound,
                 );
               }
-              if (globals.json) print(toJson(result));
-              else
+              if (globals.json) print(toJson({ ...result, signaturesVerified: keyring !== undefined }));
+              else if (!result.ok) print(brokenLine(result));
+              else {
                 print(
-                  result.ok
-                    ? `OK  ${streamId} : chaîne intacte, ${result.length} événement(s), tête ${result.headHash}`
-                    : brokenLine(result),
+                  `OK  ${streamId} : chaîne intacte, ${result.length} événement(s), tête ${result.headHash}`,
                 );
+                print(signatureLine(result, options.keys));
+              }
               return result.ok;
             }
             const progress = startProgress('Vérification', await opened.countEvents(), 'événements');
             const result: StoreVerification = await verifyAllStreams(opened.store, {
               onProgress: (n) => progress.update(n),
+              keyring,
             });
             progress.stop();
-            if (globals.json) print(toJson(result));
-            else if (result.ok)
+            if (globals.json) print(toJson({ ...result, signaturesVerified: keyring !== undefined }));
+            else if (result.ok) {
               print(
                 `OK  ${result.streamsChecked} flux, ${result.eventsChecked} événements : toutes les chaînes sont intactes`,
               );
-            else {
+              print(signatureLine(result, options.keys));
+            } else {
               print(result.broken.map(brokenLine).join('\n'));
               print(`${result.broken.length} flux rompu(s) sur ${result.streamsChecked}`);
             }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { EventStore, EventStoreOptions } from '@cartes-badges/eventsourcing';
+import type { EventStore, EventStoreOptions, Signer } from '@cartes-badges/eventsourcing';
 import { createInMemoryEventStore, createInMemoryPersonalDataKeys } from '@cartes-badges/eventsourcing';
 import {
   dossierStoreOptions,
@@ -39,16 +39,23 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-/** Opens the store named by `spec`; failures are one-line CLI errors with their exit code. */
+/**
+ * Opens the store named by `spec`; failures are one-line CLI errors with their exit code.
+ * With a `signer`, every append is signed (chain format 3): give it to the writing modes.
+ */
 export async function openStore(
   spec: StoreSpec,
   mode: StoreMode,
   form: ReadForm = 'domain',
+  signer?: Signer,
 ): Promise<OpenedStore> {
   // Verification reads the stored form itself; a decoder would stop at an event that no
   // longer decodes instead of reporting where the chain breaks.
   // The decoder runs above the decryption in the protected form: the store below gets the upcasters only.
-  const options: EventStoreOptions = form === 'domain' ? protectedDossierStoreOptions : {};
+  const options: EventStoreOptions = {
+    ...(form === 'domain' ? protectedDossierStoreOptions : {}),
+    ...(signer ? { signer } : {}),
+  };
   const label = describeStore(spec);
   switch (spec.kind) {
     case 'memory': {
@@ -61,7 +68,11 @@ export async function openStore(
     case 'postgres':
       return openPostgres(spec, mode, form, options, label);
     case 'esdb':
-      return openEventStoreDb(spec, form === 'domain' ? dossierStoreOptions : {}, label);
+      return openEventStoreDb(
+        spec,
+        { ...(form === 'domain' ? dossierStoreOptions : {}), ...(signer ? { signer } : {}) },
+        label,
+      );
   }
 }
 
