@@ -21,16 +21,10 @@ import {
   generateProviders,
   seededRandom,
 } from '@cartes-badges/domain';
-import {
-  createPostgresEventStore,
-  createPostgresListReadModel,
-  createPostgresRowProjection,
-} from '@cartes-badges/postgres';
-import {
-  createSqliteEventStore,
-  createSqliteListReadModel,
-  createSqliteRowProjection,
-} from '@cartes-badges/sqlite';
+import { createPostgresEventStore, createPostgresRowProjection } from '@cartes-badges/postgres';
+import { createPostgresListReadModel } from '@cartes-badges/postgres/lists';
+import { createSqliteEventStore, createSqliteRowProjection } from '@cartes-badges/sqlite';
+import { createSqliteListReadModel } from '@cartes-badges/sqlite/lists';
 import { exportEvents } from '@cartes-badges/cli';
 import { duckdb } from '../../packages/cli/src/export/duckdb-module';
 import { DUCKDB_TYPE } from '../../packages/cli/src/export/table-columns';

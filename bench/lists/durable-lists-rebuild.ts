@@ -15,8 +15,10 @@ import {
   generateProviders,
   seededRandom,
 } from '@cartes-badges/domain';
-import { createPostgresEventStore, createPostgresListReadModel } from '@cartes-badges/postgres';
-import { createSqliteEventStore, createSqliteListReadModel } from '@cartes-badges/sqlite';
+import { createPostgresEventStore } from '@cartes-badges/postgres';
+import { createPostgresListReadModel } from '@cartes-badges/postgres/lists';
+import { createSqliteEventStore } from '@cartes-badges/sqlite';
+import { createSqliteListReadModel } from '@cartes-badges/sqlite/lists';
 import { dossierEvents } from './list-events';
 import { rebuildBothLists } from './rebuild-both-lists';
 

@@ -74,6 +74,24 @@ describe.each(withSources.map((pkg) => [pkg.name, pkg] as const))('%s (sources)'
     expect(drift).toEqual({ notListed: [], noLongerExported: [], fix: 'pnpm readme:api' });
   });
 
+  /** Where jest's moduleNameMapper sends a specifier (a folder stands for its index.ts), repo-relative. */
+  const jestTarget = (mapper: Record<string, string>, specifier: string): string | undefined => {
+    for (const [pattern, target] of Object.entries(mapper)) {
+      if (!new RegExp(pattern).test(specifier)) continue;
+      const mapped = join(
+        REPO_ROOT,
+        specifier.replace(new RegExp(pattern), target).replace('<rootDir>/', ''),
+      );
+      const file = existsSync(`${mapped}.ts`)
+        ? `${mapped}.ts`
+        : existsSync(mapped) && !mapped.endsWith('.ts')
+          ? join(mapped, 'index.ts')
+          : mapped;
+      return relative(REPO_ROOT, file);
+    }
+    return undefined;
+  };
+
   it('has a source file behind every entry of its exports map, mapped for jest, tsc and TypeDoc', () => {
     const jestConfig = createRequire(__filename)(join(REPO_ROOT, 'jest.config.js')) as {
       moduleNameMapper: Record<string, string>;
@@ -88,7 +106,13 @@ describe.each(withSources.map((pkg) => [pkg.name, pkg] as const))('%s (sources)'
         entry: entry.specifier,
         exists: true,
       });
-      expect(jestConfig.moduleNameMapper[`^${entry.specifier}$`]).toBe(`<rootDir>/${source}`);
+      expect({
+        entry: entry.specifier,
+        jest: jestTarget(jestConfig.moduleNameMapper, entry.specifier),
+      }).toEqual({
+        entry: entry.specifier,
+        jest: source,
+      });
       expect(tsconfig.compilerOptions.paths[entry.specifier]).toEqual([source]);
     }
     // TypeDoc documents src/index.ts unless the package names more entry points (typedoc.json).

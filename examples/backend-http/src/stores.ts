@@ -7,9 +7,9 @@ import {
   createPostgresBlobStore,
   createPostgresEventStore,
   createPostgresLeases,
-  createPostgresListReadModel,
   createPostgresReactorLedger,
 } from '@cartes-badges/postgres';
+import { createPostgresListReadModel } from '@cartes-badges/postgres/lists';
 import { createSqliteBlobStore, createSqliteEventStore } from '@cartes-badges/sqlite';
 
 /** What the service runs on, and how to let it go on shutdown. */

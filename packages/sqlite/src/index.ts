@@ -3,7 +3,6 @@ export * from './location';
 export { NotAnEventStoreError } from './read-only';
 export * from './migrations';
 export { EVENTS_COMPONENT, EVENTS_MIGRATIONS } from './schema';
-export * from './read-models';
 export * from './blobs';
 export * from './row-projections';
 export * from './personal-data';

@@ -1,7 +1,7 @@
 import type { ListName, ListReadModel } from '@cartes-badges/domain';
 import { createInMemoryListReadModel } from '@cartes-badges/lists';
 import type { SqliteEventStore } from '@cartes-badges/sqlite';
-import { createSqliteListReadModel } from '@cartes-badges/sqlite';
+import { createSqliteListReadModel } from '@cartes-badges/sqlite/lists';
 import type { OpenedStore } from '../store/open-store';
 
 /**

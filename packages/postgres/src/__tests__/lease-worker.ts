@@ -11,7 +11,7 @@ import { createInMemoryAttachments, REFUSAL_NOTIFICATIONS } from '@cartes-badges
 import { createReadSide } from '@cartes-badges/lists';
 import { createPostgresLeases } from '../leases/postgres-leases';
 import { createPostgresReactorLedger } from '../leases/postgres-reactor-ledger';
-import { createPostgresListReadModel } from '../read-models/postgres-list-read-model';
+import { createPostgresListReadModel } from '../lists/postgres-list-read-model';
 import { createPostgresEventStore } from '../postgres-store';
 import { quoteIdent } from '../schema-name';
 import { TEST_DATABASE_URL } from '../testing/pg-available';

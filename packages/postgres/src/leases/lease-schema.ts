@@ -1,4 +1,4 @@
-import type { ReadModelMigration } from '../read-models/read-model-schema';
+import type { ReadModelMigration } from '../component-migrations';
 import { quoteIdent as q } from '../schema-name';
 
 /** The component under which the lease and reactor ledger tables record their migrations. */

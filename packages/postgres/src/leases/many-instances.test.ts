@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { LIST_PROJECTIONS, seededRandom, type ListName } from '@cartes-badges/domain';
 import type { PostgresEventStore } from '../postgres-store';
-import { createPostgresListReadModel } from '../read-models/postgres-list-read-model';
+import { createPostgresListReadModel } from '../lists/postgres-list-read-model';
 import { quoteIdent } from '../schema-name';
 import { describeWithPostgres, pause, waitUntil } from '../testing/helpers';
 import { TestSchemas } from '../testing/test-schemas';

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import { LIST_PROJECTIONS, seededRandom } from '@cartes-badges/domain';
 import { listRunnable } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
-import { createPostgresListReadModel } from '../read-models/postgres-list-read-model';
+import { createPostgresListReadModel } from '../lists/postgres-list-read-model';
 import { quoteIdent } from '../schema-name';
 import { describeWithPostgres, pause } from '../testing/helpers';
 import { TestSchemas } from '../testing/test-schemas';

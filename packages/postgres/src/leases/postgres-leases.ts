@@ -4,7 +4,7 @@ import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourci
 import { failureReporter, LeaseLostError, pauseUnlessAborted } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
-import { migrateComponent } from '../read-models/migrate-read-models';
+import { migrateComponent } from '../component-migrations';
 import { checkSchemaName, DEFAULT_SCHEMA, quoteIdent as q } from '../schema-name';
 import { WORKER_LEASES_TABLE, WORKER_MIGRATIONS, WORKERS_COMPONENT } from './lease-schema';
 

@@ -3,7 +3,7 @@ import { currentLease, LeaseLostError } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import { inPoolTransaction } from '../pool-transaction';
 import type { PostgresEventStore } from '../postgres-store';
-import { migrateComponent } from '../read-models/migrate-read-models';
+import { migrateComponent } from '../component-migrations';
 import { checkSchemaName, DEFAULT_SCHEMA, quoteIdent as q } from '../schema-name';
 import {
   REACTOR_CHECKPOINTS_TABLE,

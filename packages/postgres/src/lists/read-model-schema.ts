@@ -1,11 +1,9 @@
 import type { ListName } from '@cartes-badges/domain';
 import type { PoolClient } from 'pg';
+import type { ReadModelMigration } from '../component-migrations';
 
 /** The component under which the list tables record their migrations. */
 export const READ_MODELS_COMPONENT = 'read-models';
-
-/** The table, in the store's schema, recording the read models' migrations (by component). */
-export const READ_MODEL_MIGRATIONS_TABLE = 'read_model_migrations';
 
 /** The table holding one list's rows. */
 export function listTableOf(list: ListName): string {
@@ -17,13 +15,6 @@ export const LIST_CHECKPOINTS_TABLE = 'list_checkpoints';
 
 /** The query indexes a rebuild set aside (their definitions), until it builds them again. */
 export const SET_ASIDE_INDEXES_TABLE = 'list_set_aside_indexes';
-
-/** One step of the read models' schema, applied once inside the migration transaction. */
-export interface ReadModelMigration {
-  readonly version: number;
-  readonly description: string;
-  readonly up: (client: PoolClient, schema: string) => Promise<void>;
-}
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 

@@ -1,24 +1,19 @@
-import type { Pool } from 'pg';
-import type { ReadModelMigration } from './read-model-schema';
-import {
-  READ_MODEL_MIGRATIONS,
-  READ_MODEL_MIGRATIONS_TABLE,
-  READ_MODELS_COMPONENT,
-} from './read-model-schema';
+import type { Pool, PoolClient } from 'pg';
+
+// How a component's tables in a store's schema (the lists, the leases and reactor ledgers) are
+// migrated: generic, so that the leases at the package root need nothing of the lists.
+
+/** The table, in the store's schema, recording the read models' migrations (by component). */
+export const READ_MODEL_MIGRATIONS_TABLE = 'read_model_migrations';
+
+/** One step of the read models' schema, applied once inside the migration transaction. */
+export interface ReadModelMigration {
+  readonly version: number;
+  readonly description: string;
+  readonly up: (client: PoolClient, schema: string) => Promise<void>;
+}
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-
-/**
- * Brings the list tables of a schema up to date: one transaction under an advisory lock (two
- * starters wait for each other), applying the steps not yet recorded in
- * `read_model_migrations`. Idempotent; a schema written by a newer library is refused.
- */
-export function migrateReadModels(
-  pool: Pool,
-  schema: string,
-): Promise<{ readonly from: number; readonly to: number }> {
-  return migrateComponent(pool, schema, READ_MODELS_COMPONENT, READ_MODEL_MIGRATIONS);
-}
 
 /**
  * Brings one component's tables of a schema (the lists, the leases and reactor ledgers) up to
