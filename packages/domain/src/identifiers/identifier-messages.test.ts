@@ -16,7 +16,7 @@ import { Uai, uaiCheckLetter } from './uai';
 
 const NAF_EXPECTED = 'attendu 4 chiffres et une lettre majuscule, par exemple 7820Z';
 
-const cases: ReadonlyArray<readonly [string, t.Type<unknown, unknown, unknown>, unknown, string, string]> = [
+const cases: ReadonlyArray<readonly [string, t.Mixed, unknown, string, string]> = [
   ['Naf', Naf, '782Z', 'NAF_FORMAT', `Le code NAF « 782Z » n'est pas valide : ${NAF_EXPECTED}`],
   [
     'Naf',
