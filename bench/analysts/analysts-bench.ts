@@ -13,14 +13,8 @@ import * as path from 'node:path';
 import type { EventStore, EventToAppend } from '@cartes-badges/eventsourcing';
 import { rowProjectionRunnable, runProjectionOnce } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel } from '@cartes-badges/domain';
-import {
-  brouillonsProjection,
-  dossiersProjection,
-  dossierStoreOptions,
-  generateCompanies,
-  generateProviders,
-  seededRandom,
-} from '@cartes-badges/domain';
+import { brouillonsProjection, dossiersProjection, dossierStoreOptions } from '@cartes-badges/domain';
+import { generateCompanies, generateProviders, seededRandom } from '@cartes-badges/domain/fixtures';
 import { createPostgresEventStore, createPostgresRowProjection } from '@cartes-badges/postgres';
 import { createPostgresListReadModel } from '@cartes-badges/postgres/lists';
 import { createSqliteEventStore, createSqliteRowProjection } from '@cartes-badges/sqlite';

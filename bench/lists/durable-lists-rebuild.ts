@@ -8,13 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type EventStore, type EventToAppend } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel } from '@cartes-badges/domain';
-import {
-  brouillonsProjection,
-  dossiersProjection,
-  generateCompanies,
-  generateProviders,
-  seededRandom,
-} from '@cartes-badges/domain';
+import { brouillonsProjection, dossiersProjection } from '@cartes-badges/domain';
+import { generateCompanies, generateProviders, seededRandom } from '@cartes-badges/domain/fixtures';
 import { createPostgresEventStore } from '@cartes-badges/postgres';
 import { createPostgresListReadModel } from '@cartes-badges/postgres/lists';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';

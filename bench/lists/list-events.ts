@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import { GENESIS_HASH } from '@cartes-badges/eventsourcing';
-import type { DossierEvent, GeneratedCompany, ProviderSnapshot, SeededRandom } from '@cartes-badges/domain';
+import type { DossierEvent, ProviderSnapshot } from '@cartes-badges/domain';
+import type { GeneratedCompany, SeededRandom } from '@cartes-badges/domain/fixtures';
 import { cardTypeSnapshot, CHRONO, BTP } from '@cartes-badges/domain';
 
 /** The workload: dossiers spread over companies, each with a realistic short life. */

@@ -10,10 +10,8 @@ import {
   createInMemoryAttachments,
   createListQueries,
   dossiersProjection,
-  generateCompanies,
-  generateProviders,
-  seededRandom,
 } from '@cartes-badges/domain';
+import { generateCompanies, generateProviders, seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel, listsProjectionTarget } from '@cartes-badges/lists';
 import { storeOrderedBatches, type ListWorkload } from './list-events';
 

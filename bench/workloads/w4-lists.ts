@@ -4,10 +4,8 @@ import {
   createInMemoryAttachments,
   createListQueries,
   dossiersProjection,
-  generateCompanies,
-  generateProviders,
-  seededRandom,
 } from '@cartes-badges/domain';
+import { generateCompanies, generateProviders, seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel, listsProjectionTarget } from '@cartes-badges/lists';
 import { storeOrderedBatches } from '../lists/list-events';
 import type { LatencySpec } from '../harness/latency';

@@ -1,7 +1,7 @@
 /// <reference types="jest" />
 import type { EventStore, GlobalPosition, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { ListProjection, ListReadModel } from '@cartes-badges/domain';
-import { seededRandom } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel, listProjectionTarget } from '@cartes-badges/lists';
 import { randomQuery } from './random-list-rows';
 

@@ -1,6 +1,8 @@
 import type { EventStore, EventToAppend } from '@cartes-badges/eventsourcing';
-import type { DossierEvent, SeededRandom } from '@cartes-badges/domain';
-import { BTP, CHRONO, cardTypeSnapshot, generateCompanies, generateProviders } from '@cartes-badges/domain';
+import type { DossierEvent } from '@cartes-badges/domain';
+import type { SeededRandom } from '@cartes-badges/domain/fixtures';
+import { BTP, CHRONO, cardTypeSnapshot } from '@cartes-badges/domain';
+import { generateCompanies, generateProviders } from '@cartes-badges/domain/fixtures';
 
 // Test-only: realistic dossier histories (drafts, accepted and refused pré-saisies, deletions,
 // transmissions and instruction moves), appended interleaved so that every projection batch

@@ -1,4 +1,5 @@
-import type { ListRow, ListScope, RowChange, RowQuery, SeededRandom } from '@cartes-badges/domain';
+import type { ListRow, ListScope, RowChange, RowQuery } from '@cartes-badges/domain';
+import type { SeededRandom } from '@cartes-badges/domain/fixtures';
 import { LISTED_STATUSES, normaliseSearchText, numberKeyOf, searchTerms } from '@cartes-badges/domain';
 
 // Test-only: random list rows and queries that hit every branch of the list semantics (accents,

@@ -1,10 +1,6 @@
 import { createInMemoryEventStore, verifyStream } from '@cartes-badges/eventsourcing';
-import {
-  createFixtureDirectories,
-  dossierStoreOptions,
-  dossierStreamId,
-  steppingClock,
-} from '@cartes-badges/domain';
+import { dossierStoreOptions, dossierStreamId, steppingClock } from '@cartes-badges/domain';
+import { createFixtureDirectories } from '@cartes-badges/domain/fixtures';
 import { createDossierApplication } from '@cartes-badges/lists';
 import { buildTimeline } from '../../packages/cli/src/audit/timeline';
 import { A, A_SIRET, accepted } from './tenant-scenarios';

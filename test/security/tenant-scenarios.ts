@@ -4,14 +4,13 @@
 // what was written.
 import type { EventStore } from '@cartes-badges/eventsourcing';
 import type { DossierActor, DossierService, ExecuteResult } from '@cartes-badges/domain';
+import { createDossierService, fixedClock } from '@cartes-badges/domain';
 import {
-  createDossierService,
   createFixtureDirectories,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
-  fixedClock,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 /** Company A's user (Interim Services, Clichy) and company B's (Hauts-de-France Intérim, Lille). */

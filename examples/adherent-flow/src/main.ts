@@ -8,18 +8,20 @@ import type { Attachments, DossierActor } from '@cartes-badges/domain';
 import {
   createRecordingNotifier,
   createDossierService,
-  createFixtureDirectories,
   documentsProgress,
   dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS,
-  FIXTURE_PROVIDERS,
-  FIXTURE_USERS,
   fixedClock,
-  samplePdf,
-  samplePng,
   sequentialIdGenerator,
   synthesisOf,
 } from '@cartes-badges/domain';
+import {
+  createFixtureDirectories,
+  FIXTURE_ESTABLISHMENTS,
+  FIXTURE_PROVIDERS,
+  FIXTURE_USERS,
+  samplePdf,
+  samplePng,
+} from '@cartes-badges/domain/fixtures';
 import { createReadSide } from '@cartes-badges/lists';
 import type { Log } from './flow-kit';
 import { flowKit } from './flow-kit';

@@ -1,13 +1,11 @@
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
+import { createRecordingNotifier, dossierStoreOptions, fixedClock } from '@cartes-badges/domain';
 import {
-  createRecordingNotifier,
-  dossierStoreOptions,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
-  fixedClock,
   samplePdf,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { submitPresaisie } from '../test/commands';

@@ -5,12 +5,12 @@ import type { Clock, ListReadModel, Notifier } from '@cartes-badges/domain';
 import type { DossierApplication } from '@cartes-badges/lists';
 import {
   brouillonsProjection,
-  createFixtureDirectories,
   dossiersProjection,
   REFUSAL_NOTIFICATIONS,
   refusalNotificationsReactor,
   uuidIdGenerator,
 } from '@cartes-badges/domain';
+import { createFixtureDirectories } from '@cartes-badges/domain/fixtures';
 import { createDossierApplication, createInMemoryListReadModel } from '@cartes-badges/lists';
 import { commandRoute } from './command-route';
 import { documentRoute } from './document-route';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DossierActor } from '@cartes-badges/domain';
-import { FIXTURE_PROVIDER_ATTACHMENTS, FIXTURE_USERS } from '@cartes-badges/domain';
+import { FIXTURE_PROVIDER_ATTACHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 import { problem, sendProblem } from './problem';
 
 // Authentication is the embedding application's business: here the caller names a fixture user

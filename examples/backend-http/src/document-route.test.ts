@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import {
-  dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS,
-  FIXTURE_USERS,
-  fixedClock,
-  samplePdf,
-} from '@cartes-badges/domain';
+import { dossierStoreOptions, fixedClock } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS, samplePdf } from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { buildApp } from './app';

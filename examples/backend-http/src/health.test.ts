@@ -1,10 +1,6 @@
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import {
-  dossierStoreOptions,
-  FIXTURE_USERS,
-  fixedClock,
-  type ProviderNotification,
-} from '@cartes-badges/domain';
+import { dossierStoreOptions, fixedClock, type ProviderNotification } from '@cartes-badges/domain';
+import { FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { switchableStore } from '../test/switchable-store';

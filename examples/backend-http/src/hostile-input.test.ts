@@ -1,10 +1,6 @@
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import {
-  dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS,
-  FIXTURE_USERS,
-  fixedClock,
-} from '@cartes-badges/domain';
+import { dossierStoreOptions, fixedClock } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { buildApp } from './app';

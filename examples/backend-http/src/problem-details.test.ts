@@ -1,10 +1,6 @@
 import { ConcurrencyError, createInMemoryEventStore, StoreBusyError } from '@cartes-badges/eventsourcing';
-import {
-  dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS,
-  FIXTURE_USERS,
-  fixedClock,
-} from '@cartes-badges/domain';
+import { dossierStoreOptions, fixedClock } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import type { Response } from 'light-my-request';
 import { inject, postCommand } from '../test/inject';

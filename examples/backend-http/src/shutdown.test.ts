@@ -3,7 +3,7 @@ import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // is still arriving finishes, new requests get a 503 problem, the leases are released at once
 // (not after their TTL), the process exits 0.
 import * as http from 'node:http';
-import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 import { describeWithPostgres, waitUntil } from '../../../packages/postgres/src/testing/helpers';
 import { TEST_DATABASE_URL } from '../../../packages/postgres/src/testing/pg-available';
 import { rawClient, TestSchemas } from '../../../packages/postgres/src/testing/test-schemas';

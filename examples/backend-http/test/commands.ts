@@ -1,4 +1,4 @@
-import { FIXTURE_ESTABLISHMENTS } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS } from '@cartes-badges/domain/fixtures';
 
 /** A provider's pré-saisie for the Clichy establishment (two cost lines' worth), as POST /commands takes it. */
 export function submitPresaisie(commandId: string): object {

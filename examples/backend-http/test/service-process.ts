@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIXTURE_USERS } from '@cartes-badges/domain';
+import { FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 // tsx as a loader in the service's own process (not `tsx main.ts`, which runs it in a child):

@@ -4,7 +4,7 @@ import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // invalide » naming the tabs, two invoices uploaded ("2/2"), the transmission's number and
 // confirmation, the dossier found in Dossiers by search; then the case manager instructs it and
 // reads its timeline. Screenshots of each screen go to test-artifacts/portal/.
-import { FIXTURE_PROVIDERS, FIXTURE_USERS, samplePdf } from '@cartes-badges/domain';
+import { FIXTURE_PROVIDERS, FIXTURE_USERS, samplePdf } from '@cartes-badges/domain/fixtures';
 import type { Page } from 'playwright-core';
 import type { PortalUnderTest } from '../test/portal-under-test';
 import { screenshot, startPortalUnderTest, unavailable } from '../test/portal-under-test';

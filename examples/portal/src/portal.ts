@@ -5,12 +5,8 @@ import type { BlobStore, EventStore } from '@cartes-badges/eventsourcing';
 import type { Clock, ListReadModel, RecordingNotifier } from '@cartes-badges/domain';
 import type { DossierApplication } from '@cartes-badges/lists';
 import { createDossierApplication } from '@cartes-badges/lists';
-import {
-  createFixtureDirectories,
-  createRecordingNotifier,
-  MAX_FILE_SIZE_BYTES,
-  uuidIdGenerator,
-} from '@cartes-badges/domain';
+import { createRecordingNotifier, MAX_FILE_SIZE_BYTES, uuidIdGenerator } from '@cartes-badges/domain';
+import { createFixtureDirectories } from '@cartes-badges/domain/fixtures';
 import { creationRoutes } from './creation-routes';
 import { documentRoutes } from './document-routes';
 import { dossierRoutes } from './dossier-routes';

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DossierActor, FixtureUser } from '@cartes-badges/domain';
-import { FIXTURE_PROVIDER_ATTACHMENTS, FIXTURE_USERS } from '@cartes-badges/domain';
+import type { DossierActor } from '@cartes-badges/domain';
+import type { FixtureUser } from '@cartes-badges/domain/fixtures';
+import { FIXTURE_PROVIDER_ATTACHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 
 // Authentication belongs to the embedding application (its identity provider, its session):
 // this portal only remembers in a cookie which fixture user was chosen on « Se connecter en

@@ -1,4 +1,4 @@
-import { FIXTURE_PROVIDERS } from '@cartes-badges/domain';
+import { FIXTURE_PROVIDERS } from '@cartes-badges/domain/fixtures';
 import { runPresaisie } from './main';
 
 describe('the pré-saisie walk-through', () => {

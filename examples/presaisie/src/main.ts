@@ -5,16 +5,18 @@
 import { createInMemoryEventStore, createInMemoryReactorLedger } from '@cartes-badges/eventsourcing';
 import type { DossierActor, ListQueries, ProviderNotification } from '@cartes-badges/domain';
 import {
-  createFixtureDirectories,
   createRecordingNotifier,
   dossierStoreOptions,
+  steppingClock,
+  uuidIdGenerator,
+} from '@cartes-badges/domain';
+import {
+  createFixtureDirectories,
   FIXTURE_ESTABLISHMENTS as E,
   FIXTURE_PROVIDERS as P,
   FIXTURE_USERS as U,
   samplePdf,
-  steppingClock,
-  uuidIdGenerator,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import { createDossierApplication } from '@cartes-badges/lists';
 import * as Either from 'fp-ts/Either';
 

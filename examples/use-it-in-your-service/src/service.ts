@@ -11,19 +11,21 @@ import {
   type EventStore,
 } from '@cartes-badges/eventsourcing';
 import {
-  createFixtureDirectories,
   dossierStoreOptions,
   dossierStreamId,
-  FIXTURE_ESTABLISHMENTS,
-  FIXTURE_PROVIDERS,
-  FIXTURE_USERS,
   fixedClock,
-  samplePdf,
   type DossierActor,
   type ExecuteResult,
   type Notifier,
   verifyDocuments,
 } from '@cartes-badges/domain';
+import {
+  createFixtureDirectories,
+  FIXTURE_ESTABLISHMENTS,
+  FIXTURE_PROVIDERS,
+  FIXTURE_USERS,
+  samplePdf,
+} from '@cartes-badges/domain/fixtures';
 import { createDossierApplication } from '@cartes-badges/lists';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 

@@ -5,7 +5,6 @@ export * from './money';
 export * from './catalogue';
 export * from './documents';
 export * from './ports';
-export * from './fixtures';
 export * from './dossier';
 export * from './view';
 export * from './service';

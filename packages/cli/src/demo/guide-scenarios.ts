@@ -1,5 +1,9 @@
 import type { DossierActor } from '@cartes-badges/domain';
-import { FIXTURE_ESTABLISHMENTS as E, FIXTURE_PROVIDERS as P, samplePdf } from '@cartes-badges/domain';
+import {
+  FIXTURE_ESTABLISHMENTS as E,
+  FIXTURE_PROVIDERS as P,
+  samplePdf,
+} from '@cartes-badges/domain/fixtures';
 import { DossierPlan } from './plan';
 import { attachRequired, fillForm } from './steps';
 import { demoWorld } from './world';

@@ -1,5 +1,5 @@
-import type { SeededRandom } from '@cartes-badges/domain';
-import { FIXTURE_USERS, seededRandom } from '@cartes-badges/domain';
+import type { SeededRandom } from '@cartes-badges/domain/fixtures';
+import { FIXTURE_USERS, seededRandom } from '@cartes-badges/domain/fixtures';
 import { DossierPlan } from './plan';
 import { attachRequired, CARD_PRICES, fillForm } from './steps';
 import { demoWorld } from './world';

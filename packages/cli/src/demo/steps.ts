@@ -1,5 +1,6 @@
 import type { DossierActor, ProviderSnapshot } from '@cartes-badges/domain';
-import { BTP, CHRONO, samplePdf } from '@cartes-badges/domain';
+import { BTP, CHRONO } from '@cartes-badges/domain';
+import { samplePdf } from '@cartes-badges/domain/fixtures';
 import type { DossierPlan } from './plan';
 
 /** The card types of the demo and a realistic unit price each (spec: 52,50 € and 9,80 € HT). */

@@ -13,13 +13,15 @@ import {
   createInMemoryBlobStore,
   createInMemoryEstablishmentDirectory,
   createInMemoryProviderDirectory,
+} from '@cartes-badges/domain';
+import {
   FIXTURE_ATTACHMENTS,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
   generateCompanies,
   generateProviders,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import { usageError } from '../errors';
 
 // The demo directory is fixed (same seed, same size whatever --dossiers says), so that every

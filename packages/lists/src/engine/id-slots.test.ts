@@ -1,4 +1,4 @@
-import { seededRandom } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { IdSlots } from './id-slots';
 
 describe('IdSlots (dossier id → slot)', () => {

@@ -7,9 +7,9 @@ import {
   dossierIdOfStream,
   dossiersProjection,
   LIST_PROJECTIONS,
-  seededRandom,
   whileRebuilding,
 } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel } from '../engine/in-memory-list-read-model';
 import type { DossierEvent, ListProjection, ListReadModel, ListRow } from '@cartes-badges/domain';
 import type { InMemoryListReadModel } from '../engine/in-memory-list-read-model';

@@ -4,13 +4,11 @@ import * as E from 'fp-ts/Either';
 import type { DossierActor, DossierStatus } from '@cartes-badges/domain';
 import {
   brouillonsProjection,
-  createFixtureDirectories,
   createListQueries,
   dossiersProjection,
-  FIXTURE_ATTACHMENTS,
   LISTED_STATUSES,
-  seededRandom,
 } from '@cartes-badges/domain';
+import { createFixtureDirectories, FIXTURE_ATTACHMENTS, seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel } from '../engine/in-memory-list-read-model';
 import { createListsTestApplication, LIST_ACTORS as A } from '../testing/read-side-test-kit';
 import { pdfBytes } from '@cartes-badges/domain/testing';

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { DossierActor, DossierView } from '@cartes-badges/domain';
-import { FIXTURE_ESTABLISHMENTS } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS } from '@cartes-badges/domain/fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../testing/read-side-test-kit';
 import { pdfBytes } from '@cartes-badges/domain/testing';
 import { assertRight } from '@cartes-badges/eventsourcing/testing';

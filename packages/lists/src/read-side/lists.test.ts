@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { FIXTURE_ESTABLISHMENTS as F } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS as F } from '@cartes-badges/domain/fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../testing/read-side-test-kit';
 
 const CLICHY = F.interimServicesClichy.siret;

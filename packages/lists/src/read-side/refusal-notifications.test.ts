@@ -1,9 +1,6 @@
 import { createInMemoryEventStore, createInMemoryReactorLedger } from '@cartes-badges/eventsourcing';
-import {
-  createRecordingNotifier,
-  dossierStoreOptions,
-  FIXTURE_ESTABLISHMENTS as F,
-} from '@cartes-badges/domain';
+import { createRecordingNotifier, dossierStoreOptions } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS as F } from '@cartes-badges/domain/fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../testing/read-side-test-kit';
 import type { Notifier, ProviderNotification } from '@cartes-badges/domain';
 

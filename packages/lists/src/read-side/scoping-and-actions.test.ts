@@ -1,4 +1,4 @@
-import { FIXTURE_ESTABLISHMENTS as F } from '@cartes-badges/domain';
+import { FIXTURE_ESTABLISHMENTS as F } from '@cartes-badges/domain/fixtures';
 import { createListsTestApplication, LIST_ACTORS as A } from '../testing/read-side-test-kit';
 
 const CLICHY = F.interimServicesClichy.siret;

@@ -14,15 +14,13 @@ import type {
   Siret,
 } from '@cartes-badges/domain';
 import type { DossierApplication } from '../read-side/create-dossier-application';
+import { createRecordingNotifier, dossierStoreOptions, steppingClock } from '@cartes-badges/domain';
 import {
   createFixtureDirectories,
-  createRecordingNotifier,
-  dossierStoreOptions,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
-  steppingClock,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import { createDossierApplication } from '../read-side/create-dossier-application';
 import { pdfBytes } from '@cartes-badges/domain/testing';
 

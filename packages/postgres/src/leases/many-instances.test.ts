@@ -1,7 +1,8 @@
 import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { LIST_PROJECTIONS, seededRandom, type ListName } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import type { PostgresEventStore } from '../postgres-store';
 import { createPostgresListReadModel } from '../lists/postgres-list-read-model';
 import { quoteIdent } from '../schema-name';

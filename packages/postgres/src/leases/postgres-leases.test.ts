@@ -1,6 +1,7 @@
 import { LeaseLostError, leasedRunnable } from '@cartes-badges/eventsourcing';
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, seededRandom } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { listRunnable } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
 import { createPostgresListReadModel } from '../lists/postgres-list-read-model';

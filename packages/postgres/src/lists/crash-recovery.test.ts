@@ -1,5 +1,6 @@
 import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, seededRandom, type ListName } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { listRunnable } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';

@@ -1,4 +1,5 @@
-import { seededRandom, type ListName, type RowQuery } from '@cartes-badges/domain';
+import { type ListName, type RowQuery } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';

@@ -2,12 +2,12 @@ import * as E from 'fp-ts/Either';
 import {
   createInMemoryAttachments,
   createRecordingNotifier,
-  seededRandom,
   type ListPage,
   type ListParams,
   type ListQueries,
   type Siren,
 } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createReadSide, type ReadSide } from '@cartes-badges/lists';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';

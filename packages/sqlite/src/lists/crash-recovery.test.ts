@@ -9,7 +9,8 @@ import {
   type ProjectionProgress,
   type Runnable,
 } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, seededRandom, type ListName } from '@cartes-badges/domain';
+import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { listRunnable, listsRunnable } from '@cartes-badges/lists';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';

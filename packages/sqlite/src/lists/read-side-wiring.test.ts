@@ -5,12 +5,12 @@ import * as E from 'fp-ts/Either';
 import {
   createInMemoryAttachments,
   createRecordingNotifier,
-  seededRandom,
   type ListPage,
   type ListParams,
   type ListQueries,
   type Siren,
 } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createReadSide, type ReadSide } from '@cartes-badges/lists';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, COMPANIES, dossierHistories } from '../../../../test/read-models/list-events';

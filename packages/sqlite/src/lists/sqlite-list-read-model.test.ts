@@ -6,7 +6,8 @@ import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { schemaVersion } from '../migrations';
 import { expectSameAsInMemory } from '../../../../test/read-models/list-parity';
 import { randomRow } from '../../../../test/read-models/random-list-rows';
-import { seededRandom, type ListName, type RowQuery } from '@cartes-badges/domain';
+import { type ListName, type RowQuery } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
 import { READ_MODELS_COMPONENT } from './read-model-schema';
 

@@ -4,13 +4,12 @@
 import * as path from 'node:path';
 import type { BlobContent, BlobStore } from '@cartes-badges/eventsourcing';
 import { createDirectoryBlobStore } from '@cartes-badges/eventsourcing';
+import { createDossierService, dossierStoreOptions } from '@cartes-badges/domain';
 import {
-  createDossierService,
   createFixtureDirectories,
-  dossierStoreOptions,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_USERS,
-} from '@cartes-badges/domain';
+} from '@cartes-badges/domain/fixtures';
 import { createSqliteEventStore } from '../../sqlite-store';
 import { createSqliteBlobStore } from '../sqlite-blob-store';
 import { bigInvoice } from './big-invoice';

@@ -1,4 +1,4 @@
-import { samplePdf } from '@cartes-badges/domain';
+import { samplePdf } from '@cartes-badges/domain/fixtures';
 
 /** A 3 MB PDF: a dozen chunks, so a put can be cut half-way. */
 export function bigInvoice(): Uint8Array {
