@@ -1,7 +1,7 @@
 /// <reference types="jest" />
 // Shared by the SQLite and PostgreSQL read-model tests (test code, never published).
 import type { ListReadModel } from '@cartes-badges/domain';
-import { seededRandom } from '@cartes-badges/domain';
+import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createInMemoryListReadModel } from '@cartes-badges/lists';
 import { randomChanges, randomQuery } from './random-list-rows';
 
