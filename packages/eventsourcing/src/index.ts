@@ -1,21 +1,36 @@
+// The users' door: what an application calls (stores, `handleCommand`, projections,
+// verification, time travel) and the types those take and give. What only a store's author
+// needs (chain text, append preparation, read pipeline, ...) is at
+// `@cartes-badges/eventsourcing/adapter` (./adapter.ts); a name goes to one door, never both.
 export * from './json';
 export * from './events';
 export * from './store';
 export * from './errors';
 export * from './decider';
 export * from './command';
-export * from './validate-events';
 export * from './storable-text';
 export * from './canonical-json';
-export * from './chain-format';
-export * from './hash-chain';
-export * from './signing';
 export * from './signature-check';
+export {
+  checkKeyId,
+  ed25519Signer,
+  ed25519VerificationKey,
+  hmacSigner,
+  hmacVerificationKey,
+  createKeyring,
+  generateEd25519KeyPair,
+  type Signer,
+  type SignatureAlgorithm,
+  type VerificationKey,
+  type Keyring,
+  type KeyMaterial,
+  type KeyValidity,
+} from './signing';
+export { SYSTEM_ACTOR } from './hash-chain';
 export * from './upcasting';
 export * from './store-options';
-export * from './event-filter';
-export * from './read-pipeline';
-export * from './in-memory-store';
+export { storedFormOf } from './read-pipeline';
+export { createInMemoryEventStore } from './in-memory-store';
 export * from './paged-read';
 export * from './verify';
 export * from './digest';
@@ -33,9 +48,60 @@ export * from './retry';
 export * from './backoff';
 export * from './reactor';
 export * from './stream-state-cache';
-export * from './blob-store';
-export * from './row-projection';
-export * from './worker-lease';
+export {
+  createInMemoryBlobStore,
+  createDirectoryBlobStore,
+  collectUnreferencedBlobs,
+  BlobIntegrityError,
+  type InMemoryBlobStore,
+  type BlobContent,
+  type StoredBlob,
+  type BlobListing,
+  type BlobStore,
+  type BlobWriter,
+  type CollectOptions,
+  type CollectResult,
+} from './blob-store';
+export {
+  defineRowProjection,
+  rowProjectionRunnable,
+  foldRows,
+  isRowProjection,
+  rowTableOf,
+  ROW_COLUMN_TYPES,
+  RowProjectionError,
+  RowTableNotBuiltError,
+  type RowColumnType,
+  type ProjectedRow,
+  type RowColumn,
+  type RowHandlers,
+  type RowProjectionSpec,
+  type RowProjectionDefinition,
+  type RowProjectionTable,
+} from './row-projection';
+export {
+  pauseUnlessAborted,
+  leasedRunnable,
+  createInProcessLeases,
+  LeaseLostError,
+  type HeldLease,
+  type WorkerLeases,
+} from './worker-lease';
 export * from './logger';
 export * from './telemetry';
-export * from './personal-data';
+export {
+  PersonalDataErasedError,
+  createInMemoryPersonalDataKeys,
+  valueAt,
+  withValueAt,
+  isSealedValue,
+  sealValue,
+  openSealedValue,
+  personalDataKeysOf,
+  protectPersonalData,
+  ERASED_TEXT,
+  type PersonalDataKeys,
+  type PersonalFields,
+  type SealedValue,
+  type PersonalDataProtection,
+} from './personal-data';

@@ -6,18 +6,16 @@ import type {
   EventToAppend,
   ExpectedVersion,
   JsonValue,
-  PreparedEvent,
   RecordedEvent,
 } from '@cartes-badges/eventsourcing';
+import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
+import { backoffDelay, ConcurrencyError, GENESIS_HASH } from '@cartes-badges/eventsourcing';
 import {
-  backoffDelay,
-  ConcurrencyError,
-  GENESIS_HASH,
   prepareEventsForAppend,
   readAppended,
   withAppendedEvents,
   validateEventsToAppend,
-} from '@cartes-badges/eventsourcing';
+} from '@cartes-badges/eventsourcing/adapter';
 import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
 import { WrongExpectedRevision } from './client-port';
 import { EventStoreUnavailableError } from './errors';

@@ -1,4 +1,5 @@
-import type { EventMetadata, JsonObject, PreparedEvent, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { EventMetadata, JsonObject, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import { EventDecodeError } from '@cartes-badges/eventsourcing';
 import type { WireEvent, WireRecord } from './client-port';
 import { encodePosition } from './positions';

@@ -1,6 +1,6 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, Subscription } from '@cartes-badges/eventsourcing';
-import { createReadPipeline } from '@cartes-badges/eventsourcing';
+import { createReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import { appendToStream } from './append';
 import { eventStoreDbCalls } from './client-calls';
 import { HeadCache } from './head-cache';

@@ -1,5 +1,5 @@
 import type { EventFilter, ReadAllOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { streamPrefixes } from '@cartes-badges/eventsourcing';
+import { streamPrefixes } from '@cartes-badges/eventsourcing/adapter';
 import type { WirePosition, WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
 import { comparePositions, decodePosition } from './positions';

@@ -1,9 +1,5 @@
-import {
-  backoffDelay,
-  type EventStoreOptions,
-  type ReadPipeline,
-  type Signer,
-} from '@cartes-badges/eventsourcing';
+import { backoffDelay, type EventStoreOptions, type Signer } from '@cartes-badges/eventsourcing';
+import { type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
 

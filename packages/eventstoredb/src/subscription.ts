@@ -4,7 +4,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '@cartes-badges/eventsourcing';
-import { streamPrefixes } from '@cartes-badges/eventsourcing';
+import { streamPrefixes } from '@cartes-badges/eventsourcing/adapter';
 import type { WireFilter, WirePosition, WireSubscription } from './client-port';
 import { SubscriptionDroppedError } from './errors';
 import { fromWireRecord } from './event-mapping';

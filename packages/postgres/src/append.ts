@@ -1,12 +1,11 @@
+import { ConcurrencyError, GENESIS_HASH } from '@cartes-badges/eventsourcing';
 import {
-  ConcurrencyError,
-  GENESIS_HASH,
   expectedVersionHolds,
   prepareEventsForAppend,
   readAppended,
   withAppendedEvents,
   validateEventsToAppend,
-} from '@cartes-badges/eventsourcing';
+} from '@cartes-badges/eventsourcing/adapter';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,11 +13,10 @@ import type {
   EventMetadata,
   ExpectedVersion,
   JsonValue,
-  PreparedEvent,
-  ReadPipeline,
   RecordedEvent,
   Signer,
 } from '@cartes-badges/eventsourcing';
+import type { PreparedEvent, ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { ClientBase, Pool } from 'pg';
 import { toStoredEvent } from './event-row';
 import { inPoolTransaction } from './pool-transaction';

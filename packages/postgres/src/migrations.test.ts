@@ -1,4 +1,5 @@
-import { GENESIS_HASH, prepareEventsForAppend, verifyStream } from '@cartes-badges/eventsourcing';
+import { GENESIS_HASH, verifyStream } from '@cartes-badges/eventsourcing';
+import { prepareEventsForAppend } from '@cartes-badges/eventsourcing/adapter';
 import { collect, counted } from '@cartes-badges/eventsourcing/testing';
 import { Pool } from 'pg';
 import { migrate } from './migrate';

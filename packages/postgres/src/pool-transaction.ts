@@ -1,4 +1,4 @@
-import { assertCurrentLeaseIn } from '@cartes-badges/eventsourcing';
+import { assertCurrentLeaseIn } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool, PoolClient } from 'pg';
 
 /**

@@ -1,4 +1,4 @@
-import { createReadPipeline } from '@cartes-badges/eventsourcing';
+import { createReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type {
   AppendOptions,
   EventStore,

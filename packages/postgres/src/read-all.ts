@@ -2,9 +2,9 @@ import {
   backoffDelay,
   type BackoffPolicy,
   type ReadAllOptions,
-  type ReadPipeline,
   type RecordedEvent,
 } from '@cartes-badges/eventsourcing';
+import { type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
 import type { EventStatistics } from './event-statistics';

@@ -1,4 +1,5 @@
-import type { ReadPipeline, ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import { isStorableText } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';

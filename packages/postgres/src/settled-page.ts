@@ -1,5 +1,6 @@
 import type { EventFilter, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { isStorableText, streamPrefixes } from '@cartes-badges/eventsourcing';
+import { isStorableText } from '@cartes-badges/eventsourcing';
+import { streamPrefixes } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';
 import type { EventStatistics } from './event-statistics';

@@ -1,9 +1,5 @@
-import type {
-  ReadPipeline,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from '@cartes-badges/eventsourcing';
+import type { RecordedEvent, SubscribeOptions, Subscription } from '@cartes-badges/eventsourcing';
+import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE } from './read-stream';
 import type { EventStatistics } from './event-statistics';

@@ -1,9 +1,5 @@
-import type {
-  ReadAllOptions,
-  ReadPipeline,
-  ReadStreamOptions,
-  RecordedEvent,
-} from '@cartes-badges/eventsourcing';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';
 import { filterToSql } from './filter-sql';

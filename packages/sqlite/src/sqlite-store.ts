@@ -4,14 +4,8 @@ import Database from 'better-sqlite3';
 import {
   ConcurrencyError,
   GENESIS_HASH,
-  createReadPipeline,
-  readAppended,
-  withAppendedEvents,
-  expectedVersionHolds,
-  prepareEventsForAppend,
   retryWithBackoff,
   StoreBusyError,
-  validateEventsToAppend,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -20,6 +14,14 @@ import {
   type ExpectedVersion,
   type Subscription,
 } from '@cartes-badges/eventsourcing';
+import {
+  createReadPipeline,
+  readAppended,
+  withAppendedEvents,
+  expectedVersionHolds,
+  prepareEventsForAppend,
+  validateEventsToAppend,
+} from '@cartes-badges/eventsourcing/adapter';
 import { ChangePoller } from './change-poller';
 import { CommitSignal } from './commit-signal';
 import { EventQueries } from './event-queries';

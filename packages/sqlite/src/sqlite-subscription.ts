@@ -1,9 +1,5 @@
-import type {
-  ReadPipeline,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from '@cartes-badges/eventsourcing';
+import type { RecordedEvent, SubscribeOptions, Subscription } from '@cartes-badges/eventsourcing';
+import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { CommitSignal } from './commit-signal';
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';

@@ -2,12 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as crypto from 'node:crypto';
-import {
-  createKeyring,
-  ed25519Signer,
-  ed25519VerificationKey,
-  prepareEventsForAppend,
-} from '@cartes-badges/eventsourcing';
+import { createKeyring, ed25519Signer, ed25519VerificationKey } from '@cartes-badges/eventsourcing';
+import { prepareEventsForAppend } from '@cartes-badges/eventsourcing/adapter';
 import { counted } from '@cartes-badges/eventsourcing/testing';
 import { createSqliteEventStore, type SqliteEventStore } from '@cartes-badges/sqlite';
 import { brokenLine } from '../commands/verify';

@@ -1,5 +1,6 @@
-import type { PreparedEvent, Signer } from '@cartes-badges/eventsourcing';
-import { prepareEventsForAppend } from '@cartes-badges/eventsourcing';
+import type { Signer } from '@cartes-badges/eventsourcing';
+import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
+import { prepareEventsForAppend } from '@cartes-badges/eventsourcing/adapter';
 import type { PostgresEventStore } from '@cartes-badges/postgres';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
 

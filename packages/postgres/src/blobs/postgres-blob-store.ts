@@ -1,5 +1,6 @@
-import type { BlobBackend, BlobListing, BlobStore } from '@cartes-badges/eventsourcing';
-import { contentAddressedBlobStore } from '@cartes-badges/eventsourcing';
+import type { BlobListing, BlobStore } from '@cartes-badges/eventsourcing';
+import type { BlobBackend } from '@cartes-badges/eventsourcing/adapter';
+import { contentAddressedBlobStore } from '@cartes-badges/eventsourcing/adapter';
 import { Pool, type PoolClient } from 'pg';
 import { checkSchemaName, DEFAULT_SCHEMA, quoteIdent } from '../schema-name';
 

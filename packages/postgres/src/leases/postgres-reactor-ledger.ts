@@ -1,5 +1,6 @@
 import type { ReactorLedger } from '@cartes-badges/eventsourcing';
-import { currentLease, LeaseLostError } from '@cartes-badges/eventsourcing';
+import { LeaseLostError } from '@cartes-badges/eventsourcing';
+import { currentLease } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { inPoolTransaction } from '../pool-transaction';
 import type { PostgresEventStore } from '../postgres-store';

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PersonalDataKeys } from '@cartes-badges/eventsourcing';
-import {
-  checkSubject,
-  isStorableSubject,
-  PersonalDataErasedError,
-  SUBJECT_KEY_BYTES,
-} from '@cartes-badges/eventsourcing';
+import { PersonalDataErasedError } from '@cartes-badges/eventsourcing';
+import { checkSubject, isStorableSubject, SUBJECT_KEY_BYTES } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { checkSchemaName, DEFAULT_SCHEMA, quoteIdent } from '../schema-name';
 

@@ -9,15 +9,13 @@ import type {
   RowProjectionTable,
   StoredCheckpoint,
 } from '@cartes-badges/eventsourcing';
+import { RowProjectionError, rowTableOf, RowTableNotBuiltError } from '@cartes-badges/eventsourcing';
 import {
   columnsChangedError,
   columnsSignature,
   foldRowBatch,
   ROW_PROJECTION_CHECKPOINTS,
-  RowProjectionError,
-  rowTableOf,
-  RowTableNotBuiltError,
-} from '@cartes-badges/eventsourcing';
+} from '@cartes-badges/eventsourcing/adapter';
 import { inPoolTransaction } from '../pool-transaction';
 import type { PostgresEventStore } from '../postgres-store';
 import { checkSchemaName, DEFAULT_SCHEMA, quoteIdent as q } from '../schema-name';

@@ -1,6 +1,8 @@
 /// <reference types="jest" />
-import { GENESIS_HASH, prepareEventsForAppend } from '@cartes-badges/eventsourcing';
-import type { EventToAppend, PreparedEvent } from '@cartes-badges/eventsourcing';
+import { GENESIS_HASH } from '@cartes-badges/eventsourcing';
+import { prepareEventsForAppend } from '@cartes-badges/eventsourcing/adapter';
+import type { EventToAppend } from '@cartes-badges/eventsourcing';
+import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import type { ClientBase } from 'pg';
 import type { AppendRow } from '../append';
 import { appendParameters, appendStatement } from '../append';

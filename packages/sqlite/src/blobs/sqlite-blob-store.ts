@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BlobBackend, BlobListing, BlobStore } from '@cartes-badges/eventsourcing';
-import { contentAddressedBlobStore } from '@cartes-badges/eventsourcing';
+import type { BlobListing, BlobStore } from '@cartes-badges/eventsourcing';
+import type { BlobBackend } from '@cartes-badges/eventsourcing/adapter';
+import { contentAddressedBlobStore } from '@cartes-badges/eventsourcing/adapter';
 import Database from 'better-sqlite3';
 import { parseSqliteLocation } from '../location';
 import { migrate } from '../migrations';

@@ -8,15 +8,13 @@ import type {
   RowProjectionTable,
   StoredCheckpoint,
 } from '@cartes-badges/eventsourcing';
+import { RowProjectionError, rowTableOf, RowTableNotBuiltError } from '@cartes-badges/eventsourcing';
 import {
   columnsChangedError,
   columnsSignature,
   foldRowBatch,
   ROW_PROJECTION_CHECKPOINTS,
-  RowProjectionError,
-  rowTableOf,
-  RowTableNotBuiltError,
-} from '@cartes-badges/eventsourcing';
+} from '@cartes-badges/eventsourcing/adapter';
 import type { SqliteEventStore } from '../sqlite-store';
 
 /** Where a row projection's table lives: the event store's file, or any open connection. */

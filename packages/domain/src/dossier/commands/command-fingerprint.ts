@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '@cartes-badges/eventsourcing';
-import { canonicalJson, sha256Hex } from '@cartes-badges/eventsourcing';
+import { canonicalJson } from '@cartes-badges/eventsourcing';
 import type { DossierCommand } from './dossier-command';
+
+const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 // The JSON a payload stands for: bytes (a file's content) by their SHA-256, absent and
 // undefined keys alike left out, so that the same command always gives the same text.
 function fingerprintValue(value: unknown): JsonValue {
-  if (value instanceof Uint8Array) return { sha256: createHash('sha256').update(value).digest('hex') };
+  if (value instanceof Uint8Array) return { sha256: sha256Hex(value) };
   if (Array.isArray(value)) return value.map(fingerprintValue);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, JsonValue> = {};

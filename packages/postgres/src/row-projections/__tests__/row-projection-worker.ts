@@ -7,11 +7,8 @@
  *   tsx row-projection-worker.ts <url> <schema> <N>
  */
 import { Client } from 'pg';
-import {
-  rowProjectionRunnable,
-  runProjectionOnce,
-  ROW_PROJECTION_CHECKPOINTS,
-} from '@cartes-badges/eventsourcing';
+import { rowProjectionRunnable, runProjectionOnce } from '@cartes-badges/eventsourcing';
+import { ROW_PROJECTION_CHECKPOINTS } from '@cartes-badges/eventsourcing/adapter';
 import { createPostgresEventStore, createPostgresRowProjection } from '../../index';
 import { accountsProjection } from '../../../../../test/row-projections/sample-row-projection';
 

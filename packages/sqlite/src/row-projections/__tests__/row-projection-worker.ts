@@ -6,11 +6,8 @@
  *
  *   tsx row-projection-worker.ts <file> <N>
  */
-import {
-  rowProjectionRunnable,
-  runProjectionOnce,
-  ROW_PROJECTION_CHECKPOINTS,
-} from '@cartes-badges/eventsourcing';
+import { rowProjectionRunnable, runProjectionOnce } from '@cartes-badges/eventsourcing';
+import { ROW_PROJECTION_CHECKPOINTS } from '@cartes-badges/eventsourcing/adapter';
 import { createSqliteEventStore, createSqliteRowProjection } from '../../index';
 import { accountsProjection } from '../../../../../test/row-projections/sample-row-projection';
 
