@@ -13,14 +13,21 @@ export interface ParityFigures {
 }
 
 /**
- * Test-only: feeds the same random commits (and the odd reset) to the in-memory model and to
- * `model`, and after each commit compares the checkpoint, `getRows` and many random queries.
+ * Test-only: feeds the same random commits (and the odd reset) to the reference (the in-memory
+ * model unless another is given) and to `model`, and after each commit compares the checkpoint,
+ * `getRows` and many random queries.
  */
 export async function expectSameAsInMemory(
   model: ListReadModel,
-  options: { seed: number; commits: number; queriesPerCommit: number; dossiers: number },
+  options: {
+    seed: number;
+    commits: number;
+    queriesPerCommit: number;
+    dossiers: number;
+    reference?: ListReadModel;
+  },
 ): Promise<ParityFigures> {
-  const reference = createInMemoryListReadModel();
+  const reference = options.reference ?? createInMemoryListReadModel();
   const random = seededRandom(options.seed);
   const ids = Array.from(
     { length: options.dossiers },

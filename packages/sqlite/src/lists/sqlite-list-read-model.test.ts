@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { schemaVersion } from '../migrations';
-import { expectSameAsInMemory } from '../../../../test/read-models/list-parity';
+import { listReadModelContract } from '../../../../test/read-models/list-read-model-contract';
 import { randomRow } from '../../../../test/read-models/random-list-rows';
 import { type ListName, type RowQuery } from '@cartes-badges/domain';
 import { seededRandom } from '@cartes-badges/domain/fixtures';
@@ -24,32 +24,15 @@ afterEach(async () => {
 });
 
 describe('SQLite list read model', () => {
-  it.each<[ListName, number]>([
-    ['brouillons', 11],
-    ['dossiers', 12],
-  ])('answers every query as the in-memory model does (%s)', async (list, seed) => {
-    const figures = await expectSameAsInMemory(createSqliteListReadModel(store, { list }), {
-      seed,
-      commits: 60,
-      queriesPerCommit: 40,
-      dossiers: 120,
-    });
-    // The random queries must actually return rows, or the comparison proves little.
-    expect(figures.nonEmptyPages).toBeGreaterThan(figures.queries / 6);
-  });
-
-  it('starts with no checkpoint, records the version on reset, and both lists are independent', async () => {
-    const brouillons = createSqliteListReadModel(store, { list: 'brouillons' });
-    const dossiers = createSqliteListReadModel(store.database, { list: 'dossiers' });
-    expect(await brouillons.readCheckpoint()).toBeUndefined();
-    const row = randomRow(seededRandom(1), 'd1');
-    await brouillons.commit([{ op: 'upsert', row }], { position: 12345678901234567n, version: 1 });
-    expect(await brouillons.readCheckpoint()).toEqual({ position: 12345678901234567n, version: 1 });
-    expect(await dossiers.readCheckpoint()).toBeUndefined();
-    expect((await dossiers.getRows(['d1'])).size).toBe(0);
-    await brouillons.reset(2);
-    expect(await brouillons.readCheckpoint()).toEqual({ version: 2 });
-    expect((await brouillons.getRows(['d1'])).size).toBe(0);
+  listReadModelContract({
+    list: async (list) => createSqliteListReadModel(store, { list }),
+    // One by the store, one by its database handle: both hosts open the same tables.
+    bothLists: async () => ({
+      brouillons: createSqliteListReadModel(store, { list: 'brouillons' }),
+      dossiers: createSqliteListReadModel(store.database, { list: 'dossiers' }),
+    }),
+    namesItsList: true,
+    parity: { seeds: [11, 12], commits: 60, queriesPerCommit: 40 },
   });
 
   it('keeps rows and checkpoint across a reopening of the file, and migrates once', async () => {
@@ -77,12 +60,6 @@ describe('SQLite list read model', () => {
     }
   });
 
-  it('refuses an unknown list, naming the option', () => {
-    expect(() => createSqliteListReadModel(store, { list: 'drafts' as ListName })).toThrow(
-      /list must be 'brouillons' or 'dossiers' \(got "drafts"\)/,
-    );
-  });
-
   it("reads a company's first page through its index, in order, without sorting", () => {
     createSqliteListReadModel(store, { list: 'dossiers' });
     const plan = (where: string): string =>
@@ -99,28 +76,6 @@ describe('SQLite list read model', () => {
     expect(plan("listed = 1 AND provider_siren = '821234567'")).toMatch(
       /USING INDEX list_rows_dossiers_provider/,
     );
-  });
-
-  it('answers a search in a scope with a page of at most the limit and the full total', async () => {
-    const model = createSqliteListReadModel(store, { list: 'brouillons' });
-    const random = seededRandom(3);
-    const rows = Array.from({ length: 300 }, (_, i) => ({ ...randomRow(random, `r${i}`), listed: true }));
-    await model.commit(
-      rows.map((row) => ({ op: 'upsert' as const, row })),
-      { position: 1n, version: 1 },
-    );
-    const query: RowQuery = {
-      scope: { kind: 'system' },
-      terms: ['interim'],
-      filters: {},
-      sort: { by: 'number', direction: 'desc' },
-      offset: 0,
-      limit: 20,
-    };
-    const result = await model.query(query);
-    const matching = rows.filter((r) => r.searchKey.includes('interim'));
-    expect(result.total).toBe(matching.length);
-    expect(result.rows).toHaveLength(20);
   });
 
   describe('a rebuild from scratch (rebuilding)', () => {
