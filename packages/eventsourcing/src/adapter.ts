@@ -16,6 +16,7 @@ export {
   signedMetadata,
   type PreparedEvent,
   type PrepareAppendInput,
+  type AppendMemo,
 } from './hash-chain';
 export {
   chainFormatOf,

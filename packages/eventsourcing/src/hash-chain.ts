@@ -3,7 +3,9 @@ import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { CHAIN_VERSION, chainedTextOf, chainV1Text, chainV2Text, metadataText } from './chain-format';
 import type { ChainedFields } from './chain-format';
-import type { Actor, EventMetadata, EventToAppend, RecordedEvent } from './events';
+import type { Actor, EventMetadata, EventToAppend, MetadataToAppend, RecordedEvent } from './events';
+import { freezeParsed } from './freeze-parsed';
+import type { CheckedEvent } from './validate-events';
 import type { JsonValue } from './json';
 import type { Signer } from './signing';
 import { eventSignatureMessage } from './signing';
@@ -50,9 +52,22 @@ export interface PreparedEvent {
   readonly eventId: string;
   readonly type: string;
   readonly data: JsonValue;
+  /** The canonical JSON of `data`, as hashed (a store may write it as is). */
+  readonly dataText: string;
   readonly version: number;
   readonly recordedAt: string;
   readonly metadata: EventMetadata;
+}
+
+/**
+ * What a store may keep from one append to the next so that the events it holds share what is
+ * equal instead of holding copies: the frozen actor (with its canonical text) and the last
+ * instant written (appends within one millisecond share one recordedAt string). The in-memory
+ * store keeps one; a store that writes its events away has no use for it.
+ */
+export interface AppendMemo {
+  actor?: { readonly text: string; readonly actor: Actor };
+  instant?: { readonly time: number; readonly text: string };
 }
 
 /** Input of `prepareEventsForAppend`. */
@@ -64,39 +79,55 @@ export interface PrepareAppendInput {
   readonly prevHash: string;
   /** The (already validated) events to append. */
   readonly events: readonly EventToAppend[];
+  /**
+   * What `checkEventsToAppend` made of `events` (same indexes): their canonical texts are used
+   * as they are instead of being written again.
+   */
+  readonly checked?: readonly CheckedEvent[];
   /** The store's clock reading for this append: recordedAt, and occurredAt when not given. */
   readonly now: Date;
   /** Signs the batch (its last event's hash, which covers the batch through the chain). */
   readonly signer?: Signer;
+  /** Kept by the store across appends (see `AppendMemo`); the actors are then frozen copies. */
+  readonly memo?: AppendMemo;
 }
+
+const NO_METADATA: MetadataToAppend = Object.freeze({});
+const SYSTEM_ACTOR_TEXT = canonicalJson(SYSTEM_ACTOR);
 
 /**
  * Fills versions, event ids, metadata defaults and the hash chain (format `CHAIN_VERSION`) of a
- * batch, signed by `signer` when given. Every store calls it inside its append (after validating, once it knows the stream's
- * head), so that every store chains events identically and the same history verifies the same
- * everywhere.
+ * batch, signed by `signer` when given. Every store calls it inside its append (after
+ * validating, once it knows the stream's head), so that every store chains events identically
+ * and the same history verifies the same everywhere: this is the only place an append is
+ * prepared.
  */
 export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent[] {
-  const recordedAt = input.now.toISOString();
+  const { events, checked, memo } = input;
+  const recordedAt = memo ? instantText(memo, input.now) : input.now.toISOString();
   const keyId = input.signer?.keyId;
+  const last = events.length - 1;
+  const prepared = new Array<PreparedEvent>(events.length);
   let prevHash = input.prevHash;
-  const prepared = input.events.map((event, index): PreparedEvent => {
-    const given = event.metadata ?? {};
-    const version = input.firstVersion + index;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    const given = event.metadata ?? NO_METADATA;
+    const version = input.firstVersion + i;
     const eventId = event.eventId ?? uuidV4();
-    const chained = {
-      actor: given.actor ?? SYSTEM_ACTOR,
-      commandId: given.commandId ?? null,
-      correlationId: given.correlationId ?? null,
-      causationId: given.causationId ?? null,
-      schemaVersion: given.schemaVersion ?? 1,
-      occurredAt: given.occurredAt ?? recordedAt,
-      chainVersion: CHAIN_VERSION,
-      prevHash,
-      ...(keyId === undefined ? {} : { keyId }),
-    };
-    const dataText = canonicalJson(event.data);
-    const chainedText = metadataText({ ...chained, actorText: canonicalJson(chained.actor) });
+    const actorText = checked
+      ? (checked[i].actorText ?? SYSTEM_ACTOR_TEXT)
+      : given.actor === undefined
+        ? SYSTEM_ACTOR_TEXT
+        : canonicalJson(given.actor);
+    const actor = memo ? sharedActor(memo, actorText) : (given.actor ?? SYSTEM_ACTOR);
+    // An occurredAt equal to recordedAt is kept as that same string.
+    const occurredAt =
+      given.occurredAt === undefined || given.occurredAt === recordedAt ? recordedAt : given.occurredAt;
+    const commandId = given.commandId ?? null;
+    const correlationId = given.correlationId ?? null;
+    const causationId = given.causationId ?? null;
+    const schemaVersion = given.schemaVersion ?? 1;
+    const dataText = checked ? checked[i].dataText : canonicalJson(event.data);
     const hash = sha256Hex(
       chainV2Text({
         streamId: input.streamId,
@@ -105,17 +136,51 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
         type: event.type,
         dataText,
         recordedAt,
-        metadataText: chainedText,
+        metadataText: metadataText({
+          actorText,
+          keyId,
+          commandId,
+          correlationId,
+          causationId,
+          schemaVersion,
+          occurredAt,
+          prevHash,
+        }),
       }),
     );
-    const metadata: EventMetadata = { ...chained, hash };
+    const unsigned: EventMetadata = {
+      actor,
+      commandId,
+      correlationId,
+      causationId,
+      schemaVersion,
+      occurredAt,
+      chainVersion: CHAIN_VERSION,
+      prevHash,
+      ...(keyId === undefined ? {} : { keyId }),
+      hash,
+    };
+    const metadata =
+      input.signer !== undefined && i === last ? signedMetadata(unsigned, input.signer) : unsigned;
+    prepared[i] = { eventId, type: event.type, data: event.data, dataText, version, recordedAt, metadata };
     prevHash = hash;
-    return { eventId, type: event.type, data: event.data, version, recordedAt, metadata };
-  });
-  if (input.signer === undefined || prepared.length === 0) return prepared;
-  const last = prepared[prepared.length - 1];
-  prepared[prepared.length - 1] = { ...last, metadata: signedMetadata(last.metadata, input.signer) };
+  }
   return prepared;
+}
+
+function sharedActor(memo: AppendMemo, text: string): Actor {
+  if (memo.actor?.text === text) return memo.actor.actor;
+  const actor = freezeParsed(JSON.parse(text) as Actor);
+  memo.actor = { text, actor };
+  return actor;
+}
+
+function instantText(memo: AppendMemo, now: Date): string {
+  const time = now.getTime();
+  if (memo.instant?.time === time) return memo.instant.text;
+  const text = now.toISOString();
+  memo.instant = { time, text };
+  return text;
 }
 
 /** The metadata of a batch's last event with the signature of its hash (chain format 3). */

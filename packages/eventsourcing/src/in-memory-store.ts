@@ -6,8 +6,9 @@ import { EventIterator, firstIndexAfter, PageCursor, PageIterator } from './in-m
 import { DEFAULT_PAGE_SIZE } from './paged-read';
 import type { ReadPipeline } from './read-pipeline';
 import { createReadPipeline, readAppended } from './read-pipeline';
-import type { RecordMemo } from './record-events';
-import { recordEvents } from './record-events';
+import type { AppendMemo } from './hash-chain';
+import { prepareEventsForAppend } from './hash-chain';
+import { freezeParsed } from './freeze-parsed';
 import type {
   AppendOptions,
   AppendResult,
@@ -56,7 +57,7 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
   const pipeline = createReadPipeline(options);
   // With no upcaster and no decoder, reading is handing out the stored events.
   const asStored = !options.upcasters && !options.decoder;
-  const memo: RecordMemo = {};
+  const memo: AppendMemo = {};
   const storage: InMemoryStorage = {
     streams: new Map(),
     all: [],
@@ -110,18 +111,32 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
       }
       // Copies what the caller gave (data and actor through their JSON text), so that later
       // changes to their objects cannot reach us.
-      const recorded = recordEvents({
-        // The stream's events share one id string (each caller's may be a fresh copy).
-        streamId: head ? head.streamId : streamId,
+      // The stream's events share one id string (each caller's may be a fresh copy).
+      const storedStreamId = head ? head.streamId : streamId;
+      const prepared = prepareEventsForAppend({
+        streamId: storedStreamId,
         firstVersion: currentVersion + 1,
         prevHash: head ? head.metadata.hash : GENESIS_HASH,
-        firstPosition: nextPosition(storage),
         events,
         checked,
         now: clock(),
         memo,
         signer: options.signer,
       });
+      const firstPosition = nextPosition(storage);
+      const recorded = prepared.map(
+        (event, i) =>
+          Object.freeze({
+            eventId: event.eventId,
+            type: event.type,
+            data: freezeParsed(JSON.parse(event.dataText) as unknown),
+            version: event.version,
+            recordedAt: event.recordedAt,
+            metadata: Object.freeze(event.metadata),
+            streamId: storedStreamId,
+            globalPosition: firstPosition + BigInt(i),
+          }) as RecordedEvent,
+      );
       const target = stream ?? [];
       for (const event of recorded) {
         target.push(event);
