@@ -12,7 +12,7 @@ import type { CachedStream, StreamStateCache } from './stream-state-cache';
 import { commandOutcome, commandTypeOf } from './telemetry/command-outcome';
 import { countCommandRetry } from './telemetry/metrics';
 import { TELEMETRY } from './telemetry/names';
-import { inSpan, type SpanScope } from './telemetry/spans';
+import { inSpan, type SpanScope, type SpanStart } from './telemetry/spans';
 
 const DEFAULT_MAX_RETRIES = 5;
 const READ_BATCH = 500;
@@ -33,16 +33,23 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   command: Command,
   options: HandleCommandOptions<State, Context, Err>,
 ): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> {
-  const commandType = commandTypeOf(command);
-  const attributes = {
-    [TELEMETRY.attributes.commandType]: commandType,
-    [TELEMETRY.attributes.stream]: streamId,
+  const start = (): SpanStart => {
+    const commandType = commandTypeOf(command);
+    return {
+      name: `${TELEMETRY.spans.command} ${commandType}`,
+      attributes: {
+        [TELEMETRY.attributes.commandType]: commandType,
+        [TELEMETRY.attributes.stream]: streamId,
+      },
+    };
   };
-  return inSpan(`${TELEMETRY.spans.command} ${commandType}`, attributes, async (span) => {
-    const outcome = await decideAndAppend(store, decider, streamId, command, options, span, commandType);
-    const { name, code } = commandOutcome(outcome);
-    span.set(TELEMETRY.attributes.outcome, name);
-    if (code !== undefined) span.set(TELEMETRY.attributes.errorCode, code);
+  return inSpan(start, async (span) => {
+    const outcome = await decideAndAppend(store, decider, streamId, command, options, span);
+    if (span.recording) {
+      const { name, code } = commandOutcome(outcome);
+      span.set(TELEMETRY.attributes.outcome, name);
+      if (code !== undefined) span.set(TELEMETRY.attributes.errorCode, code);
+    }
     return outcome;
   });
 }
@@ -55,14 +62,12 @@ async function decideAndAppend<Command, Event extends DomainEvent, State, Contex
   command: Command,
   options: HandleCommandOptions<State, Context, Err>,
   span: SpanScope,
-  commandType: string,
 ): Promise<Either<Err | ConcurrencyError | CommandIdReusedError, CommandResult<Event, State>>> {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   for (let attempt = 0; ; attempt++) {
     span.set(TELEMETRY.attributes.retries, attempt);
     const loaded = await inSpan(
-      TELEMETRY.spans.readStream,
-      { [TELEMETRY.attributes.stream]: streamId },
+      () => ({ name: TELEMETRY.spans.readStream, attributes: { [TELEMETRY.attributes.stream]: streamId } }),
       async (read) => {
         const stream = await loadStream(store, decider, streamId, options.commandId, options.stateCache);
         read.set(TELEMETRY.attributes.position, stream.version);
@@ -104,7 +109,7 @@ async function decideAndAppend<Command, Event extends DomainEvent, State, Contex
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       if (attempt >= maxRetries) return left(error);
-      countCommandRetry(commandType);
+      countCommandRetry(commandTypeOf(command));
       continue;
     }
     loaded.commandIds.add(options.commandId);
@@ -142,14 +147,15 @@ function appendInSpan(
   versionRead: number,
   parent: SpanScope,
 ): Promise<AppendResult> {
-  const attributes = {
-    [TELEMETRY.attributes.stream]: streamId,
-    [TELEMETRY.attributes.eventCount]: events.length,
-    [TELEMETRY.attributes.expectedVersion]: versionRead,
-  };
   return inSpan(
-    TELEMETRY.spans.append,
-    attributes,
+    () => ({
+      name: TELEMETRY.spans.append,
+      attributes: {
+        [TELEMETRY.attributes.stream]: streamId,
+        [TELEMETRY.attributes.eventCount]: events.length,
+        [TELEMETRY.attributes.expectedVersion]: versionRead,
+      },
+    }),
     () =>
       store.appendToStream(streamId, events, {
         expectedVersion: versionRead === -1 ? 'no_stream' : versionRead,

@@ -6,7 +6,7 @@ import type { EventStore, Subscription } from './store';
 import { reportLag, refreshMetrics } from './telemetry/metrics';
 import { TELEMETRY } from './telemetry/names';
 import { countEventsAfter } from './telemetry/projection-lag';
-import { inSpan } from './telemetry/spans';
+import { inSpan, type SpanStart } from './telemetry/spans';
 
 /** Progress of a projection run, for a progress bar. */
 export interface ProjectionProgress {
@@ -46,14 +46,15 @@ async function applyWithoutMarkers(
 ): Promise<void> {
   const events = batch.some(isNoChangeMarker) ? batch.filter((e) => !isNoChangeMarker(e)) : batch;
   if (events.length === 0) return;
-  const attributes = {
-    [TELEMETRY.attributes.projection]: runnable.name,
-    [TELEMETRY.attributes.eventCount]: events.length,
-    [TELEMETRY.attributes.position]: String(checkpoint),
-  };
-  await inSpan(`${TELEMETRY.spans.projectionBatch} ${runnable.name}`, attributes, () =>
-    runnable.target.applyBatch(events, checkpoint),
-  );
+  const start = (): SpanStart => ({
+    name: `${TELEMETRY.spans.projectionBatch} ${runnable.name}`,
+    attributes: {
+      [TELEMETRY.attributes.projection]: runnable.name,
+      [TELEMETRY.attributes.eventCount]: events.length,
+      [TELEMETRY.attributes.position]: String(checkpoint),
+    },
+  });
+  await inSpan(start, () => runnable.target.applyBatch(events, checkpoint));
   refreshMetrics();
 }
 

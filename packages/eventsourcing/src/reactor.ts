@@ -5,7 +5,7 @@ import { retryWithBackoff } from './retry';
 import type { EventFilter } from './store';
 import { countReactorRetry } from './telemetry/metrics';
 import { TELEMETRY } from './telemetry/names';
-import { inSpan } from './telemetry/spans';
+import { inSpan, type SpanStart } from './telemetry/spans';
 
 /** A side effect run once per event (a notification, a message to another system). */
 export interface ReactorDefinition<E extends DomainEvent = DomainEvent> {
@@ -71,13 +71,16 @@ export function reactorTarget<E extends DomainEvent>(
   // One span per event: the effect with its retries, or its skip when the ledger has it done.
   const deliver = (event: RecordedEvent<E>): Promise<void> => {
     const key = keyOf(event);
-    const attributes = {
-      [TELEMETRY.attributes.projection]: reactor.name,
-      [TELEMETRY.attributes.eventType]: event.type,
-      [TELEMETRY.attributes.stream]: event.streamId,
-      [TELEMETRY.attributes.key]: key,
-    };
-    return inSpan(`${TELEMETRY.spans.reactorDelivery} ${reactor.name}`, attributes, async (span) => {
+    const start = (): SpanStart => ({
+      name: `${TELEMETRY.spans.reactorDelivery} ${reactor.name}`,
+      attributes: {
+        [TELEMETRY.attributes.projection]: reactor.name,
+        [TELEMETRY.attributes.eventType]: event.type,
+        [TELEMETRY.attributes.stream]: event.streamId,
+        [TELEMETRY.attributes.key]: key,
+      },
+    });
+    return inSpan(start, async (span) => {
       const done = await ledger.isDone(key);
       span.set(TELEMETRY.attributes.skipped, done);
       if (done) return;

@@ -1,4 +1,4 @@
-import type { Context, Span, Tracer } from '@opentelemetry/api';
+import type { Context, Span, Tracer, TracerProvider } from '@opentelemetry/api';
 import { INSTRUMENTATION_SCOPE, openTelemetry, type OpenTelemetry } from './opentelemetry-api';
 
 /** A value a span attribute may hold. */
@@ -14,32 +14,70 @@ export interface SpanScope {
   readonly context?: unknown;
 }
 
+/** A span's name and attributes, asked for only when an SDK may record it. */
+export interface SpanStart {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
+}
+
 /** The scope of work done while no SDK records anything. */
 const NOT_RECORDED: SpanScope = { set: () => undefined, recording: false };
 
-let tracer: Tracer | undefined;
+let noSdkProvider: TracerProvider | undefined;
+let cached: { readonly provider: TracerProvider; readonly tracer: Tracer } | undefined;
 
-// One ProxyTracer, kept: it forwards to an SDK registered later, so no cost is paid to look it up.
-function tracerOf(api: OpenTelemetry): Tracer {
-  return (tracer ??= api.trace.getTracer(INSTRUMENTATION_SCOPE));
+/**
+ * The tracer of the SDK registered now, undefined when none is. Until one registers, the API's
+ * global tracer provider is its ProxyTracerProvider delegating to the API's no-op provider (the
+ * one a fresh proxy delegates to): then no span is started at all, which was most of the cost
+ * of the API without an SDK (docs/benchmarks.md). Asked on each call, a few reads and a
+ * comparison, so that an SDK registered later (or another after `trace.disable()`) is seen at
+ * once; the tracer is taken from the SDK's provider itself, once per provider. A provider of
+ * another shape (another copy of the API) is used as it is.
+ */
+function sdkTracer(api: OpenTelemetry): Tracer | undefined {
+  let provider: TracerProvider = api.trace.getTracerProvider();
+  if (provider instanceof api.ProxyTracerProvider) {
+    noSdkProvider ??= new api.ProxyTracerProvider().getDelegate();
+    provider = provider.getDelegate();
+    if (provider === noSdkProvider) return undefined;
+  }
+  if (cached?.provider !== provider) cached = { provider, tracer: provider.getTracer(INSTRUMENTATION_SCOPE) };
+  return cached.tracer;
 }
 
 /**
- * Runs `work` inside a span named `name`, child of `parent` (else of the active context): its
- * failure is recorded on the span and thrown again. Without `@opentelemetry/api`, or with it but
- * no SDK registered (the span is then not recording), `work` runs as it is, with a scope whose
- * `set` does nothing.
+ * Runs `work` inside a span, child of `parent` (else of the active context), named and described
+ * by `start` (called only when an SDK is registered, so that nothing is built for nothing): its
+ * failure is recorded on the span and thrown again. Without `@opentelemetry/api`, with it but no
+ * SDK registered, or when the SDK does not record the span (sampling), `work` runs as it is,
+ * with a scope whose `set` does nothing.
  */
-export async function inSpan<T>(
-  name: string,
-  attributes: Readonly<Record<string, AttributeValue>>,
+export function inSpan<T>(
+  start: () => SpanStart,
   work: (scope: SpanScope) => Promise<T>,
   parent?: SpanScope,
 ): Promise<T> {
   const api = openTelemetry();
-  if (api === null) return work(NOT_RECORDED);
+  const tracer = api === null ? undefined : sdkTracer(api);
+  if (tracer !== undefined) return inStartedSpan(api!, tracer, start(), work, parent);
+  try {
+    return work(NOT_RECORDED);
+  } catch (error) {
+    // As an async function would: a failure is a rejected promise, never a throw.
+    return Promise.reject(error);
+  }
+}
+
+async function inStartedSpan<T>(
+  api: OpenTelemetry,
+  tracer: Tracer,
+  { name, attributes }: SpanStart,
+  work: (scope: SpanScope) => Promise<T>,
+  parent: SpanScope | undefined,
+): Promise<T> {
   const parentContext = (parent?.context as Context | undefined) ?? api.context.active();
-  const span = tracerOf(api).startSpan(name, { attributes }, parentContext);
+  const span = tracer.startSpan(name, { attributes }, parentContext);
   if (!span.isRecording()) {
     span.end();
     return work(NOT_RECORDED);
