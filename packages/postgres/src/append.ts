@@ -52,7 +52,8 @@ export interface HeadColumns {
  * notifies. When the head was another, nothing is written and the function answers with the
  * actual head: a conflict when the expected version no longer holds, else (a stale cached head,
  * or 'any' and 'stream_exists' behind another writer) the append is made again under the
- * stream's lock, where the head it chains on cannot move: contention never fails it.
+ * stream's lock, where the head it chains on cannot move: contention never fails it. For a
+ * second after such a miss, this store's appends to that stream take the lock at once.
  */
 export async function appendEvents(
   context: AppendContext,
@@ -64,6 +65,10 @@ export async function appendEvents(
   const expected = options.expectedVersion ?? 'any';
   // Copy now: the caller may change their objects while we wait for the database.
   const batch = structuredClone(events);
+  if (batch.length > 0 && context.heads.isContended(streamId))
+    return versionClashAsConflict(context, streamId, expected, () =>
+      appendUnderStreamLock(context, streamId, batch, expected),
+    );
   const cached = context.heads.get(streamId);
   // The cache may be stale: trust it only to try, never to refuse, nor to answer an empty batch.
   const head =
@@ -78,6 +83,7 @@ export async function appendEvents(
   context.heads.set(streamId, outcome.head ?? undefined);
   const actual = outcome.head ? outcome.head.version : -1;
   if (!expectedVersionHolds(expected, actual)) throw new ConcurrencyError(streamId, expected, actual);
+  context.heads.markContended(streamId);
   return versionClashAsConflict(context, streamId, expected, () =>
     appendUnderStreamLock(context, streamId, batch, expected),
   );
@@ -149,6 +155,7 @@ async function appendUnderStreamLock(
   batch: readonly EventToAppend[],
   expected: ExpectedVersion,
 ): Promise<AppendResult> {
+  const known = context.heads.get(streamId);
   return inPoolTransaction(
     context.pool,
     async (client) => {
@@ -157,6 +164,8 @@ async function appendUnderStreamLock(
         streamId,
       ]);
       const head = await readHead(client, context.schema, streamId);
+      // Another writer moved the head since this store last saw it: the stream is still contended.
+      if (head?.version !== known?.version) context.heads.markContended(streamId);
       context.heads.set(streamId, head ?? undefined);
       const outcome = await appendOnHead(context, client, streamId, head, batch, expected);
       // Only a writer that ignores the lock (a manual insert) can have moved the head.
