@@ -7,26 +7,8 @@ import type { FormBody } from './form-payloads';
 import { field } from './form-payloads';
 import type { Html } from './html';
 import { html } from './html';
+import { radios } from './form-controls';
 import { execute, requireUser, sendPage } from './respond';
-
-function radios(name: string, legend: string, options: readonly [string, string][]): Html {
-  return html`<fieldset>
-    <legend>${legend}</legend>
-    ${options.map(
-      ([value, label], i) =>
-        html`<div class="field">
-          <input
-            type="radio"
-            name="${name}"
-            id="c-${name}-${i}"
-            value="${value}"
-            ${i === 0 ? html` checked` : null}
-          />
-          <label for="c-${name}-${i}">${label}</label>
-        </div>`,
-    )}
-  </fieldset>`;
-}
 
 /** R-03: one step of « Créer un nouveau dossier »: company, then establishment, then card type. */
 function choicesPage(choices: CreationChoices): Html {

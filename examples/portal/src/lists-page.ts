@@ -1,5 +1,5 @@
 import type { DossierError, ListName, ListPage, ListRowView } from '@cartes-badges/domain';
-import { defaultCatalogue, dossierStatusLabel } from '@cartes-badges/domain';
+import { defaultCatalogue, dossierStatusLabel, TRANSMITTED_STATUSES } from '@cartes-badges/domain';
 import type { Html } from './html';
 import { html } from './html';
 import type { ListQueryString } from './list-query';
@@ -11,17 +11,7 @@ const TITLES: Record<ListName, string> = { brouillons: 'Brouillons', dossiers: '
 // The states each list can show (R-25's Etat filter).
 const STATES: Record<ListName, readonly string[]> = {
   brouillons: ['presaisie', 'draft'],
-  dossiers: [
-    'transmitted',
-    'instruction',
-    'complementsRequested',
-    'complementSubmitted',
-    'granted',
-    'refused',
-    'reimbursed',
-    'closed',
-    'cancelled',
-  ],
+  dossiers: TRANSMITTED_STATUSES,
 };
 
 const stateLabel = (status: string): string =>

@@ -7,6 +7,7 @@ import { redirectWithFlash } from './flash';
 import type { FormBody } from './form-payloads';
 import { costLinesOf, field } from './form-payloads';
 import { html } from './html';
+import { costLineCells } from './form-controls';
 import { execute, requireUser, sendPage } from './respond';
 
 const LINES = 3;
@@ -61,22 +62,7 @@ export function providerRoutes(
                 const n = i + 1;
                 return html`<tr>
                   <th scope="row">${n}</th>
-                  <td>
-                    <label class="visually-hidden" for="f-nature-${n}">Ligne ${n} : Nature</label
-                    ><select id="f-nature-${n}" name="nature-${n}">
-                      <option value="">—</option>
-                      <option value="Achat Matériel">Achat Matériel</option>
-                    </select>
-                  </td>
-                  <td>
-                    <label class="visually-hidden" for="f-montant-${n}"
-                      >Ligne ${n} : Montant unitaire HT</label
-                    ><input id="f-montant-${n}" name="montant-${n}" inputmode="decimal" />
-                  </td>
-                  <td>
-                    <label class="visually-hidden" for="f-quantite-${n}">Ligne ${n} : Quantité</label
-                    ><input id="f-quantite-${n}" name="quantite-${n}" inputmode="numeric" />
-                  </td>
+                  ${costLineCells(n, { nature: null, amount: '', quantity: '' })}
                 </tr>`;
               })}
             </tbody>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FormBody } from './form-payloads';
 import { field } from './form-payloads';
+import { radios } from './form-controls';
 import { html } from './html';
 import { redirectWithFlash } from './flash';
 import { sendPage } from './respond';
@@ -28,22 +29,11 @@ export function signInRoutes(app: FastifyInstance): void {
           démonstration ; le serveur en déduit l'acteur de chaque commande.
         </p>
         <form method="post" action="/connexion">
-          <fieldset>
-            <legend>Utilisateur</legend>
-            ${PORTAL_USERS.map(
-              (user, i) =>
-                html`<div class="field">
-                  <input
-                    type="radio"
-                    name="user"
-                    id="u-${user.id}"
-                    value="${user.id}"
-                    ${i === 0 ? html` checked` : null}
-                  />
-                  <label for="u-${user.id}">${user.displayName} — ${roleLabel(user)}</label>
-                </div>`,
-            )}
-          </fieldset>
+          ${radios(
+            'user',
+            'Utilisateur',
+            PORTAL_USERS.map((user) => [user.id, `${user.displayName} — ${roleLabel(user)}`]),
+          )}
           <button type="submit">Se connecter</button>
         </form>`,
     ),

@@ -1,6 +1,7 @@
 import type { DossierView, TabName, TabView } from '@cartes-badges/domain';
 import type { Html } from './html';
 import { html } from './html';
+import { costLineCells } from './form-controls';
 
 /** What the user typed, shown again when a save was refused (field name → value). */
 export type Typed = Readonly<Record<string, string>>;
@@ -135,36 +136,11 @@ function prestation(view: DossierView, typed: Typed): Html {
           return html`<tr>
             <th scope="row">${n}</th>
             <td>Coût</td>
-            <td>
-              <label class="visually-hidden" for="f-nature-${n}">Ligne ${n} : Nature</label
-              ><select id="f-nature-${n}" name="nature-${n}">
-                <option value="">—</option>
-                <option
-                  value="Achat Matériel"
-                  ${(typed[`nature-${n}`] ?? line?.nature) === 'Achat Matériel' ? html` selected` : null}
-                >
-                  Achat Matériel
-                </option>
-              </select>
-            </td>
-            <td>
-              <label class="visually-hidden" for="f-montant-${n}">Ligne ${n} : Montant unitaire HT</label
-              ><input
-                id="f-montant-${n}"
-                name="montant-${n}"
-                inputmode="decimal"
-                value="${typed[`montant-${n}`] ?? line?.unitAmount?.formatted.replace(/\s*€$/, '') ?? ''}"
-              />
-            </td>
-            <td>
-              <label class="visually-hidden" for="f-quantite-${n}">Ligne ${n} : Quantité</label
-              ><input
-                id="f-quantite-${n}"
-                name="quantite-${n}"
-                inputmode="numeric"
-                value="${value(typed, `quantite-${n}`, line?.quantity)}"
-              />
-            </td>
+            ${costLineCells(n, {
+              nature: typed[`nature-${n}`] ?? line?.nature ?? null,
+              amount: typed[`montant-${n}`] ?? line?.unitAmount?.formatted.replace(/\s*€$/, '') ?? '',
+              quantity: value(typed, `quantite-${n}`, line?.quantity),
+            })}
             <td>${line?.lineTotal?.formatted ?? ''}</td>
           </tr>`;
         })}
