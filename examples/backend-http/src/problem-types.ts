@@ -45,7 +45,9 @@ export const PROBLEM_TYPES: Readonly<Record<ProblemCode, ProblemType>> = {
   DOCUMENT_TYPE_NOT_ALLOWED: { status: 422, title: 'Type de document non admis' },
   TOO_MANY_FILES: { status: 422, title: 'Trop de fichiers' },
   AMOUNT_NOT_ALLOWED: { status: 422, title: 'Montant non admis' },
-  MISSING_CONTEXT: { status: 422, title: 'Données de référence manquantes' },
+  // The service was wired without a value `decide` needs: a bug of the embedding, never of the
+  // caller's request, so a 500 (a 422 would tell the caller to change what they sent).
+  MISSING_CONTEXT: { status: 500, title: 'Service mal configuré' },
   DOCUMENT_CONTENT_UNAVAILABLE: { status: 500, title: 'Contenu du document indisponible' },
   STORE_BUSY: { status: 503, title: 'Service momentanément occupé' },
   // Erasure: not yet allowed by the retention policy (409), forcing not permitted (403), the

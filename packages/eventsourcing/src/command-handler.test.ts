@@ -1,4 +1,4 @@
-import { isLeft, isRight } from 'fp-ts/Either';
+import { isLeft, isRight, left, right } from 'fp-ts/Either';
 import type { AccountCommand } from './__tests__/account-decider';
 import { accountDecider } from './__tests__/account-decider';
 import { createCommandHandler, handleCommand } from './command-handler';
@@ -191,7 +191,7 @@ describe('handleCommand', () => {
               options('other'),
             );
           }
-          return { now: `2024-01-0${seen.length}T00:00:00.000Z` };
+          return right({ now: `2024-01-0${seen.length}T00:00:00.000Z` });
         },
       },
     );
@@ -217,6 +217,26 @@ describe('handleCommand', () => {
     });
     expect(counts.appends).toBe(0);
     expect(await collect(store.readAll())).toEqual([]);
+  });
+
+  it('returns the Left of resolveContext as is, without deciding or appending', async () => {
+    const { store, counts } = counting(createInMemoryEventStore());
+    await open(store);
+    const refusal = { code: 'NO_RATE', message: 'Aucun taux de change pour ce jour.' };
+    const result = await handleCommand(
+      store,
+      accountDecider,
+      'acc-1',
+      { kind: 'Deposit', amount: 5 },
+      {
+        commandId: 'd',
+        actor,
+        resolveContext: async () => left(refusal),
+      },
+    );
+    expect(assertLeft(result)).toBe(refusal);
+    expect(counts.appends).toBe(1); // the opening only
+    expect(await collect(store.readStream('acc-1'))).toHaveLength(1);
   });
 
   it('reports a decider that throws as a DeciderBugError carrying the command', async () => {

@@ -76,11 +76,13 @@ async function decideAndAppend<Command, Event extends DomainEvent, State, Contex
       span,
     );
     if (loaded.firstOwnEvent !== undefined) return earlierOutcome(streamId, loaded, options);
-    const context =
+    const resolved =
       options.context !== undefined || !options.resolveContext
-        ? (options.context as Context)
+        ? right(options.context as Context)
         : await options.resolveContext(loaded.state);
-    const decision = decide(decider, streamId, command, loaded.state, context);
+    const decision = isLeft(resolved)
+      ? resolved
+      : decide(decider, streamId, command, loaded.state, resolved.right);
     if (isLeft(decision)) {
       remember(options.stateCache, streamId, loaded);
       return decision;

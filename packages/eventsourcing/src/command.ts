@@ -1,3 +1,4 @@
+import type { Either } from 'fp-ts/Either';
 import type { Actor, DomainEvent, RecordedEvent } from './events';
 import type { StreamStateCache } from './stream-state-cache';
 
@@ -30,8 +31,11 @@ export interface HandleCommandOptions<State, Context, Err = never> {
   readonly occurredAt?: string;
   /** Fixed context given to `decide`. */
   readonly context?: Context;
-  /** Or a context computed from the current state, again on each retry. */
-  readonly resolveContext?: (state: State) => Promise<Context>;
+  /**
+   * Or a context computed from the current state, again on each retry; a refusal found while
+   * gathering it (a Left value) is returned as is, nothing written, like one from `decide`.
+   */
+  readonly resolveContext?: (state: State) => Promise<Either<Err, Context>>;
   /** How many times to re-read and re-decide after a concurrency conflict (default 5). */
   readonly maxRetries?: number;
   /** Clock giving `occurredAt` when none is given (defaults to the system clock). */

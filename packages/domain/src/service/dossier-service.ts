@@ -48,7 +48,7 @@ import { foldDossier } from './load-dossier';
 import type { DossierView } from '../view/dossier-view';
 import { dossierView } from '../view/dossier-view';
 import type { DossierServicePorts } from './ports';
-import { baseContext, ContextRefusal, contextResolver } from './resolve-context';
+import { baseContext, contextResolver } from './resolve-context';
 import type { ErasureOptions, ErasureResult } from './erasure';
 import {
   destroyDossierKey,
@@ -230,7 +230,6 @@ export function createDossierService(ports: DossierServicePorts): DossierService
         confirmation: confirmationOf(result.events),
       });
     } catch (error) {
-      if (error instanceof ContextRefusal) return E.left(error.error);
       // Erased between this command's decision and its append: refused as decide would now.
       if (error instanceof PersonalDataErasedError) {
         return E.left(

@@ -24,14 +24,6 @@ import {
 import { foldDossier } from './load-dossier';
 import type { DossierServicePorts } from './ports';
 
-/** A refusal found while gathering the context (e.g. a file whose content is not its format). */
-export class ContextRefusal extends Error {
-  constructor(readonly error: DossierError) {
-    super(error.message);
-    this.name = 'ContextRefusal';
-  }
-}
-
 async function findProvider(
   ports: DossierServicePorts,
   search: Siren | Siret,
@@ -125,14 +117,14 @@ async function storeFile(
   catalogue: Catalogue,
   command: DossierCommandOf<'AttachDocument'>,
   state: DossierState,
-): Promise<FileMetadata> {
+): Promise<E.Either<DossierError, FileMetadata>> {
   const cardType = cardTypeDefinitionOf(catalogue, state);
-  if (!cardType) throw new ContextRefusal(formatError([]));
+  if (!cardType) return E.left(formatError([]));
   const { documentType, fileName, content } = command.payload;
   const existing = state.documents.filter((d) => d.documentType === documentType).length;
   const checked = checkUploadedFile({ fileName, bytes: content }, cardType, documentType, existing);
   if (E.isLeft(checked)) {
-    throw new ContextRefusal(
+    return E.left(
       formatError(checked.left.map((problem) => ({ ...problem, field: `payload.${problem.field}` }))),
     );
   }
@@ -140,13 +132,14 @@ async function storeFile(
   // a refused append leaves an unreferenced blob that `collectUnreferencedBlobs` removes.
   const stored = await ports.blobStore.put(content);
   const { name, size, mediaType, format, sha256 } = checked.right;
-  return { name, size, mediaType, format, sha256, storageKey: stored.key };
+  return E.right({ name, size, mediaType, format, sha256, storageKey: stored.key });
 }
 
 /**
  * The `resolveContext` of the command handler: runs again on each retry with the state just
  * read. Costly values (numbers, stored files) are taken only for a command `decide` accepts;
- * numbers are reserved per dossier, so a retry reuses the same (R-01, R-36).
+ * numbers are reserved per dossier, so a retry reuses the same (R-01, R-36). A refusal found
+ * on the way (a file that is not what its name says) is a Left, as `decide`'s are.
  */
 export function contextResolver(
   ports: DossierServicePorts,
@@ -155,21 +148,23 @@ export function contextResolver(
   dossierId: string,
   base: DossierContext,
   now: Date,
-): (state: DossierState) => Promise<DossierContext> {
+): (state: DossierState) => Promise<E.Either<DossierError, DossierContext>> {
   return async (state) => {
     const provisional = { ...base, ...PROVISIONAL };
-    if (E.isLeft(decideDossier(command, state, provisional))) return provisional;
+    if (E.isLeft(decideDossier(command, state, provisional))) return E.right(provisional);
     switch (command.type) {
       case 'CreateDraft':
       case 'SubmitPresaisie':
       case 'DuplicateDraft':
-        return { ...base, draftNumber: (await reserveDraftNumber(ports.store, dossierId)) as Int };
+        return E.right({ ...base, draftNumber: (await reserveDraftNumber(ports.store, dossierId)) as Int });
       case 'TransmitDossier':
-        return { ...base, dossierNumber: await reserveDossierNumber(ports.store, dossierId, now) };
+        return E.right({ ...base, dossierNumber: await reserveDossierNumber(ports.store, dossierId, now) });
       case 'AttachDocument':
-        return { ...base, file: await storeFile(ports, catalogue, command, state) };
+        return E.map((file: FileMetadata): DossierContext => ({ ...base, file }))(
+          await storeFile(ports, catalogue, command, state),
+        );
       default:
-        return base;
+        return E.right(base);
     }
   };
 }

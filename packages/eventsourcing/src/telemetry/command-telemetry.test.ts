@@ -1,5 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
-import { isLeft } from 'fp-ts/Either';
+import { isLeft, right } from 'fp-ts/Either';
 import { accountDecider } from '../__tests__/account-decider';
 import { installInMemoryTelemetry, type InMemoryTelemetry } from '../__tests__/in-memory-telemetry';
 import { handleCommand } from '../command-handler';
@@ -82,7 +82,7 @@ describe('command handling spans', () => {
               { type: 'Deposited', data: { amount: 1, at: context.now } },
             ]);
           }
-          return context;
+          return right(context);
         },
       },
     );
