@@ -39,6 +39,10 @@ export default {
   // The machine has 2 cores shared by several engineers: one test runner, one checker.
   concurrency: 1,
   incremental: true,
+  // MUTATION_FORCE=1 re-tests every mutant of the file: Stryker reuses a survivor of a
+  // module-level constant (a static mutant, covered by no test in particular) even after a test
+  // that kills it was added.
+  force: process.env.MUTATION_FORCE === '1',
   incrementalFile: incrementalFileOf(scopeName, file),
   // A loaded machine makes a run slow: a mutant is judged timed out only well past its dry run.
   timeoutMS: 60_000,
