@@ -7,7 +7,7 @@ import type { FormBody } from './form-payloads';
 import { field } from './form-payloads';
 import type { Html } from './html';
 import { html } from './html';
-import { radios } from './form-controls';
+import { commandIdField, radios } from './form-controls';
 import { execute, requireUser, sendPage } from './respond';
 
 /** R-03: one step of « Créer un nouveau dossier »: company, then establishment, then card type. */
@@ -36,6 +36,7 @@ function choicesPage(choices: CreationChoices): Html {
       </form>`;
     case 'cardType':
       return html`<form method="post" action="/nouveau">
+        ${commandIdField()}
         <input type="hidden" name="siret" value="${choices.siret}" />
         <p>Établissement : SIRET ${choices.siret}</p>
         ${radios(
@@ -72,10 +73,15 @@ export function creationRoutes(app: FastifyInstance, library: DossierApplication
     const who = requireUser(request, reply);
     if (!who) return reply;
     const body = (request.body ?? {}) as FormBody;
-    const created = await execute(library, who, {
-      type: 'CreateDraft',
-      payload: { siret: field(body, 'siret') ?? '', cardType: field(body, 'cardType') ?? '' },
-    });
+    const created = await execute(
+      library,
+      who,
+      {
+        type: 'CreateDraft',
+        payload: { siret: field(body, 'siret') ?? '', cardType: field(body, 'cardType') ?? '' },
+      },
+      body,
+    );
     if (E.isLeft(created))
       return redirectWithFlash(reply, '/nouveau', { kind: 'error', text: created.left.message });
     return redirectWithFlash(reply, `/dossiers/${created.right.dossierId}?onglet=Employeur`, {

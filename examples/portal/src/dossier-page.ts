@@ -2,6 +2,7 @@ import type { DossierError, DossierView, TabName } from '@cartes-badges/domain';
 import { fieldLabel } from '@cartes-badges/domain';
 import { documentsTab } from './documents-tab';
 import type { Html } from './html';
+import { commandIdField } from './form-controls';
 import { html } from './html';
 import { instructionPanel } from './instruction-panel';
 import type { SignedIn } from './session';
@@ -93,11 +94,14 @@ export function dossierPage(
     <div class="actions">
       ${has(view, 'TransmitDossier')
         ? html`<form method="post" action="${base}/transmettre">
+            ${commandIdField()}
             <button type="submit">Transmettre</button>
           </form>`
         : null}
       ${has(view, 'DuplicateDraft')
-        ? html`<form method="post" action="${base}/dupliquer"><button type="submit">Dupliquer</button></form>`
+        ? html`<form method="post" action="${base}/dupliquer">
+            ${commandIdField()}<button type="submit">Dupliquer</button>
+          </form>`
         : null}
       ${has(view, 'DeleteDraft') ? html`<a href="${base}/supprimer">Supprimer</a>` : null}
       ${who.user.role === 'gestionnaire'

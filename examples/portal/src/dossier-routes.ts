@@ -46,7 +46,8 @@ function commandRoute(
     const who = requireUser(request, reply);
     if (!who) return reply;
     const { id } = request.params as Params;
-    const result = await execute(library, who, build((request.body ?? {}) as FormBody, id));
+    const body = (request.body ?? {}) as FormBody;
+    const result = await execute(library, who, build(body, id), body);
     if (E.isLeft(result)) return showRefused(library, request, reply, who, result.left);
     const { location, text } = done(result.right, id);
     return redirectWithFlash(reply, location, { kind: 'success', text });
@@ -175,11 +176,16 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
     const payload = instructionPayload(type, body);
     if (E.isLeft(payload))
       return redirectWithFlash(reply, `/dossiers/${id}`, { kind: 'error', text: payload.left.message });
-    const result = await execute(library, who, {
-      type,
-      dossierId: id,
-      ...(payload.right !== undefined ? { payload: payload.right } : {}),
-    });
+    const result = await execute(
+      library,
+      who,
+      {
+        type,
+        dossierId: id,
+        ...(payload.right !== undefined ? { payload: payload.right } : {}),
+      },
+      body,
+    );
     if (E.isLeft(result)) return showRefused(library, request, reply, who, result.left);
     return redirectWithFlash(reply, `/dossiers/${id}`, {
       kind: 'success',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Html } from './html';
 import { html } from './html';
 
@@ -51,3 +52,11 @@ export function costLineCells(n: number, values: CostLineValues): Html {
       ><input id="f-quantite-${n}" name="quantite-${n}" inputmode="numeric" value="${values.quantity}" />
     </td>`;
 }
+
+/**
+ * R-36: the command id of the form, chosen when the page is drawn: the same form sent twice
+ * (a double click, a reload after a lost answer) is the same command, applied once, and the
+ * second answer is the first one again (for a creation, the same draft).
+ */
+export const commandIdField = (): Html =>
+  html`<input type="hidden" name="commandId" value="${randomUUID()}" />`;

@@ -1,5 +1,6 @@
 import type { DossierView } from '@cartes-badges/domain';
 import type { Html } from './html';
+import { commandIdField } from './form-controls';
 import { html } from './html';
 
 /** The instruction moves (R-35) and the adherent's answers, with the one field each needs. */
@@ -45,6 +46,7 @@ export function instructionPanel(view: DossierView): Html {
       const field = MOVES[move.type].field;
       const id = `f-${move.type}`;
       return html`<form method="post" action="/dossiers/${view.dossierId}/instruction">
+        ${commandIdField()}
         <input type="hidden" name="type" value="${move.type}" />
         ${field
           ? html`<label for="${id}">${field[1]}</label> <input id="${id}" name="${field[0]}" /> `

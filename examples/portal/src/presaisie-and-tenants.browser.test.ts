@@ -176,4 +176,23 @@ describeInBrowser('the portal: pré-saisie, drafts and other companies, in Chrom
     await claire.goto(`${claireDraftUrl}?onglet=Employeur`);
     expect(await claire.getByLabel('Email de contact').inputValue()).toBe(FIXTURE_USERS.claire.email);
   });
+
+  it('R-36: the same creation form sent twice is one command: one draft, and both answers lead to it', async () => {
+    await claire.goto('/brouillons');
+    const before = await claire.locator('tbody tr').count();
+    await claire.getByRole('link', { name: 'Créer un nouveau dossier' }).click();
+    const form = claire.locator('form[action="/nouveau"]');
+    const fields = {
+      commandId: (await form.locator('input[name=commandId]').getAttribute('value')) ?? '',
+      siret: (await form.locator('input[name=siret]').getAttribute('value')) ?? '',
+      cardType: 'CHRONO',
+    };
+    const first = await claire.request.post('/nouveau', { form: fields, maxRedirects: 0 });
+    const second = await claire.request.post('/nouveau', { form: fields, maxRedirects: 0 });
+    expect([first.status(), second.status()]).toEqual([303, 303]);
+    expect(second.headers().location).toBe(first.headers().location);
+    expect(first.headers().location).toMatch(/^\/dossiers\/[0-9a-f-]{36}\?onglet=Employeur$/);
+    await claire.goto('/brouillons');
+    expect(await claire.locator('tbody tr').count()).toBe(before + 1);
+  });
 });

@@ -7,7 +7,7 @@ import { redirectWithFlash } from './flash';
 import type { FormBody } from './form-payloads';
 import { costLinesOf, field } from './form-payloads';
 import { html } from './html';
-import { costLineCells } from './form-controls';
+import { commandIdField, costLineCells } from './form-controls';
 import { execute, requireUser, sendPage } from './respond';
 
 const LINES = 3;
@@ -31,6 +31,7 @@ export function providerRoutes(
           l'acceptera ou la refusera.
         </p>
         <form method="post" action="/pre-saisie">
+          ${commandIdField()}
           <div class="field">
             <label for="p-siret">SIRET de l'établissement employeur</label
             ><input id="p-siret" name="siret" required />
@@ -82,16 +83,21 @@ export function providerRoutes(
     const body = (request.body ?? {}) as FormBody;
     const email = field(body, 'contactEmail')?.trim();
     const comment = field(body, 'comment')?.trim();
-    const result = await execute(library, who, {
-      type: 'SubmitPresaisie',
-      payload: {
-        siret: field(body, 'siret') ?? '',
-        cardType: field(body, 'cardType') ?? '',
-        costLines: costLinesOf(body),
-        ...(email ? { contactEmail: email } : {}),
-        ...(comment ? { comment } : {}),
+    const result = await execute(
+      library,
+      who,
+      {
+        type: 'SubmitPresaisie',
+        payload: {
+          siret: field(body, 'siret') ?? '',
+          cardType: field(body, 'cardType') ?? '',
+          costLines: costLinesOf(body),
+          ...(email ? { contactEmail: email } : {}),
+          ...(comment ? { comment } : {}),
+        },
       },
-    });
+      body,
+    );
     if (E.isLeft(result))
       return redirectWithFlash(reply, '/pre-saisie', { kind: 'error', text: result.left.message });
     return redirectWithFlash(reply, `/dossiers/${result.right.dossierId}`, {

@@ -3,6 +3,8 @@ import type { DossierError, ExecuteResult } from '@cartes-badges/domain';
 import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { takeFlash } from './flash';
+import type { FormBody } from './form-payloads';
+import { field } from './form-payloads';
 import type { Html } from './html';
 import { html } from './html';
 import { layout } from './layout';
@@ -65,10 +67,13 @@ export async function execute(
   library: DossierApplication,
   who: SignedIn,
   command: Record<string, unknown>,
+  form?: FormBody,
 ): Promise<E.Either<DossierError, ExecuteResult>> {
+  // The form's own id when it has one (R-36, commandIdField); the library checks its shape.
+  const formId = form === undefined ? undefined : field(form, 'commandId');
   const result = await library.service.execute({
-    commandId: library.service.newCommandId(),
     ...command,
+    commandId: formId ?? library.service.newCommandId(),
     actor: who.actor,
   });
   if (E.isRight(result)) await library.whenIdle();
