@@ -150,7 +150,7 @@ describe('show and history', () => {
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain(closed.dossierNumber!);
     expect(page).not.toMatch(/<script|<link|src=|https?:\/\//);
-    expect((page.match(/<tr class="event intact"/g) ?? []).length).toBe(closed.version + 1);
+    expect((page.match(/<tr class="event intact( un)?signed"/g) ?? []).length).toBe(closed.version + 1);
     expect(page).toContain(`--store sqlite:${dbFile}`);
     for (const entry of timeline.entries) expect(page).toContain(`<code class="hash">${entry.hash}</code>`);
   });

@@ -5,6 +5,8 @@
 export interface TimelineSource {
   /** The store's URL with any password masked, e.g. `sqlite:./data/events.db`. */
   readonly store: string;
+  /** The keyring file the signatures were checked with (`--keys`), if any. */
+  readonly keys?: string;
 }
 
 // Quoted for a POSIX shell only when needed, so the usual `sqlite:./data/events.db` reads plainly.
@@ -12,7 +14,8 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command that re-verifies the stream's hash chain on that store (exit 0 intact, 1 broken). */
+/** The command that re-verifies the stream's hash chain (and signatures) on that store (exit 0 intact, 1 broken). */
 export function recheckCommand(streamId: string, source: TimelineSource): string {
-  return `cartes-badges verify --stream ${shellWord(streamId)} --store ${shellWord(source.store)}`;
+  const keys = source.keys !== undefined ? ` --keys ${shellWord(source.keys)}` : '';
+  return `cartes-badges verify --stream ${shellWord(streamId)}${keys} --store ${shellWord(source.store)}`;
 }

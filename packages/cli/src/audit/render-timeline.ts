@@ -2,7 +2,7 @@ import { brokenReason } from './chain-problems';
 import type { TimelineSource } from './recheck-command';
 import { recheckCommand } from './recheck-command';
 import type { Timeline } from './timeline';
-import { heading, integrityLine, showInstant } from './timeline-words';
+import { heading, integrityLine, showInstant, signaturesLine, UNSIGNED_REASON } from './timeline-words';
 
 export { renderTimelineHtml } from './timeline-html';
 export type { TimelinePageOptions } from './timeline-html';
@@ -30,6 +30,11 @@ export function renderTimelineText(timeline: Timeline, source?: TimelineSource):
       `    → ${entry.stateAfter.label} · total HT ${entry.stateAfter.totalHt} · documents obligatoires ${entry.stateAfter.documents}`,
     );
     lines.push(`    enregistré ${showInstant(entry.recordedAt)} · empreinte ${entry.hash}`);
+    if (entry.keyId === null) lines.push(`    ${UNSIGNED_REASON}`);
+    else
+      lines.push(
+        `    clé ${entry.keyId} · ${entry.signature !== null ? `signature ${entry.signature}` : entry.signedAtVersion !== null ? `couvert par la signature de la version ${entry.signedAtVersion}` : 'aucune signature ne suit'}`,
+      );
     if (entry.chain === 'broken' && !timeline.integrity.ok)
       lines.push(`    ✗ CHAÎNE ROMPUE ICI : ${brokenReason(timeline.integrity.problem, entry.version)}`);
     if (entry.chain === 'unproven') lines.push('    (non prouvé : suit la rupture de la chaîne)');
@@ -40,6 +45,7 @@ export function renderTimelineText(timeline: Timeline, source?: TimelineSource):
     `État ${timeline.at ? 'à cette date' : 'actuel'} : ${timeline.summary.label} · total HT ${timeline.summary.totalHt}`,
   );
   lines.push(integrityLine(timeline.integrity));
+  lines.push(signaturesLine(timeline));
   if (source) lines.push(`Pour revérifier : ${recheckCommand(timeline.streamId, source)}`);
   return lines.join('\n');
 }

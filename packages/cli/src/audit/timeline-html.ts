@@ -2,7 +2,7 @@ import { brokenReason } from './chain-problems';
 import type { TimelineSource } from './recheck-command';
 import { recheckCommand } from './recheck-command';
 import type { Timeline, TimelineDocument, TimelineEntry } from './timeline';
-import { heading, integrityLine, showInstant } from './timeline-words';
+import { heading, integrityLine, showInstant, signaturesLine, UNSIGNED_REASON } from './timeline-words';
 
 /** What the page says beside the timeline itself. */
 export interface TimelinePageOptions {
@@ -29,14 +29,30 @@ function entryRow(e: TimelineEntry, timeline: Timeline): string {
       : e.chain === 'unproven'
         ? '<p class="reason">Non prouvé : cet événement suit la rupture de la chaîne.</p>'
         : '';
-  return `<tr class="event ${e.chain}" data-version="${e.version}">
+  const unsigned =
+    e.keyId === null ? `<p class="reason unsigned-reason">${escapeHtml(UNSIGNED_REASON)}</p>` : '';
+  return `<tr class="event ${e.chain}${e.keyId === null ? ' unsigned' : ' signed'}" data-version="${e.version}">
   <td class="v">${e.chain === 'broken' ? '✗ ' : ''}${e.version}</td>
   <td class="when"><span class="label">survenu</span> <time datetime="${escapeHtml(e.occurredAt)}">${escapeHtml(showInstant(e.occurredAt))}</time><br><span class="label">enregistré</span> <time datetime="${escapeHtml(e.recordedAt)}">${escapeHtml(showInstant(e.recordedAt))}</time></td>
   <td>${escapeHtml(e.actor.roleLabel)}<br><span class="muted">${escapeHtml(e.actor.userId)}${e.actor.siret ? `<br>SIRET ${escapeHtml(e.actor.siret)}` : ''}</span></td>
-  <td class="what">${escapeHtml(e.description)}<br><span class="muted">${escapeHtml(e.type)} · commande ${escapeHtml(e.commandId ?? '—')}</span>${reason}</td>
+  <td class="what">${escapeHtml(e.description)}<br><span class="muted">${escapeHtml(e.type)} · commande ${escapeHtml(e.commandId ?? '—')}</span>${reason}${unsigned}</td>
   <td><strong>${escapeHtml(e.stateAfter.label)}</strong><br><span class="muted">total HT ${escapeHtml(e.stateAfter.totalHt)} · documents ${escapeHtml(e.stateAfter.documents)}</span></td>
-  <td class="proof"><span class="label">empreinte</span> ${hash(e.hash)}<span class="label">précédente</span> ${hash(e.prevHash)}</td>
+  <td class="proof"><span class="label">empreinte</span> ${hash(e.hash)}<span class="label">précédente</span> ${hash(e.prevHash)}${signatureCell(e)}</td>
 </tr>`;
+}
+
+// The signature printed whole beside the hashes, or which version's signature covers the event.
+function signatureCell(e: TimelineEntry): string {
+  if (e.keyId === null)
+    return '<span class="label">signature</span> <strong class="unsigned-mark">non signé</strong>';
+  const key = `<span class="label">clé</span> <code class="key-id">${escapeHtml(e.keyId)}</code>`;
+  if (e.signature !== null)
+    return `${key}<span class="label">signature</span> <code class="signature">${escapeHtml(e.signature)}</code>`;
+  const covered =
+    e.signedAtVersion === null
+      ? 'aucune signature ne suit dans cet historique'
+      : `couvert par la signature de la version ${e.signedAtVersion}`;
+  return `${key}<span class="label">signature</span> <span class="muted">${covered}</span>`;
 }
 
 // The broken version has no row of its own when it cannot be shown: a removed event, a row that
@@ -114,7 +130,11 @@ const STYLE = `
   td.v { text-align: right; color: #667085; white-space: nowrap; } td.when { white-space: nowrap; }
   td.proof { min-width: 15rem; }
   td.what { overflow-wrap: anywhere; } /* a document's SHA-256 in the sentence must not widen the table */
-  code.hash { font: 11px/1.3 ui-monospace, monospace; word-break: break-all; display: block; }
+  code.hash, code.signature { font: 11px/1.3 ui-monospace, monospace; word-break: break-all; display: block; }
+  code.key-id { font: 11px/1.3 ui-monospace, monospace; }
+  /* unsigned first: a broken or unproven row keeps its own colour, with the unsigned mark at its left */
+  tr.unsigned { background: #fff1e6; box-shadow: inset 4px 0 0 #c2410c; } .unsigned-mark { color: #c2410c; }
+  p.reason.unsigned-reason { color: #9a3412; }
   tr.broken { background: #fde7e7; outline: 2px solid #a11a1a; } tr.broken td.v { color: #a11a1a; font-weight: 700; }
   tr.unproven { background: #fff6e0; }
   p.reason { margin: .4rem 0 0; color: #a11a1a; } tr.unproven p.reason { color: #8a5a00; }
@@ -145,6 +165,7 @@ export function renderTimelineHtml(timeline: Timeline, options: TimelinePageOpti
 <h1>${escapeHtml(heading(timeline))}</h1>
 <p class="muted">Identifiant ${escapeHtml(timeline.dossierId)} · ${timeline.at ? `historique au ${escapeHtml(showInstant(new Date(timeline.at).toISOString()))}` : 'historique complet'} · page générée le ${escapeHtml(showInstant(generatedAt.toISOString()))}</p>
 <p><span class="badge ${ok ? 'ok' : 'ko'}" id="verdict">${escapeHtml(integrityLine(timeline.integrity))}</span></p>
+<p id="signatures">${escapeHtml(signaturesLine(timeline))}</p>
 ${recheckSection(timeline, options.source)}
 <p>État ${timeline.at ? 'à cette date' : 'actuel'} : <strong>${escapeHtml(timeline.summary.label)}</strong> · total HT ${escapeHtml(timeline.summary.totalHt)}</p>
 <h2>Événements</h2>

@@ -24,3 +24,18 @@ export function heading(timeline: Timeline): string {
   const employer = s.establishment ? `${s.establishment.name} (SIRET ${s.establishment.siret})` : '';
   return [number, s.cardType?.label, employer].filter(Boolean).join(' — ');
 }
+
+/** Why an event without a signature proves nothing about its writer, for the unsigned rows. */
+export const UNSIGNED_REASON =
+  'Non signé : aucune signature ne prouve qui a écrit cet événement (écrit par un service sans clé de signature, ou ajouté directement dans la base).';
+
+/** What the signatures of the timeline prove, in one French line. */
+export function signaturesLine(timeline: Timeline): string {
+  const unsigned = timeline.entries.filter((e) => e.keyId === null).length;
+  const signed = timeline.entries.length - unsigned;
+  if (timeline.signaturesVerified)
+    return timeline.integrity.ok
+      ? `Signatures vérifiées avec le trousseau : les ${signed} événement(s) sont signés par des clés en service à leur date.`
+      : `Signatures vérifiées avec le trousseau : voir la rupture ci-dessus.`;
+  return `Signatures non vérifiées (sans trousseau, --keys) : ${signed} événement(s) signé(s), ${unsigned} non signé(s)${unsigned > 0 ? ' — NON SIGNÉ : rien ne prouve qui a écrit ces événements' : ''}.`;
+}

@@ -1,14 +1,17 @@
 import { scaledTimeout } from '@cartes-badges/eventsourcing/testing';
 // The auditor's HTML timeline as an auditor sees it: rendered by headless Chromium (Debian's
 // `chromium`, driven by playwright-core), on screen and printed. The page is written by the
-// `history` command from a SQLite store the demo filled, once intact and once after a forger
-// raised a granted amount straight in the file. Screenshots and the PDF print are kept under
+// `history` command from a SQLite store the demo filled without a signing key, whose dossier's
+// personal data was then erased by a service signing its appends (so the page shows unsigned
+// rows, a signed one and erased fields), once intact and once after a forger raised a granted
+// amount straight in the file. Screenshots and the PDF print are kept under
 // test-artifacts/timeline/ (gitignored) for a person to look at.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createSqliteEventStore } from '@cartes-badges/sqlite';
+import { UNSIGNED_REASON } from './timeline-words';
 import { cli } from '../test-support/run-cli';
 import { REPO_ROOT } from '../test-support/spawn-cli';
 import { chromium } from 'playwright-core';
@@ -21,10 +24,19 @@ const dbFile = path.join(dir, 'events.db');
 const store = `sqlite:${dbFile}`;
 // The demo's closed dossier: granted, reimbursed, closed, with three documents.
 const DOSSIER = '2512AF000001';
+const EMAIL = 'claire.martin@interim-services.fr';
+const serviceKey = path.join(dir, 'service-2026-01.key');
 
 interface JsonTimeline {
   readonly streamId: string;
-  readonly entries: readonly { version: number; type: string; hash: string; recordedAt: string }[];
+  readonly entries: readonly {
+    version: number;
+    type: string;
+    hash: string;
+    recordedAt: string;
+    keyId: string | null;
+    signature: string | null;
+  }[];
   readonly documents: readonly { name: string; sha256: string }[];
 }
 
@@ -93,6 +105,34 @@ const seen = (page: Page, selector: string): Promise<string> => page.locator(sel
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const demo = await cli(['demo', '--dossiers', '0', '--store', store]);
       if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+      // Signing switched on afterwards: the erasure is the dossier's one signed append.
+      const keys = path.join(dir, 'trousseau.json');
+      const key = await cli([
+        'keys',
+        'generate',
+        '--id',
+        'service-2026-01',
+        '--out',
+        serviceKey,
+        '--keyring',
+        keys,
+      ]);
+      if (key.code !== 0) throw new Error(`keys generate failed: ${key.stderr}`);
+      const erased = await cli(
+        [
+          'erase',
+          '--dossier',
+          DOSSIER,
+          '--reason',
+          'Durée de conservation échue',
+          '--by',
+          'g-martin',
+          '--store',
+          store,
+        ],
+        { CARTES_BADGES_SIGNING_KEY: serviceKey, CARTES_BADGES_RETENTION_DAYS: '30' },
+      );
+      if (erased.code !== 0) throw new Error(`erase failed: ${erased.stderr}`);
       browser = await launchChromium(chromium);
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     }, scaledTimeout(180_000));
@@ -124,8 +164,47 @@ const seen = (page: Page, selector: string): Promise<string> => page.locator(sel
         }
         const documents = await seen(page, 'table.documents');
         expect(timeline.documents.length).toBeGreaterThan(0);
-        for (const d of timeline.documents)
-          expect(documents).toMatch(new RegExp(`${d.name}[\\s\\S]*${d.sha256}`));
+        // Erased file names read « [effacé] »; their SHA-256 (not personal) stays.
+        for (const d of timeline.documents) {
+          expect(d.name).toBe('[effacé]');
+          expect(documents).toMatch(new RegExp(`\\[effacé\\][\\s\\S]*${d.sha256}`));
+        }
+
+        // Erasure: the personal values read « [effacé] » in the rows that held them, nowhere in clear.
+        expect(await page.locator('body').innerText()).not.toContain(EMAIL);
+        for (const type of ['ContactEmailChanged', 'DocumentAttached']) {
+          const held = timeline.entries.filter((e) => e.type === type);
+          expect(held.length).toBeGreaterThan(0);
+          for (const e of held)
+            expect(await seen(page, `tr.event[data-version="${e.version}"] td.what`)).toContain('[effacé]');
+        }
+
+        // Signatures: the unsigned rows highlighted with the reason in French; the signed one
+        // shows its key id and its full signature, printed.
+        expect(await seen(page, '#signatures')).toMatch(
+          /^Signatures non vérifiées \(sans trousseau, --keys\) : 1 événement\(s\) signé\(s\), \d+ non signé\(s\) — NON SIGNÉ/,
+        );
+        const unsigned = timeline.entries.filter((e) => e.keyId === null);
+        expect(await page.locator('tr.event.unsigned').count()).toBe(unsigned.length);
+        expect(await background(page, 'tr.event.unsigned')).toBe('rgb(255, 241, 230)');
+        for (const e of unsigned)
+          expect(await seen(page, `tr.event[data-version="${e.version}"]`)).toContain(UNSIGNED_REASON);
+        const signed = timeline.entries.filter((e) => e.keyId !== null);
+        expect(signed.map((e) => [e.type, e.keyId])).toEqual([['PersonalDataErased', 'service-2026-01']]);
+        const signedRow = await seen(page, `tr.event[data-version="${signed[0].version}"]`);
+        expect(signedRow).toMatch(/clé\s+service-2026-01\s+signature\s+\S{86}==/);
+        expect(signedRow).toContain(signed[0].signature);
+        expect(signedRow).not.toContain('Non signé');
+        // For docs/audit.md: an unsigned row with erased values, then the signed erasure.
+        await page.screenshot({
+          path: path.join(ARTIFACTS, 'signed-row.png'),
+          fullPage: true,
+          clip: await clipBetween(
+            page,
+            `tr.event[data-version="${signed[0].version - 1}"]`,
+            `tr.event[data-version="${signed[0].version}"]`,
+          ),
+        });
 
         // The command on the page, run as printed, says what the page says.
         const command = await seen(page, 'pre.command');

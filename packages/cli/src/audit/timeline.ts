@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, StreamVerification } from '@cartes-badges/eventsourcing';
+import type { EventStore, Keyring, RecordedEvent, StreamVerification } from '@cartes-badges/eventsourcing';
 import { replayStream, unreadableEventOf, verifyStream } from '@cartes-badges/eventsourcing';
 import type { DossierEvent, DossierState } from '@cartes-badges/domain';
 import {
@@ -68,6 +68,12 @@ export interface TimelineEntry {
   readonly hash: string;
   readonly prevHash: string;
   readonly chain: ChainStanding;
+  /** The key that signed the event's append (metadata.keyId), or null: written unsigned. */
+  readonly keyId: string | null;
+  /** The signature on this event (the last of its append), in base64, or null. */
+  readonly signature: string | null;
+  /** The version whose signature covers this event (itself or its append's last), or null. */
+  readonly signedAtVersion: number | null;
 }
 
 /** A dossier's history up to an instant (all of it by default), with the integrity of its chain. */
@@ -83,6 +89,8 @@ export interface Timeline {
   readonly state: DossierState;
   readonly summary: StateSummary;
   readonly integrity: StreamVerification;
+  /** Whether `integrity` checked the signatures against a keyring (else they are only shown). */
+  readonly signaturesVerified: boolean;
 }
 
 /** The state in a few words. */
@@ -142,14 +150,40 @@ function documentsOf(entries: readonly { event: RecordedEvent<DossierEvent> }[])
   return documents;
 }
 
+// Who signed each event: its key id, its own signature, and the version whose signature covers
+// it (a signed append names the key on every event and signs only the last one's hash).
+function signaturesOf(events: readonly RecordedEvent[]) {
+  const rows = events.map((event) => {
+    const { keyId, signature } = event.metadata as { keyId?: unknown; signature?: unknown };
+    return {
+      keyId: typeof keyId === 'string' ? keyId : null,
+      signature: typeof signature === 'string' ? signature : null,
+      signedAtVersion: null as number | null,
+    };
+  });
+  let coveredBy: number | null = null;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].keyId === null) coveredBy = null;
+    else if (rows[i].signature !== null) coveredBy = events[i].version;
+    rows[i].signedAtVersion = rows[i].keyId === null ? null : coveredBy;
+  }
+  return rows;
+}
+
 /**
  * Replays the dossier's stream event by event (up to `at` when given): the auditor's timeline.
  * An event that no longer reads ends the replay there instead of failing the command: the
- * verification then names it, and the auditor still sees everything before it.
+ * verification then names it, and the auditor still sees everything before it. With a keyring,
+ * the verification also requires every event to be signed by one of its keys.
  */
-export async function buildTimeline(store: EventStore, dossierId: string, at?: string): Promise<Timeline> {
+export async function buildTimeline(
+  store: EventStore,
+  dossierId: string,
+  at?: string,
+  keyring?: Keyring,
+): Promise<Timeline> {
   const streamId = dossierStreamId(dossierId);
-  const integrity = await verifyStream(store, streamId);
+  const integrity = await verifyStream(store, streamId, { keyring });
   const steps: { event: RecordedEvent<DossierEvent>; before: DossierState; after: DossierState }[] = [];
   let state = initialDossierState();
   try {
@@ -166,7 +200,8 @@ export async function buildTimeline(store: EventStore, dossierId: string, at?: s
   } catch (error) {
     if (integrity.ok || unreadableEventOf(error)?.streamId !== streamId) throw error;
   }
-  const entries = steps.map(({ event, before, after }) => ({
+  const signatures = signaturesOf(steps.map((step) => step.event));
+  const entries = steps.map(({ event, before, after }, index) => ({
     version: event.version,
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.recordedAt,
@@ -179,6 +214,7 @@ export async function buildTimeline(store: EventStore, dossierId: string, at?: s
     hash: event.metadata.hash,
     prevHash: event.metadata.prevHash,
     chain: chainStanding(integrity, event.version),
+    ...signatures[index],
   }));
   return {
     dossierId,
@@ -189,5 +225,6 @@ export async function buildTimeline(store: EventStore, dossierId: string, at?: s
     state,
     summary: summarise(state),
     integrity,
+    signaturesVerified: keyring !== undefined,
   };
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { findDossierId } from '../audit/find-dossier';
+import { readKeyring } from '../audit/keyring-file';
 import { renderTimelineHtml, renderTimelineText } from '../audit/render-timeline';
 import { buildTimeline } from '../audit/timeline';
 import { brokenReason } from '../audit/chain-problems';
@@ -15,6 +16,7 @@ interface HistoryOptions {
   readonly at?: string;
   readonly format: 'text' | 'json' | 'html';
   readonly out?: string;
+  readonly keys?: string;
 }
 
 /** Reads --at: an ISO-8601 date or instant (a date alone means the end of that day, UTC). */
@@ -46,6 +48,10 @@ export function registerHistory(program: Command): void {
     )
     .option('--json', 'comme --format json')
     .option('--out <fichier>', 'écrit dans ce fichier au lieu de la sortie standard')
+    .option(
+      '--keys <trousseau.json>',
+      'vérifie aussi les signatures avec ce trousseau (code 1 dès un événement non signé ou d’une clé inconnue)',
+    )
     .addHelpText(
       'after',
       `
@@ -59,10 +65,14 @@ Exemples :
       const globals = command.optsWithGlobals<GlobalOptions & HistoryOptions>();
       const format = globals.json ? 'json' : options.format;
       const at = options.at !== undefined ? parseAt(options.at) : undefined;
-      const source = { store: storeArgument(parseStoreSpec(storeUrlOf(globals))) };
+      const keyring = options.keys !== undefined ? readKeyring(options.keys, '--keys') : undefined;
+      const source = {
+        store: storeArgument(parseStoreSpec(storeUrlOf(globals))),
+        ...(options.keys !== undefined ? { keys: options.keys } : {}),
+      };
       const { output, integrity } = await withStore(globals, 'read', async ({ store }) => {
         const dossierId = await findDossierId(store, reference);
-        const timeline = await buildTimeline(store, dossierId, at);
+        const timeline = await buildTimeline(store, dossierId, at, keyring);
         const text =
           format === 'json'
             ? toJson({ ...timeline, source })
