@@ -12,7 +12,7 @@ import type { CardTypeSnapshot } from '../events';
 import type { DossierState } from '../state';
 import type { DossierContext } from './context';
 import type { Decision } from './outcome';
-import { accept, illegal, missingContext } from './outcome';
+import { accept, illegal, missingContext, refuse } from './outcome';
 
 /** The part of a card type kept in the dossier's events. */
 export function cardTypeSnapshot(cardType: CardTypeDefinition): CardTypeSnapshot {
@@ -28,7 +28,7 @@ export function cardTypeSnapshot(cardType: CardTypeDefinition): CardTypeSnapshot
 function cardTypeOf(context: DossierContext, code: string): E.Either<DossierError, CardTypeSnapshot> {
   const found = findCardType(context.catalogue, code, 'payload.cardType');
   if (E.isRight(found)) return E.right(cardTypeSnapshot(found.right));
-  return E.left({
+  return refuse({
     ...dossierError('UNKNOWN_CARD_TYPE', found.left.message, {
       field: 'payload.cardType',
       tab: 'Prestation',
@@ -41,9 +41,9 @@ function establishmentOf(
   context: DossierContext,
   siret: string,
 ): E.Either<DossierError, EstablishmentSnapshot> {
-  if (context.establishment === undefined) return E.left(missingContext('establishment'));
+  if (context.establishment === undefined) return refuse(missingContext('establishment'));
   if (context.establishment === null || context.establishment.siret !== siret) {
-    return E.left(
+    return refuse(
       dossierError('ESTABLISHMENT_NOT_FOUND', `L'établissement ${siret} est inconnu de la base INSEE`, {
         field: 'payload.siret',
         tab: 'Employeur',
@@ -55,7 +55,7 @@ function establishmentOf(
 
 function draftNumberOf(context: DossierContext): E.Either<DossierError, number> {
   return context.draftNumber === undefined
-    ? E.left(missingContext('draftNumber'))
+    ? refuse(missingContext('draftNumber'))
     : E.right(context.draftNumber);
 }
 
@@ -66,7 +66,7 @@ export function decideCreateDraft(
 ): Decision {
   const { siret } = command.payload;
   if (!employerMayActFor(command.actor, context.attachments, siret)) {
-    return E.left(notAuthorised(`Vous n'êtes pas rattaché à l'établissement ${siret}`));
+    return refuse(notAuthorised(`Vous n'êtes pas rattaché à l'établissement ${siret}`));
   }
   const establishment = establishmentOf(context, siret);
   if (E.isLeft(establishment)) return establishment;
@@ -90,10 +90,10 @@ export function decideSubmitPresaisie(
   command: DossierCommandOf<'SubmitPresaisie'>,
   context: DossierContext,
 ): Decision {
-  if (context.actingProvider === undefined) return E.left(missingContext('actingProvider'));
+  if (context.actingProvider === undefined) return refuse(missingContext('actingProvider'));
   const provider = context.actingProvider;
   if (provider === null || provider.siren !== actorSiren(command.actor)) {
-    return E.left(notAuthorised('Le prestataire pour lequel vous agissez est inconnu de la base SIRENE'));
+    return refuse(notAuthorised('Le prestataire pour lequel vous agissez est inconnu de la base SIRENE'));
   }
   const establishment = establishmentOf(context, command.payload.siret);
   if (E.isLeft(establishment)) return establishment;
@@ -122,16 +122,16 @@ export function decideDuplicateDraft(
   context: DossierContext,
 ): Decision {
   const source: DossierState | undefined = context.source;
-  if (source === undefined) return E.left(missingContext('source'));
+  if (source === undefined) return refuse(missingContext('source'));
   if (source.status === 'none') {
-    return E.left(
+    return refuse(
       dossierError('DOSSIER_NOT_FOUND', 'Le brouillon à dupliquer est introuvable', {
         field: 'payload.sourceDossierId',
       }),
     );
   }
-  if (!mayChange(command.actor, source, context.attachments)) return E.left(notAuthorised());
-  if (source.status !== 'draft') return E.left(illegal(source, 'La duplication'));
+  if (!mayChange(command.actor, source, context.attachments)) return refuse(notAuthorised());
+  if (source.status !== 'draft') return refuse(illegal(source, 'La duplication'));
   const draftNumber = draftNumberOf(context);
   if (E.isLeft(draftNumber)) return draftNumber;
   if (
@@ -140,7 +140,7 @@ export function decideDuplicateDraft(
     source.dossierId === null ||
     source.draftNumber === null
   ) {
-    return E.left(missingContext('source data'));
+    return refuse(missingContext('source data'));
   }
   return accept({
     type: 'DraftDuplicated',

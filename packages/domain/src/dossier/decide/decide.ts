@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import { COMMAND_ROLES, mayChange } from '../authorisation';
 import type { DossierCommand } from '../commands/dossier-command';
 import { isCreationCommand } from '../commands/dossier-command';
@@ -12,6 +11,7 @@ import { decideErasure } from './erasure';
 import { decideInstruction } from './instruction';
 import { decideAcceptPresaisie, decideDeleteDraft, decideRefusePresaisie, decideTransmit } from './lifecycle';
 import type { Decision } from './outcome';
+import { refuse } from './outcome';
 
 /**
  * The dossier decider's `decide`: pure and total. Checks, in order: the stream exists (or not,
@@ -24,11 +24,11 @@ export function decideDossier(
   context: DossierContext,
 ): Decision {
   if (!COMMAND_ROLES[command.type].includes(command.actor.role)) {
-    return E.left(notAuthorised(`Action non autorisée pour le profil « ${command.actor.role} »`));
+    return refuse(notAuthorised(`Action non autorisée pour le profil « ${command.actor.role} »`));
   }
   if (isCreationCommand(command)) {
     if (state.status !== 'none') {
-      return E.left(dossierError('DOSSIER_ALREADY_EXISTS', 'Un dossier existe déjà avec cet identifiant'));
+      return refuse(dossierError('DOSSIER_ALREADY_EXISTS', 'Un dossier existe déjà avec cet identifiant'));
     }
     switch (command.type) {
       case 'CreateDraft':
@@ -39,19 +39,19 @@ export function decideDossier(
         return decideDuplicateDraft(command, context);
     }
   }
-  if (state.status === 'none') return E.left(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
+  if (state.status === 'none') return refuse(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
   // The fund's staff erase any dossier, transmitted or not (a deleted draft holds an email too).
   if (command.type === 'ErasePersonalData') return decideErasure(command, state, context);
   // Its key is gone: nothing personal could be written, and nobody should rebuild what was erased.
   if (state.personalDataErasedAt !== null) {
-    return E.left(
+    return refuse(
       dossierError(
         'PERSONAL_DATA_ERASED',
         "Les données personnelles de ce dossier ont été effacées : il ne peut plus être modifié ; rien n'a été enregistré",
       ),
     );
   }
-  if (!mayChange(command.actor, state, context.attachments)) return E.left(notAuthorised());
+  if (!mayChange(command.actor, state, context.attachments)) return refuse(notAuthorised());
   switch (command.type) {
     case 'ChangeContactEmail':
     case 'SelectProvider':

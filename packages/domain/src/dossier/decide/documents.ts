@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import { OTHER_DOCUMENT_TYPE } from '../../catalogue';
 import type { DossierCommandOf } from '../commands/dossier-command';
 import { idFromCommandId } from '../derived-ids';
@@ -8,7 +7,7 @@ import { isTransmitted } from '../state';
 import type { DossierContext } from './context';
 import { PRESAISIE_READ_ONLY_MESSAGE } from './edit-guard';
 import type { Decision } from './outcome';
-import { accept, illegal, missingContext } from './outcome';
+import { accept, illegal, missingContext, refuse } from './outcome';
 
 /** The document types a dossier takes: the card type's required and optional ones, and "Autre" (R-19, R-21). */
 export function allowedDocumentTypes(state: DossierState): string[] {
@@ -31,11 +30,11 @@ function mayAttachNow(
   if (state.status === 'presaisie') {
     return command.actor.role === 'prestataire'
       ? undefined
-      : E.left(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+      : refuse(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
   }
   if (state.status === 'draft') return undefined;
   if (isTransmitted(state) && state.status !== 'closed' && state.status !== 'cancelled') return undefined;
-  return E.left(illegal(state, "L'ajout d'un document"));
+  return refuse(illegal(state, "L'ajout d'un document"));
 }
 
 /** R-19..R-22: attach a checked file under one of the dossier's document types, 5 files per type at most. */
@@ -49,7 +48,7 @@ export function decideAttachDocument(
   const { documentType } = command.payload;
   const allowed = allowedDocumentTypes(state);
   if (!allowed.includes(documentType)) {
-    return E.left(
+    return refuse(
       dossierError(
         'DOCUMENT_TYPE_NOT_ALLOWED',
         `Le type de document « ${documentType} » n'est pas prévu pour ce dossier : attendu l'un de ${allowed.join(', ')}`,
@@ -59,7 +58,7 @@ export function decideAttachDocument(
   }
   const maxFiles = state.cardType?.maxFilesPerType ?? 5;
   if (state.documents.filter((d) => d.documentType === documentType).length >= maxFiles) {
-    return E.left(
+    return refuse(
       dossierError('TOO_MANY_FILES', `${maxFiles} fichiers maximum pour le type « ${documentType} »`, {
         field: 'payload.documentType',
         tab: 'Documents',
@@ -68,14 +67,14 @@ export function decideAttachDocument(
   }
   const documentId = newDocumentIdOf(command);
   if (state.documents.some((d) => d.documentId === documentId)) {
-    return E.left(
+    return refuse(
       dossierError('DOCUMENT_ID_TAKEN', `Un document d'identifiant ${documentId} est déjà joint`, {
         field: 'payload.documentId',
         tab: 'Documents',
       }),
     );
   }
-  if (context.file === undefined) return E.left(missingContext('file'));
+  if (context.file === undefined) return refuse(missingContext('file'));
   return accept({ type: 'DocumentAttached', data: { documentId, documentType, file: context.file } });
 }
 
@@ -88,20 +87,20 @@ export function decideRemoveDocument(
   state: DossierState,
 ): Decision {
   if (state.status === 'presaisie' && command.actor.role !== 'prestataire') {
-    return E.left(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+    return refuse(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
   }
   if (isTransmitted(state)) {
-    return E.left(
+    return refuse(
       dossierError('DOCUMENT_NOT_REMOVABLE', 'Un document transmis ne peut plus être retiré', {
         tab: 'Documents',
       }),
     );
   }
   if (state.status !== 'draft' && state.status !== 'presaisie')
-    return E.left(illegal(state, 'Le retrait d’un document'));
+    return refuse(illegal(state, 'Le retrait d’un document'));
   const document = state.documents.find((d) => d.documentId === command.payload.documentId);
   if (!document) {
-    return E.left(
+    return refuse(
       dossierError('DOCUMENT_NOT_FOUND', 'Ce document ne fait pas partie du dossier', {
         field: 'payload.documentId',
         tab: 'Documents',

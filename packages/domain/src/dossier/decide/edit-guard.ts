@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { DossierError } from '../errors';
 import { dossierError } from '../errors';
 import type { DossierState } from '../state';
-import { illegal } from './outcome';
+import { illegal, refuse } from './outcome';
 
 /** the message shown when the employer tries to change a pré-saisie not yet accepted. */
 export const PRESAISIE_READ_ONLY_MESSAGE =
@@ -12,6 +12,6 @@ export const PRESAISIE_READ_ONLY_MESSAGE =
 export function ensureEditable(state: DossierState, action: string): E.Either<DossierError, void> {
   if (state.status === 'draft') return E.right(undefined);
   if (state.status === 'presaisie')
-    return E.left(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
-  return E.left(illegal(state, action));
+    return refuse(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+  return refuse(illegal(state, action));
 }

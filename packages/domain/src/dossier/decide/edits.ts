@@ -9,7 +9,7 @@ import type { DossierState } from '../state';
 import type { DossierContext } from './context';
 import { ensureEditable } from './edit-guard';
 import type { Decision } from './outcome';
-import { accept, missingContext } from './outcome';
+import { accept, missingContext, refuse } from './outcome';
 
 // Each helper gives the event a change produces, or none when the value is already so (a
 // save that changes nothing records nothing: "one event per meaningful change").
@@ -43,9 +43,9 @@ function providerChange(
   state: DossierState,
   provider: ProviderSnapshot | null | undefined,
 ): E.Either<ReturnType<typeof dossierError>, DossierEvent[]> {
-  if (provider === undefined) return E.left(missingContext('selectedProvider'));
+  if (provider === undefined) return refuse(missingContext('selectedProvider'));
   if (provider === null) {
-    return E.left(
+    return refuse(
       dossierError(
         'PROVIDER_NOT_FOUND',
         'Aucun prestataire trouvé dans la base SIRENE pour ce SIREN ou SIRET',
@@ -109,7 +109,7 @@ function decideSave(
   if (form.providerSearch !== undefined) {
     const change = providerChange(state, context.selectedProvider);
     if (E.isLeft(change))
-      return E.left({ ...change.left, ...(change.left.field ? { field: 'payload.providerSearch' } : {}) });
+      return refuse({ ...change.left, ...(change.left.field ? { field: 'payload.providerSearch' } : {}) });
     events.push(...change.right);
   }
   if (form.internalReference !== undefined) events.push(...referenceChange(state, form.internalReference));

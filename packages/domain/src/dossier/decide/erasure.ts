@@ -6,7 +6,7 @@ import type { DossierState } from '../state';
 import { dossierStatusLabel } from '../state';
 import type { DossierContext } from './context';
 import type { Decision } from './outcome';
-import { accept, missingContext } from './outcome';
+import { accept, missingContext, refuse } from './outcome';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,10 +24,10 @@ export function decideErasure(
 ): Decision {
   if (state.personalDataErasedAt !== null) return E.right([]);
   const policy = context.erasure;
-  if (!policy) return E.left(missingContext('politique de conservation (erasure)'));
+  if (!policy) return refuse(missingContext('politique de conservation (erasure)'));
   const forced = command.payload.force === true;
   if (forced && !policy.allowForced) {
-    return E.left(
+    return refuse(
       dossierError(
         'FORCED_ERASURE_NOT_ALLOWED',
         "L'effacement avant la fin de la durée de conservation n'est pas permis par la politique de conservation de ce service : rien n'a été effacé",
@@ -37,7 +37,7 @@ export function decideErasure(
   }
   if (!forced) {
     if (state.endedAt === null) {
-      return E.left(
+      return refuse(
         dossierError(
           'RETENTION_NOT_REACHED',
           `Le dossier est dans l'état « ${dossierStatusLabel(state)} » : ses données personnelles sont conservées jusqu'à ${policy.retentionDays} jours après sa clôture, son annulation ou sa suppression ; rien n'a été effacé`,
@@ -46,7 +46,7 @@ export function decideErasure(
     }
     const allowedFrom = new Date(Date.parse(state.endedAt) + policy.retentionDays * DAY_MS).toISOString();
     if (Date.parse(policy.now) < Date.parse(allowedFrom)) {
-      return E.left(
+      return refuse(
         dossierError(
           'RETENTION_NOT_REACHED',
           `Durée de conservation non échue : le dossier a pris fin le ${frenchDate(state.endedAt)}, ses données personnelles sont conservées ${policy.retentionDays} jours, jusqu'au ${frenchDate(allowedFrom)} ; rien n'a été effacé`,

@@ -4,7 +4,7 @@ import type { DossierCommandOf } from '../commands/dossier-command';
 import { dossierError } from '../errors';
 import type { DossierState, DossierStatus } from '../state';
 import type { Decision } from './outcome';
-import { accept, illegal } from './outcome';
+import { accept, illegal, refuse } from './outcome';
 
 type InstructionCommand = DossierCommandOf<
   | 'StartInstruction'
@@ -47,7 +47,7 @@ function amountWithin(
   what: string,
 ): E.Either<ReturnType<typeof dossierError>, void> {
   if (amount >= 1 && amount <= ceiling) return E.right(undefined);
-  return E.left(
+  return refuse(
     dossierError('AMOUNT_NOT_ALLOWED', `${what} doit être compris entre 0,01 € et ${formatEuros(ceiling)}`, {
       field,
     }),
@@ -57,7 +57,7 @@ function amountWithin(
 /** R-35: the instruction lifecycle, each move an event with the case manager (or employer) as actor. */
 export function decideInstruction(command: InstructionCommand, state: DossierState): Decision {
   if (!INSTRUCTION_MOVES[command.type].includes(state.status))
-    return E.left(illegal(state, ACTION_LABELS[command.type]));
+    return refuse(illegal(state, ACTION_LABELS[command.type]));
   switch (command.type) {
     case 'StartInstruction':
       return accept({ type: 'InstructionStarted', data: {} });

@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import { dossierNumberPattern } from '../numbering/dossier-number';
 import type { DossierCommandOf } from '../commands/dossier-command';
 import { dossierError } from '../errors';
@@ -8,11 +7,11 @@ import { validateDossier } from '../validation/validate-dossier';
 import type { DossierContext } from './context';
 import { PRESAISIE_READ_ONLY_MESSAGE } from './edit-guard';
 import type { Decision } from './outcome';
-import { accept, illegal, missingContext } from './outcome';
+import { accept, illegal, missingContext, refuse } from './outcome';
 
 /** R-30: the employer accepts a pré-saisie; from then on it is an ordinary draft. */
 export function decideAcceptPresaisie(state: DossierState): Decision {
-  if (state.status !== 'presaisie') return E.left(illegal(state, "L'acceptation de la pré-saisie"));
+  if (state.status !== 'presaisie') return refuse(illegal(state, "L'acceptation de la pré-saisie"));
   return accept({ type: 'PresaisieAccepted', data: {} });
 }
 
@@ -23,7 +22,7 @@ export function decideRefusePresaisie(
 ): Decision {
   const isPresaisie = state.origin === 'presaisie' && state.presaisieProvider !== null;
   if (!isPresaisie || (state.status !== 'presaisie' && state.status !== 'draft')) {
-    return E.left(illegal(state, 'Le refus de la pré-saisie'));
+    return refuse(illegal(state, 'Le refus de la pré-saisie'));
   }
   return accept({
     type: 'PresaisieRefused',
@@ -45,9 +44,9 @@ export const PRESAISIE_NOT_DELETABLE_MESSAGE =
  */
 export function decideDeleteDraft(state: DossierState): Decision {
   if (state.origin === 'presaisie' && (state.status === 'presaisie' || state.status === 'draft')) {
-    return E.left(dossierError('PRESAISIE_NOT_DELETABLE', PRESAISIE_NOT_DELETABLE_MESSAGE));
+    return refuse(dossierError('PRESAISIE_NOT_DELETABLE', PRESAISIE_NOT_DELETABLE_MESSAGE));
   }
-  if (state.status !== 'draft') return E.left(illegal(state, 'La suppression du brouillon'));
+  if (state.status !== 'draft') return refuse(illegal(state, 'La suppression du brouillon'));
   return accept({ type: 'DraftDeleted', data: {} });
 }
 
@@ -57,18 +56,18 @@ export function decideDeleteDraft(state: DossierState): Decision {
  */
 export function decideTransmit(state: DossierState, context: DossierContext): Decision {
   if (state.status === 'presaisie')
-    return E.left(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
-  if (state.status !== 'draft') return E.left(illegal(state, 'La transmission'));
+    return refuse(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+  if (state.status !== 'draft') return refuse(illegal(state, 'La transmission'));
   const validation = validateDossier(state);
   if (!validation.valid) {
     const invalidTabs = validation.tabs.filter((tab) => tab.status === 'invalid');
-    return E.left({
+    return refuse({
       ...dossierError('INVALID_INPUT', `Saisie invalide : ${invalidTabs.map((tab) => tab.tab).join(', ')}`),
       invalidTabs,
     });
   }
   if (context.dossierNumber === undefined || !dossierNumberPattern.test(context.dossierNumber)) {
-    return E.left(missingContext('dossierNumber'));
+    return refuse(missingContext('dossierNumber'));
   }
   return accept({
     type: 'Transmitted',

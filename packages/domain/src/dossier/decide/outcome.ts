@@ -11,8 +11,11 @@ export type Decision = E.Either<DossierError, DossierEvent[]>;
 /** Accept with these events. */
 export const accept = (...events: DossierEvent[]): Decision => E.right(events);
 
-/** Refuse with this error. */
-export const refuse = (error: DossierError): Decision => E.left(error);
+/**
+ * Refuse with this error: the one way the decide functions refuse (a step that checks and goes
+ * on returns `refuse(...)` of its own Right type).
+ */
+export const refuse = <A = DossierEvent[]>(error: DossierError): E.Either<DossierError, A> => E.left(error);
 
 /** The dossier is not in a state where this move is possible (R-35: illegal moves refused). */
 export function illegal(state: DossierState, action: string): DossierError {
