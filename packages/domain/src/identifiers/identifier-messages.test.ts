@@ -33,6 +33,13 @@ const cases: ReadonlyArray<readonly [string, t.Mixed, unknown, string, string]> 
     'NAF_FORMAT',
     "Le code NAF n'est pas valide : caractère nul (U+0000) interdit en position 3",
   ],
+  [
+    'Nda',
+    Nda,
+    11755555575,
+    'NDA_FORMAT',
+    "Le numéro de déclaration d'activité doit être une chaîne de caractères : attendu 11 chiffres (reçu : le nombre 11755555575)",
+  ],
   ['Idcc', Idcc, '237', 'IDCC_FORMAT', "L'IDCC « 237 » doit comporter 4 chiffres, par exemple 2378"],
   [
     'Nda',
