@@ -21,6 +21,8 @@ export const EVENT_COLUMNS: readonly TableColumn[] = [
   { name: 'chain_version', type: 'integer' },
   { name: 'prev_hash', type: 'text' },
   { name: 'hash', type: 'text' },
+  { name: 'key_id', type: 'text' },
+  { name: 'signature', type: 'text' },
   { name: 'data', type: 'json' },
 ];
 
@@ -50,6 +52,10 @@ export function eventRow(event: RecordedEvent): TableRow {
     metadata.chainVersion ?? 1,
     metadata.prevHash,
     metadata.hash,
+    // Signed history (chain format 3): the key on every event of a signed append, the signature
+    // on its last one; null for unsigned events.
+    textOrNull(metadata.keyId),
+    textOrNull(metadata.signature),
     event.data,
   ];
 }

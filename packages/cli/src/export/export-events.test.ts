@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Actor, EventStore, RecordedEvent } from '@cartes-badges/eventsourcing';
-import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
+import * as crypto from 'node:crypto';
+import { createInMemoryEventStore, ed25519Signer } from '@cartes-badges/eventsourcing';
 import { EXPORT_STATE_FILE, exportEvents, partName } from './export-events';
 
 // Hostile strings the writers must carry through unchanged: separators, quotes, line breaks, a
@@ -96,12 +97,27 @@ describe('exportEvents', () => {
         chain_version: 3,
         prev_hash: event.metadata.prevHash,
         hash: event.metadata.hash,
+        key_id: null,
+        signature: null,
         occurred_ms: BigInt(Date.parse(event.metadata.occurredAt)),
         recorded_ms: BigInt(Date.parse(event.recordedAt)),
         data_text: expect.any(String),
       });
       expect(canonicalJson(row.data_text as string)).toBe(JSON.stringify(event.data));
     });
+  });
+
+  it("a signed history exports each event's key id, and the signature on each append's last event (issue 15)", async () => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const store = createInMemoryEventStore({ signer: ed25519Signer('service-2026-01', privateKey) });
+    await appendEvents(store, 25);
+    await exportEvents(store, { format: 'parquet', out: `${dir}/signed/` });
+    const events = await readAllOf(store);
+    const rows = await duckRows(`${dir}/signed/*.parquet`);
+    expect(rows.map((row) => row.key_id)).toEqual(events.map(() => 'service-2026-01'));
+    expect(rows.map((row) => row.signature)).toEqual(events.map((e) => e.metadata.signature ?? null));
+    // Appends of 10, 10 and 5 events: three signatures, each on its append's last event.
+    expect(rows.filter((row) => row.signature !== null).map((row) => row.version)).toEqual([9, 9, 4]);
   });
 
   it('an incremental export after 1,000 new events writes exactly those 1,000 in a new part', async () => {
