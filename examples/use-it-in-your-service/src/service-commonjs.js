@@ -8,17 +8,19 @@ const {
   verifyStream,
 } = require('@cartes-badges/eventsourcing');
 const {
-  createDossierApplication,
-  createFixtureDirectories,
   dossierStoreOptions,
   dossierStreamId,
+  fixedClock,
+  verifyDocuments,
+} = require('@cartes-badges/domain');
+const {
+  createFixtureDirectories,
   FIXTURE_ESTABLISHMENTS,
   FIXTURE_PROVIDERS,
   FIXTURE_USERS,
-  fixedClock,
   samplePdf,
-  verifyDocuments,
-} = require('@cartes-badges/domain');
+} = require('@cartes-badges/domain/fixtures');
+const { createDossierApplication } = require('@cartes-badges/lists');
 const { createSqliteEventStore } = require('@cartes-badges/sqlite');
 
 // Where refused pré-saisies would be e-mailed to their provider (none is refused here).

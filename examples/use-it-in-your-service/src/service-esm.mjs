@@ -1,11 +1,7 @@
 // An ES module project imports the CommonJS packages with named imports, as Node allows.
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
-import {
-  createDossierService,
-  createFixtureDirectories,
-  dossierStoreOptions,
-  FIXTURE_USERS,
-} from '@cartes-badges/domain';
+import { createDossierService, dossierStoreOptions } from '@cartes-badges/domain';
+import { createFixtureDirectories, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
 
 const { establishmentDirectory, providerDirectory, attachments, blobStore } = createFixtureDirectories();
 const service = createDossierService({
