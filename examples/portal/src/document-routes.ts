@@ -1,8 +1,10 @@
+import type { MultipartFile } from '@fastify/multipart';
 import contentDisposition from 'content-disposition';
 import type { FastifyInstance } from 'fastify';
 import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { redirectWithFlash } from './flash';
+import type { FormBody } from './form-payloads';
 import { execute, requireUser, sendRefusal } from './respond';
 
 type Params = { readonly id: string; readonly documentId: string };
@@ -13,6 +15,12 @@ const asciiName = (name: string): string =>
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]/g, '_');
+
+/** A plain field of a multipart form, read before its file (the form puts its fields first). */
+function partField(part: MultipartFile, name: string): string | undefined {
+  const value = part.fields[name];
+  return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+}
 
 /** The Documents tab's upload (multipart, R-20), download (checked SHA-256) and removal (R-21). */
 export function documentRoutes(app: FastifyInstance, library: DossierApplication): void {
@@ -27,16 +35,21 @@ export function documentRoutes(app: FastifyInstance, library: DossierApplication
         kind: 'error',
         text: 'Fichier : choisissez un fichier à charger',
       });
-    const typeField = part.fields.documentType;
-    const documentType =
-      typeField && !Array.isArray(typeField) && typeField.type === 'field' ? String(typeField.value) : '';
+    const documentType = partField(part, 'documentType') ?? '';
     const content = await part.toBuffer();
-    // The library checks the name, the size (R-20), the format against the content, the type.
-    const result = await execute(library, who, {
-      type: 'AttachDocument',
-      dossierId: id,
-      payload: { documentType, fileName: part.filename, content: new Uint8Array(content) },
-    });
+    // The library checks the name, the size (R-20), the format against the content, the type;
+    // the form's command id (sent before the file) makes a second sending the same upload.
+    const commandId = partField(part, 'commandId');
+    const result = await execute(
+      library,
+      who,
+      {
+        type: 'AttachDocument',
+        dossierId: id,
+        payload: { documentType, fileName: part.filename, content: new Uint8Array(content) },
+      },
+      commandId === undefined ? {} : { commandId },
+    );
     if (E.isLeft(result)) return redirectWithFlash(reply, back, { kind: 'error', text: result.left.message });
     return redirectWithFlash(reply, back, {
       kind: 'success',
@@ -67,11 +80,12 @@ export function documentRoutes(app: FastifyInstance, library: DossierApplication
     if (!who) return reply;
     const { id, documentId } = request.params as Params;
     const back = `/dossiers/${id}?onglet=Documents`;
-    const result = await execute(library, who, {
-      type: 'RemoveDocument',
-      dossierId: id,
-      payload: { documentId },
-    });
+    const result = await execute(
+      library,
+      who,
+      { type: 'RemoveDocument', dossierId: id, payload: { documentId } },
+      (request.body ?? {}) as FormBody,
+    );
     if (E.isLeft(result)) return redirectWithFlash(reply, back, { kind: 'error', text: result.left.message });
     return redirectWithFlash(reply, back, { kind: 'success', text: 'Document supprimé' });
   });

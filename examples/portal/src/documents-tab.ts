@@ -1,4 +1,5 @@
 import type { DossierView } from '@cartes-badges/domain';
+import { commandIdField } from './form-controls';
 import type { Html } from './html';
 import { html } from './html';
 
@@ -40,6 +41,7 @@ export function documentsTab(view: DossierView): Html {
                           action="/dossiers/${view.dossierId}/documents/${file.documentId}/supprimer"
                           style="display:inline"
                         >
+                          ${commandIdField()}
                           <button type="submit">
                             Supprimer<span class="visually-hidden"> ${file.name}</span>
                           </button>
@@ -55,6 +57,7 @@ export function documentsTab(view: DossierView): Html {
               action="/dossiers/${view.dossierId}/documents"
               enctype="multipart/form-data"
             >
+              ${commandIdField()}
               <input type="hidden" name="documentType" value="${type.documentType}" />
               <label for="f-file-${i}">Ajouter un fichier : ${type.documentType}</label>
               <input

@@ -4,6 +4,7 @@ import { documentsTab } from './documents-tab';
 import type { Html } from './html';
 import { commandIdField } from './form-controls';
 import { html } from './html';
+import type { MoveRefusal } from './instruction-panel';
 import { instructionPanel } from './instruction-panel';
 import type { SignedIn } from './session';
 import type { Typed } from './tabs';
@@ -46,7 +47,7 @@ export function dossierPage(
   view: DossierView,
   who: SignedIn,
   tab: TabName,
-  options: { readonly error?: DossierError; readonly typed?: Typed } = {},
+  options: { readonly error?: DossierError; readonly typed?: Typed; readonly refusedMove?: MoveRefusal } = {},
 ): Html {
   const current = view.tabs.find((t) => t.tab === tab) ?? view.tabs[0];
   const saving = has(view, 'SaveDraft') && tab !== 'Introduction';
@@ -82,6 +83,7 @@ export function dossierPage(
       ${tabStatus(current)}
       ${saving
         ? html`<form method="post" action="${base}/enregistrer">
+            ${commandIdField()}
             <input type="hidden" name="onglet" value="${current.tab}" />
             ${tabFields(current.tab, view, options.typed ?? {})}
             <button type="submit">Enregistrer</button>
@@ -108,5 +110,5 @@ export function dossierPage(
         ? html`<a href="${base}/historique">Historique (auditeur)</a>`
         : null}
     </div>
-    ${instructionPanel(view)}`;
+    ${instructionPanel(view, options.refusedMove)}`;
 }

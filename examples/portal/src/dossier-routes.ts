@@ -7,12 +7,22 @@ import { chosenTab, dossierPage } from './dossier-page';
 import { redirectWithFlash } from './flash';
 import type { FormBody } from './form-payloads';
 import { field, instructionPayload, saveDraftPayload, typedValues } from './form-payloads';
+import { commandIdField } from './form-controls';
 import { html } from './html';
-import { INSTRUCTION_MOVES } from './instruction-panel';
+import type { MoveRefusal } from './instruction-panel';
+import { INSTRUCTION_MOVES, moveInputName } from './instruction-panel';
 import { execute, requireUser, sendPage, sendRefusal } from './respond';
 import type { SignedIn } from './session';
 
 type Params = { readonly id: string };
+
+/** What a refused POST shows on the dossier's page: the error above, or beside a move's field. */
+interface Refusal {
+  readonly error?: DossierError;
+  readonly refusedMove?: MoveRefusal;
+  readonly tab?: string;
+  readonly typed?: Record<string, string>;
+}
 
 /** The dossier's page, again, with a refusal the user can fix there (422) and what they typed. */
 async function showRefused(
@@ -20,16 +30,17 @@ async function showRefused(
   request: FastifyRequest,
   reply: FastifyReply,
   who: SignedIn,
-  error: DossierError,
-  options: { readonly tab?: string; readonly typed?: Record<string, string> } = {},
+  refusal: Refusal,
 ): Promise<FastifyReply> {
   const { id } = request.params as Params;
   const view = await library.service.view(id, who.actor);
   if (E.isLeft(view)) return sendRefusal(request, reply, view.left);
-  const tab = chosenTab(view.right, options.tab ?? error.invalidTabs?.[0]?.tab ?? error.tab);
+  const { error } = refusal;
+  const tab = chosenTab(view.right, refusal.tab ?? error?.invalidTabs?.[0]?.tab ?? error?.tab);
   const page = dossierPage(view.right, who, tab, {
-    error,
-    ...(options.typed ? { typed: options.typed } : {}),
+    ...(error ? { error } : {}),
+    ...(refusal.refusedMove ? { refusedMove: refusal.refusedMove } : {}),
+    ...(refusal.typed ? { typed: refusal.typed } : {}),
   });
   return sendPage(request, reply, view.right.title, page, 422);
 }
@@ -48,7 +59,7 @@ function commandRoute(
     const { id } = request.params as Params;
     const body = (request.body ?? {}) as FormBody;
     const result = await execute(library, who, build(body, id), body);
-    if (E.isLeft(result)) return showRefused(library, request, reply, who, result.left);
+    if (E.isLeft(result)) return showRefused(library, request, reply, who, { error: result.left });
     const { location, text } = done(result.right, id);
     return redirectWithFlash(reply, location, { kind: 'success', text });
   });
@@ -74,13 +85,14 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
     const { id } = request.params as Params;
     const body = (request.body ?? {}) as FormBody;
     const tab = field(body, 'onglet') ?? 'Employeur';
-    const result = await execute(library, who, {
-      type: 'SaveDraft',
-      dossierId: id,
-      payload: saveDraftPayload(tab, body),
-    });
+    const result = await execute(
+      library,
+      who,
+      { type: 'SaveDraft', dossierId: id, payload: saveDraftPayload(tab, body) },
+      body,
+    );
     if (E.isLeft(result))
-      return showRefused(library, request, reply, who, result.left, { tab, typed: typedValues(body) });
+      return showRefused(library, request, reply, who, { error: result.left, tab, typed: typedValues(body) });
     return redirectWithFlash(reply, `/dossiers/${id}?onglet=${encodeURIComponent(tab)}`, {
       kind: 'success',
       text: 'Enregistré',
@@ -156,6 +168,7 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
       html`<h1>Supprimer le ${view.right.title} ?</h1>
         <p>Le brouillon disparaîtra de la liste Brouillons.</p>
         <form method="post" action="/dossiers/${id}/supprimer">
+          ${commandIdField()}
           <button type="submit">Supprimer</button> <a href="/dossiers/${id}">Annuler</a>
         </form>`,
     );
@@ -173,9 +186,15 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
         kind: 'error',
         text: `Action inconnue « ${type.slice(0, 40)} »`,
       });
+    // An amount that is not one ("12,3,4") or that the move does not allow is told beside its
+    // field, with what was typed; nothing is written.
+    const inputName = moveInputName(type);
+    const refusedMove = (message: string): Refusal => ({
+      refusedMove: { type, message, typed: (inputName && field(body, inputName)) ?? '' },
+    });
     const payload = instructionPayload(type, body);
     if (E.isLeft(payload))
-      return redirectWithFlash(reply, `/dossiers/${id}`, { kind: 'error', text: payload.left.message });
+      return showRefused(library, request, reply, who, refusedMove(payload.left.message));
     const result = await execute(
       library,
       who,
@@ -186,7 +205,16 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
       },
       body,
     );
-    if (E.isLeft(result)) return showRefused(library, request, reply, who, result.left);
+    if (E.isLeft(result)) {
+      const ofItsField = inputName !== undefined && result.left.field?.startsWith('payload.') === true;
+      return showRefused(
+        library,
+        request,
+        reply,
+        who,
+        ofItsField ? refusedMove(result.left.message) : { error: result.left },
+      );
+    }
     return redirectWithFlash(reply, `/dossiers/${id}`, {
       kind: 'success',
       text: `Etat : ${dossierStatusLabel(result.right.state)}`,

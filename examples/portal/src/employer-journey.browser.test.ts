@@ -110,6 +110,24 @@ describeInBrowser('the portal, the guide’s employer journey in Chromium', () =
     await screenshot(claire, '06-onglet-synthese');
   });
 
+  it('R-36: the Synthèse form sent again by the browser after a newer save is applied once: the newer comment stays', async () => {
+    await claire.getByLabel('Commentaires').fill('Quatre cartes chrono');
+    const older = await claire.evaluate(fieldsOfForm, SAVE_FORM);
+    await save(claire);
+    await expectText(claire, '.flash.success', 'Enregistré');
+    await claire.getByLabel('Commentaires').fill('Cartes des 4 chauffeurs embauchés en mars');
+    await save(claire);
+    await expectText(claire, '.flash.success', 'Enregistré');
+    // The older form sent again as it was (its command id included), as a browser resends it.
+    const loaded = claire.waitForEvent('load');
+    await claire.evaluate(postAgain, { action: older.action, fields: older.fields });
+    await loaded;
+    await expectText(claire, '.flash.success', 'Enregistré');
+    expect(await claire.getByLabel('Commentaires').inputValue()).toBe(
+      'Cartes des 4 chauffeurs embauchés en mars',
+    );
+  });
+
   it('R-18/R-19/R-20: the attestation and two invoices uploaded turn "0/2" into "2/2 types de documents obligatoires à transmettre"', async () => {
     await openTab(claire, 'Documents');
     await expectText(claire, '#documents-progress', '0/2 types de documents obligatoires à transmettre');
@@ -167,9 +185,61 @@ describeInBrowser('the portal, the guide’s employer journey in Chromium', () =
     await nathalie.getByRole('link', { name: 'Historique (auditeur)' }).click();
     await expectText(nathalie, 'body', dossierNumber);
     await expectText(nathalie, 'body', 'Chaîne');
+    // R-36: the Synthèse form sent twice shows as one change, the newer comment after it.
+    expect(await nathalie.locator('tr.event', { hasText: 'Quatre cartes chrono' }).count()).toBe(1);
+    expect(
+      await nathalie.locator('tr.event', { hasText: 'Cartes des 4 chauffeurs embauchés en mars' }).count(),
+    ).toBe(1);
     await screenshot(nathalie, '11-historique');
   });
 });
+
+// In the page (the project compiles without the DOM library: the little of it used here).
+interface FormsInPage {
+  readonly document: {
+    querySelector(selector: string): FormInPage | null;
+    createElement(tag: string): FormInPage & { name: string; value: string; type: string };
+    readonly body: { appendChild(node: unknown): void };
+  };
+  readonly FormData: new (form: FormInPage) => { entries(): Iterable<[string, unknown]> };
+}
+interface FormInPage {
+  method: string;
+  action: string;
+  appendChild(node: unknown): void;
+  submit(): void;
+}
+
+const SAVE_FORM = 'form[action$="/enregistrer"]';
+
+/** The form's action and every field it would send now (its command id among them). */
+function fieldsOfForm(selector: string): { action: string; fields: [string, string][] } {
+  const page = globalThis as unknown as FormsInPage;
+  const form = page.document.querySelector(selector);
+  if (form === null) throw new Error(`no form ${selector}`);
+  const fields = [...new page.FormData(form).entries()].map(([name, value]): [string, string] => [
+    name,
+    String(value),
+  ]);
+  return { action: form.action, fields };
+}
+
+/** Posts these fields to `action` from the page, as the browser does when a form is sent again. */
+function postAgain({ action, fields }: { action: string; fields: [string, string][] }): void {
+  const { document } = globalThis as unknown as FormsInPage;
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = action;
+  for (const [name, value] of fields) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  form.submit();
+}
 
 async function expectText(page: Page, selector: string, expected: string | RegExp): Promise<void> {
   const locator = page.locator(selector).filter({ hasText: expected }).first();

@@ -34,7 +34,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #cc
 .tabs a[aria-current="page"] { background: #0b4f9c; color: #fff; }
 .bullet { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-right: .35rem; vertical-align: middle; }
 .bullet.valid { background: #2e7d32; } .bullet.invalid { background: #c62828; }
-.messages { color: #c62828; }
+.messages, .field-error { color: #c62828; }
 .progress.complete { color: #2e7d32; } .progress.incomplete { color: #c62828; }
 fieldset { border: 1px solid #ccc; margin: 1rem 0; } label { display: inline-block; min-width: 14rem; }
 .field { margin: .5rem 0; } .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: 1rem 0; }

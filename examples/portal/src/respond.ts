@@ -77,5 +77,12 @@ export async function execute(
     actor: who.actor,
   });
   if (E.isRight(result)) await library.whenIdle();
+  // The user never saw the id: the refusal speaks of the form, which is offered again.
+  if (E.isLeft(result) && result.left.code === 'COMMAND_ID_REUSED' && formId !== undefined)
+    return E.left({ ...result.left, message: FORM_SENT_WITH_OTHER_VALUES });
   return result;
 }
+
+/** a form sent again under its id but with other values (edited after going back). */
+export const FORM_SENT_WITH_OTHER_VALUES =
+  'Ce formulaire a déjà été envoyé avec d’autres valeurs : rien n’a été enregistré ; vérifiez-les et envoyez le formulaire de nouveau.';

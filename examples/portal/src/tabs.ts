@@ -1,7 +1,7 @@
 import type { DossierView, TabName, TabView } from '@cartes-badges/domain';
 import type { Html } from './html';
 import { html } from './html';
-import { costLineCells } from './form-controls';
+import { commandIdField, costLineCells } from './form-controls';
 
 /** What the user typed, shown again when a save was refused (field name → value). */
 export type Typed = Readonly<Record<string, string>>;
@@ -59,11 +59,13 @@ function introduction(view: DossierView): Html {
     </dl>
     ${view.actions.some((a) => a.type === 'AcceptPresaisie')
       ? html`<form method="post" action="/dossiers/${view.dossierId}/accepter">
+          ${commandIdField()}
           <button type="submit">Accepter</button>
         </form>`
       : null}
     ${view.actions.some((a) => a.type === 'RefusePresaisie')
       ? html`<form method="post" action="/dossiers/${view.dossierId}/refuser">
+          ${commandIdField()}
           <div class="field">
             <label for="f-motif">Motif du refus (facultatif)</label><input id="f-motif" name="motif" />
           </div>

@@ -1,0 +1,65 @@
+// R-04/R-36, hostile: a form's command id is no key to someone else's dossier. A user of
+// another company who sends my form again, id and all, on my dossier is refused as for any
+// other form of it (403, the same page whether the id was used or not), nothing is written and
+// nothing of my save's outcome shows. A command id belongs to the dossier it was sent to: the
+// same id on the intruder's own draft is the intruder's own command there, and touches mine not.
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
+import type { PortalOverHttp } from '../test/portal-over-http';
+import { commandIdOfForm, draftOf, startPortalOverHttp } from '../test/portal-over-http';
+
+const { claire, sophie } = FIXTURE_USERS;
+const MY_EMAIL = 'rh@hum-interim.fr';
+
+describe('the portal: another company’s user and my forms’ command ids (R-04, R-36)', () => {
+  let t: PortalOverHttp;
+  let dossierId = '';
+  let saved: Record<string, string> = {};
+  beforeEach(async () => {
+    t = await startPortalOverHttp();
+    ({ dossierId } = await draftOf(t, claire));
+    const url = `/dossiers/${dossierId}/enregistrer`;
+    const page = await t.get(claire, `/dossiers/${dossierId}`);
+    saved = { commandId: commandIdOfForm(page.body, url), onglet: 'Employeur', contactEmail: MY_EMAIL };
+    expect((await t.post(claire, url, saved)).flash).toEqual({ kind: 'success', text: 'Enregistré' });
+  });
+  afterEach(async () => t.close());
+
+  const emailOf = async (id: string) => assertRight(await t.portal.library.service.load(id)).contactEmail;
+
+  it('R-04/R-36: my form sent again by another company’s user on my dossier is refused, not applied, its outcome not shown', async () => {
+    const url = `/dossiers/${dossierId}/enregistrer`;
+    const written = await t.eventCount();
+    const replayed = await t.post(sophie, url, saved);
+    const edited = await t.post(sophie, url, { ...saved, contactEmail: 'pirate@exemple.fr' });
+    const unknownId = await t.post(sophie, url, {
+      ...saved,
+      commandId: t.portal.library.service.newCommandId(),
+    });
+    for (const answer of [replayed, edited]) {
+      expect(answer.status).toBe(403);
+      expect(answer.flash).toBeUndefined();
+      expect(answer.body).not.toContain(MY_EMAIL);
+      expect(answer.body).not.toContain('Enregistré');
+      expect(answer.body).not.toContain('Brouillon n°');
+      // The same page as for an id never used: whether my id exists is not told either.
+      expect(answer.body).toBe(unknownId.body);
+    }
+    expect(unknownId.status).toBe(403);
+    expect(await t.eventCount()).toBe(written);
+    expect(await emailOf(dossierId)).toBe(MY_EMAIL);
+  });
+
+  it('R-36: my command id sent on the intruder’s own draft is only the intruder’s command there; my dossier and its outcome stay mine', async () => {
+    const lille = FIXTURE_ESTABLISHMENTS.hautsDeFranceLille.siret;
+    const { dossierId: theirs } = await draftOf(t, sophie, lille);
+    const answer = await t.post(sophie, `/dossiers/${theirs}/enregistrer`, {
+      ...saved,
+      contactEmail: 'pirate@exemple.fr',
+    });
+    expect(answer.location).toBe(`/dossiers/${theirs}?onglet=Employeur`);
+    expect(answer.body).not.toContain(MY_EMAIL);
+    expect(await emailOf(theirs)).toBe('pirate@exemple.fr');
+    expect(await emailOf(dossierId)).toBe(MY_EMAIL);
+  });
+});
