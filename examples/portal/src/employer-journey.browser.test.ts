@@ -178,7 +178,16 @@ describeInBrowser('the portal, the guide’s employer journey in Chromium', () =
     await nathalie.getByRole('link', { name: `Consulter le n° ${dossierNumber}` }).click();
     await nathalie.getByRole('button', { name: "Commencer l'instruction" }).click();
     await expectText(nathalie, '#etat', "En cours d'instruction");
-    await nathalie.getByLabel('Montant accordé (en euros, par ex. 157,50)').fill('157,50');
+    // An amount with three decimals is refused beside its field, what was typed kept.
+    await nathalie.getByLabel('Montant accordé (en euros, par ex. 157,50)').fill('157,505');
+    await nathalie.getByRole('button', { name: 'Accorder la prise en charge' }).click();
+    await expectText(nathalie, '#e-GrantFunding[role=alert]', 'Le montant 157,505 a plus de 2 décimales');
+    const amount = nathalie.getByLabel('Montant accordé (en euros, par ex. 157,50)');
+    expect(await amount.inputValue()).toBe('157,505');
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(nathalie, '10-montant-refuse');
+    await expectText(nathalie, '#etat', "En cours d'instruction");
+    await amount.fill('157,50');
     await nathalie.getByRole('button', { name: 'Accorder la prise en charge' }).click();
     await expectText(nathalie, '#instruction-titre + dl', /Montant accordé\s*157,50\s€/);
     await screenshot(nathalie, '10-instruction');

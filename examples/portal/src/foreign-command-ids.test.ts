@@ -4,7 +4,7 @@
 // nothing of my save's outcome shows. A command id belongs to the dossier it was sent to: the
 // same id on the intruder's own draft is the intruder's own command there, and touches mine not.
 import { assertRight } from '@cartes-badges/eventsourcing/testing';
-import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
+import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS, samplePdf } from '@cartes-badges/domain/fixtures';
 import type { PortalOverHttp } from '../test/portal-over-http';
 import { commandIdOfForm, draftOf, startPortalOverHttp } from '../test/portal-over-http';
 
@@ -48,6 +48,23 @@ describe('the portal: another company’s user and my forms’ command ids (R-04
     expect(unknownId.status).toBe(403);
     expect(await t.eventCount()).toBe(written);
     expect(await emailOf(dossierId)).toBe(MY_EMAIL);
+  });
+
+  it('R-04/R-36: my upload sent again by another company’s user on my dossier adds no document, stores no file, tells nothing of mine', async () => {
+    const url = `/dossiers/${dossierId}/documents`;
+    const page = await t.get(claire, `/dossiers/${dossierId}?onglet=Documents`);
+    const fields = { commandId: commandIdOfForm(page.body, url), documentType: 'Facture entreprise' };
+    const file = { name: 'facture-claire.pdf', bytes: samplePdf('Facture de Claire') };
+    expect((await t.upload(claire, url, fields, file)).flash?.kind).toBe('success');
+    const written = await t.eventCount();
+
+    const replayed = await t.upload(sophie, url, fields, file);
+    expect(replayed.flash?.kind).toBe('error');
+    expect(replayed.flash?.text).not.toContain('facture-claire.pdf');
+    expect(replayed.flash?.text).not.toContain('chargé');
+    expect(await t.eventCount()).toBe(written);
+    expect(t.blobPuts()).toBe(1);
+    expect((await t.get(sophie, `/dossiers/${dossierId}?onglet=Documents`)).status).toBe(403);
   });
 
   it('R-36: my command id sent on the intruder’s own draft is only the intruder’s command there; my dossier and its outcome stay mine', async () => {
