@@ -98,7 +98,8 @@ export async function runAdherentFlow(log: Log): Promise<FlowOutcome> {
     payload: { contactEmail: FIXTURE_USERS.marc.email },
   });
   const early = await refused('Transmettre trop tôt', { type: 'TransmitDossier', actor: marc, dossierId });
-  log(`    onglets invalides : ${early.invalidTabs?.map((t) => t.tab).join(', ')}`);
+  if (early.code === 'INVALID_INPUT')
+    log(`    onglets invalides : ${early.invalidTabs.map((t) => t.tab).join(', ')}`);
 
   log('3. Onglet Prestation : prestataire (SIRENE), référence interne, coûts');
   await run('Enregistrer', {

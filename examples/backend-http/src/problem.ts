@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DossierError } from '@cartes-badges/domain';
+import type { DossierError, DossierErrorOf } from '@cartes-badges/domain';
 import type { ProblemCode } from './problem-types';
 import { PROBLEM_TYPES } from './problem-types';
 
@@ -27,8 +27,10 @@ export interface Problem {
   readonly code: ProblemCode;
   readonly field?: string;
   readonly tab?: string;
-  readonly problems?: DossierError['problems'];
-  readonly invalidTabs?: DossierError['invalidTabs'];
+  /** FORMAT (and UNKNOWN_CARD_TYPE): the fields that did not decode. */
+  readonly problems?: DossierErrorOf<'FORMAT'>['problems'];
+  /** INVALID_INPUT: the invalid tabs and their messages. */
+  readonly invalidTabs?: DossierErrorOf<'INVALID_INPUT'>['invalidTabs'];
   /** NOT_READY: what readiness found. */
   readonly readiness?: unknown;
 }
@@ -51,14 +53,13 @@ export function problem(
   return { type: problemType(code), title, status, detail, instance, code, ...extensions };
 }
 
-/** The problem a library refusal becomes: its code, message, field and details kept. */
+/**
+ * The problem a library refusal becomes: its code, message, and what its code carries (field,
+ * tab, problems, invalid tabs) kept as they are.
+ */
 export function problemOfError(error: DossierError, request: FastifyRequest): Problem {
-  return problem(error.code, error.message, request, {
-    ...(error.field !== undefined ? { field: error.field } : {}),
-    ...(error.tab !== undefined ? { tab: error.tab } : {}),
-    ...(error.problems !== undefined ? { problems: error.problems } : {}),
-    ...(error.invalidTabs !== undefined ? { invalidTabs: error.invalidTabs } : {}),
-  });
+  const { code, message, ...details } = error;
+  return problem(code, message, request, details);
 }
 
 /** Sends a problem with its status and media type; a 503 tells the client when to retry. */

@@ -20,7 +20,7 @@ export function chosenTab(view: DossierView, asked: string | undefined): TabName
 function refusal(error: DossierError): Html {
   return html`<div class="flash error" role="alert">
     <p><strong>${error.message}</strong></p>
-    ${error.invalidTabs && error.invalidTabs.length > 0
+    ${error.code === 'INVALID_INPUT' && error.invalidTabs.length > 0
       ? html`<ul>
           ${error.invalidTabs.map(
             (tab) =>
@@ -31,7 +31,7 @@ function refusal(error: DossierError): Html {
               </li>`,
           )}
         </ul>`
-      : null}${error.problems && error.problems.length > 1
+      : null}${error.code === 'FORMAT' && error.problems.length > 1
       ? html`<ul>
           ${error.problems.map((p) => html`<li>${p.message}</li>`)}
         </ul>`

@@ -24,6 +24,12 @@ interface Refusal {
   readonly typed?: Record<string, string>;
 }
 
+/** The tab a refusal points to: the first invalid one of a "Saisie invalide", else its own tab. */
+function tabOf(error: DossierError | undefined): string | undefined {
+  if (error?.code === 'INVALID_INPUT') return error.invalidTabs[0]?.tab;
+  return error !== undefined && 'tab' in error ? error.tab : undefined;
+}
+
 /** The dossier's page, again, with a refusal the user can fix there (422) and what they typed. */
 async function showRefused(
   library: DossierApplication,
@@ -36,7 +42,7 @@ async function showRefused(
   const view = await library.service.view(id, who.actor);
   if (E.isLeft(view)) return sendRefusal(request, reply, view.left);
   const { error } = refusal;
-  const tab = chosenTab(view.right, refusal.tab ?? error?.invalidTabs?.[0]?.tab ?? error?.tab);
+  const tab = chosenTab(view.right, refusal.tab ?? tabOf(error));
   const page = dossierPage(view.right, who, tab, {
     ...(error ? { error } : {}),
     ...(refusal.refusedMove ? { refusedMove: refusal.refusedMove } : {}),
@@ -206,13 +212,15 @@ export function dossierRoutes(app: FastifyInstance, library: DossierApplication)
       body,
     );
     if (E.isLeft(result)) {
-      const ofItsField = inputName !== undefined && result.left.field?.startsWith('payload.') === true;
+      const refusal = result.left;
+      const ofItsField =
+        inputName !== undefined && 'field' in refusal && refusal.field?.startsWith('payload.') === true;
       return showRefused(
         library,
         request,
         reply,
         who,
-        ofItsField ? refusedMove(result.left.message) : { error: result.left },
+        ofItsField ? refusedMove(refusal.message) : { error: refusal },
       );
     }
     return redirectWithFlash(reply, `/dossiers/${id}`, {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { allEvents, createTestServiceWithADraft, CSD_PROVIDER, employer } from '../testing';
-import { assertLeft, assertRight } from '@cartes-badges/eventsourcing/testing';
+import { allEvents, assertRefusal, createTestServiceWithADraft, CSD_PROVIDER, employer } from '../testing';
+import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const TEN_MB = 'x'.repeat(10_000_000);
@@ -47,7 +47,7 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
     const fifteen = await service.execute(save({ internalReference: '😀'.repeat(15) }, 'ref-15'));
     expect(assertRight(fifteen).state.internalReference).toBe('😀'.repeat(15));
     const sixteen = await service.execute(save({ internalReference: '😀'.repeat(16) }, 'ref-16'));
-    expect(assertLeft(sixteen).problems?.[0].message).toBe('15 caractères maximum (16 saisis)');
+    expect(assertRefusal(sixteen, 'FORMAT').problems[0].message).toBe('15 caractères maximum (16 saisis)');
   });
 
   it('R-08 a 10 MB input is refused with a message that echoes at most a short start of it', async () => {
@@ -71,11 +71,11 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
     ];
     for (const [command, field] of cases) {
       const result = await service.execute(command);
-      const error = assertLeft(result);
-      const message = error?.message ?? '';
+      const error = assertRefusal(result, 'FORMAT');
+      const message = error.message;
       // At most ECHO_LIMIT (80) characters of the input; the rest of the message is bounded text.
       expect({
-        field: error?.field,
+        field: error.field,
         echoed: message.includes('x'.repeat(81)),
         short: message.length < 1_000,
       }).toEqual({
@@ -86,7 +86,9 @@ describe('hostile input: a clear, bounded FORMAT error; nothing written', () => 
       expect(JSON.stringify(error).length).toBeLessThan(2_000);
     }
     const comment = await service.execute(save({ comment: TEN_MB }));
-    expect(assertLeft(comment).problems?.[0].message).toBe('500 caractères maximum (plus de 500 saisis)');
+    expect(assertRefusal(comment, 'FORMAT').problems[0].message).toBe(
+      '500 caractères maximum (plus de 500 saisis)',
+    );
     expect(await allEvents(store)).toEqual(before);
   });
 

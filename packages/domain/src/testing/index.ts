@@ -4,5 +4,6 @@ export * from './decider-harness';
 export * from './files';
 export * from './histories';
 export * from './reference-data';
+export * from './refusal';
 export * from './service-harness';
 export * from './service-journeys';

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
   allEvents,
+  assertRefusal,
   caseManager,
   createTestDossierService,
   employer,
@@ -10,7 +11,6 @@ import {
 import type { DossierCommandType } from './dossier-command';
 import { DOSSIER_COMMAND_TYPES } from './dossier-command';
 import { fieldLabel } from '../field-labels';
-import { assertLeft } from '@cartes-badges/eventsourcing/testing';
 
 const ID = '0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a';
 const on = (type: string, payload?: unknown, actor: unknown = employer) => ({
@@ -117,12 +117,12 @@ describe('R-08 R-43 bad input: every command with a malformed payload is refused
     const { input, field } = MALFORMED[type];
     const result = await service.execute(input);
     expect(result).toEqual(E.left(expect.objectContaining({ code: 'FORMAT', field })));
-    const error = assertLeft(result);
+    const error = assertRefusal(result, 'FORMAT');
     // R-43: the person reads the label, the program reads `field`.
     expect(fieldLabel(field)).not.toMatch(/Champ «/);
     expect(error?.message.startsWith(`${fieldLabel(field)} : `)).toBe(true);
     expect(error?.message).not.toContain(field.includes('.') ? field : `${field} :`);
-    expect(error?.problems?.[0]).toEqual(
+    expect(error.problems[0]).toEqual(
       expect.objectContaining({ field, kind: 'format', message: expect.any(String) }),
     );
     expect(await allEvents(store)).toEqual(before);

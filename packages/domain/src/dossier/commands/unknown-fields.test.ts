@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
   allEvents,
+  assertRefusal,
   caseManager,
   createTestServiceWithADraft,
   CSD_PROVIDER,
@@ -166,7 +167,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
       dossierId: ID,
       payload: { serach: CSD_PROVIDER.siret, recherche: CSD_PROVIDER.siret },
     });
-    expect(assertLeft(result).problems?.map((p) => [p.field, p.code])).toEqual([
+    expect(assertRefusal(result, 'FORMAT').problems.map((p) => [p.field, p.code])).toEqual([
       ['payload.serach', 'UNKNOWN_FIELD'],
       ['payload.recherche', 'UNKNOWN_FIELD'],
       ['payload.search', 'PROVIDER_SEARCH_FORMAT'],
@@ -185,7 +186,7 @@ describe('R-42 a field the library does not know is refused by name; nothing is 
     const { service } = await createTestServiceWithADraft(ID);
     const key = 'k'.repeat(1_000_000);
     const result = await service.execute({ ...commandOf('SaveDraft', {}), payload: { [key]: 1 } });
-    expect(assertLeft(result).problems?.[0].code).toBe('UNKNOWN_FIELD');
+    expect(assertRefusal(result, 'FORMAT').problems[0].code).toBe('UNKNOWN_FIELD');
     expect(assertLeft(result).message.length).toBeLessThan(400);
   });
 });

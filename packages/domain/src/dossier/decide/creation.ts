@@ -6,9 +6,8 @@ import type { EstablishmentSnapshot } from '../../ports';
 import { actorSiren, employerMayActFor, mayChange } from '../authorisation';
 import type { DossierCommandOf } from '../commands/dossier-command';
 import { newDossierIdOf } from '../commands/new-dossier-id';
-import type { DossierError } from '../errors';
 import { dossierError, notAuthorised } from '../errors';
-import type { CardTypeSnapshot } from '../events';
+import type { CardTypeSnapshot, DossierEvent } from '../events';
 import type { DossierState } from '../state';
 import type { DossierContext } from './context';
 import type { Decision } from './outcome';
@@ -25,38 +24,51 @@ export function cardTypeSnapshot(cardType: CardTypeDefinition): CardTypeSnapshot
   };
 }
 
-function cardTypeOf(context: DossierContext, code: string): E.Either<DossierError, CardTypeSnapshot> {
-  const found = findCardType(context.catalogue, code, 'payload.cardType');
-  if (E.isRight(found)) return E.right(cardTypeSnapshot(found.right));
-  return refuse({
-    ...dossierError('UNKNOWN_CARD_TYPE', found.left.message, {
-      field: 'payload.cardType',
-      tab: 'Prestation',
-    }),
-    problems: [found.left],
-  });
+/** What every new dossier takes from its context: the employer's establishment, card type and draft number. */
+interface NewDossierBasis {
+  readonly draftNumber: Int;
+  readonly establishment: EstablishmentSnapshot;
+  readonly cardType: CardTypeSnapshot;
 }
 
-function establishmentOf(
+/**
+ * R-02/R-03/R-29: the checks a creation shares (the establishment known to INSEE, the card type
+ * in the catalogue, the draft number reserved), then `accept` with the event built from them.
+ */
+function decideNewDossier(
   context: DossierContext,
-  siret: string,
-): E.Either<DossierError, EstablishmentSnapshot> {
-  if (context.establishment === undefined) return refuse(missingContext('establishment'));
-  if (context.establishment === null || context.establishment.siret !== siret) {
+  payload: { readonly siret: string; readonly cardType: string },
+  eventOf: (basis: NewDossierBasis) => DossierEvent,
+): Decision {
+  const { establishment, draftNumber } = context;
+  if (establishment === undefined) return refuse(missingContext('establishment'));
+  if (establishment === null || establishment.siret !== payload.siret) {
     return refuse(
-      dossierError('ESTABLISHMENT_NOT_FOUND', `L'établissement ${siret} est inconnu de la base INSEE`, {
-        field: 'payload.siret',
-        tab: 'Employeur',
+      dossierError(
+        'ESTABLISHMENT_NOT_FOUND',
+        `L'établissement ${payload.siret} est inconnu de la base INSEE`,
+        {
+          field: 'payload.siret',
+          tab: 'Employeur',
+        },
+      ),
+    );
+  }
+  const cardType = findCardType(context.catalogue, payload.cardType, 'payload.cardType');
+  if (E.isLeft(cardType)) {
+    return refuse(
+      dossierError('UNKNOWN_CARD_TYPE', cardType.left.message, {
+        field: 'payload.cardType',
+        tab: 'Prestation',
+        problems: [cardType.left],
       }),
     );
   }
-  return E.right(context.establishment);
-}
-
-function draftNumberOf(context: DossierContext): E.Either<DossierError, number> {
-  return context.draftNumber === undefined
-    ? refuse(missingContext('draftNumber'))
-    : E.right(context.draftNumber);
+  if (draftNumber === undefined) return refuse(missingContext('draftNumber'));
+  // In the order the events have always listed them (a stored event's JSON keeps its key order).
+  return accept(
+    eventOf({ draftNumber: draftNumber as Int, establishment, cardType: cardTypeSnapshot(cardType.right) }),
+  );
 }
 
 /** R-02/R-03/R-04: an employer user creates a draft for an establishment it is attached to. */
@@ -68,21 +80,10 @@ export function decideCreateDraft(
   if (!employerMayActFor(command.actor, context.attachments, siret)) {
     return refuse(notAuthorised(`Vous n'êtes pas rattaché à l'établissement ${siret}`));
   }
-  const establishment = establishmentOf(context, siret);
-  if (E.isLeft(establishment)) return establishment;
-  const cardType = cardTypeOf(context, command.payload.cardType);
-  if (E.isLeft(cardType)) return cardType;
-  const draftNumber = draftNumberOf(context);
-  if (E.isLeft(draftNumber)) return draftNumber;
-  return accept({
+  return decideNewDossier(context, command.payload, (basis) => ({
     type: 'DraftCreated',
-    data: {
-      dossierId: newDossierIdOf(command),
-      draftNumber: draftNumber.right as Int,
-      establishment: establishment.right,
-      cardType: cardType.right,
-    },
-  });
+    data: { dossierId: newDossierIdOf(command), ...basis },
+  }));
 }
 
 /** R-29: a provider, known to the SIRENE base, starts a pré-saisie for an employer establishment. */
@@ -95,25 +96,17 @@ export function decideSubmitPresaisie(
   if (provider === null || provider.siren !== actorSiren(command.actor)) {
     return refuse(notAuthorised('Le prestataire pour lequel vous agissez est inconnu de la base SIRENE'));
   }
-  const establishment = establishmentOf(context, command.payload.siret);
-  if (E.isLeft(establishment)) return establishment;
-  const cardType = cardTypeOf(context, command.payload.cardType);
-  if (E.isLeft(cardType)) return cardType;
-  const draftNumber = draftNumberOf(context);
-  if (E.isLeft(draftNumber)) return draftNumber;
-  return accept({
+  return decideNewDossier(context, command.payload, (basis) => ({
     type: 'PresaisieSubmitted',
     data: {
       dossierId: newDossierIdOf(command),
-      draftNumber: draftNumber.right as Int,
-      establishment: establishment.right,
-      cardType: cardType.right,
+      ...basis,
       provider: provider,
       contactEmail: command.payload.contactEmail ?? null,
       costLines: command.payload.costLines,
       comment: command.payload.comment ?? null,
     },
-  });
+  }));
 }
 
 /** R-27: a new draft with the same employer and entered data, without attestations and documents. */
@@ -132,8 +125,8 @@ export function decideDuplicateDraft(
   }
   if (!mayChange(command.actor, source, context.attachments)) return refuse(notAuthorised());
   if (source.status !== 'draft') return refuse(illegal(source, 'La duplication'));
-  const draftNumber = draftNumberOf(context);
-  if (E.isLeft(draftNumber)) return draftNumber;
+  const { draftNumber } = context;
+  if (draftNumber === undefined) return refuse(missingContext('draftNumber'));
   if (
     source.establishment === null ||
     source.cardType === null ||
@@ -146,7 +139,7 @@ export function decideDuplicateDraft(
     type: 'DraftDuplicated',
     data: {
       dossierId: newDossierIdOf(command),
-      draftNumber: draftNumber.right as Int,
+      draftNumber: draftNumber as Int,
       sourceDossierId: source.dossierId,
       sourceDraftNumber: source.draftNumber as Int,
       establishment: source.establishment,

@@ -1,6 +1,7 @@
 import { OTHER_DOCUMENT_TYPE } from '../../catalogue';
 import type { DossierCommandOf } from '../commands/dossier-command';
 import { idFromCommandId } from '../derived-ids';
+import type { DossierError } from '../errors';
 import { dossierError } from '../errors';
 import type { DossierState } from '../state';
 import { isTransmitted } from '../state';
@@ -22,19 +23,19 @@ export function newDocumentIdOf(command: DossierCommandOf<'AttachDocument'>): st
 }
 
 // Files may be added to a draft, to its own pré-saisie by the provider, and after transmission
-// as long as the dossier is still open.
-function mayAttachNow(
+// as long as the dossier is still open: why not now, or undefined.
+function refusalToAttach(
   command: DossierCommandOf<'AttachDocument'>,
   state: DossierState,
-): Decision | undefined {
+): DossierError | undefined {
   if (state.status === 'presaisie') {
     return command.actor.role === 'prestataire'
       ? undefined
-      : refuse(dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE));
+      : dossierError('PRESAISIE_READ_ONLY', PRESAISIE_READ_ONLY_MESSAGE);
   }
   if (state.status === 'draft') return undefined;
   if (isTransmitted(state) && state.status !== 'closed' && state.status !== 'cancelled') return undefined;
-  return refuse(illegal(state, "L'ajout d'un document"));
+  return illegal(state, "L'ajout d'un document");
 }
 
 /** R-19..R-22: attach a checked file under one of the dossier's document types, 5 files per type at most. */
@@ -43,8 +44,8 @@ export function decideAttachDocument(
   state: DossierState,
   context: DossierContext,
 ): Decision {
-  const refused = mayAttachNow(command, state);
-  if (refused) return refused;
+  const notNow = refusalToAttach(command, state);
+  if (notNow) return refuse(notNow);
   const { documentType } = command.payload;
   const allowed = allowedDocumentTypes(state);
   if (!allowed.includes(documentType)) {

@@ -1,13 +1,13 @@
-import * as E from 'fp-ts/Either';
 import type { Email } from '../../identifiers';
 import type { ProviderSnapshot } from '../../ports';
 import type { DossierCommandOf } from '../commands/dossier-command';
+import type { DossierError } from '../errors';
 import { dossierError } from '../errors';
 import type { Attestation, CostLine, DossierEvent } from '../events';
 import { ATTESTATIONS } from '../events';
 import type { DossierState } from '../state';
 import type { DossierContext } from './context';
-import { ensureEditable } from './edit-guard';
+import { refusalToEdit } from './edit-guard';
 import type { Decision } from './outcome';
 import { accept, missingContext, refuse } from './outcome';
 
@@ -39,26 +39,22 @@ function attestationChange(state: DossierState, attestation: Attestation, given:
   return [{ type: given ? 'AttestationGiven' : 'AttestationWithdrawn', data: { attestation } }];
 }
 
-function providerChange(
-  state: DossierState,
-  provider: ProviderSnapshot | null | undefined,
-): E.Either<ReturnType<typeof dossierError>, DossierEvent[]> {
-  if (provider === undefined) return refuse(missingContext('selectedProvider'));
-  if (provider === null) {
-    return refuse(
-      dossierError(
-        'PROVIDER_NOT_FOUND',
-        'Aucun prestataire trouvé dans la base SIRENE pour ce SIREN ou SIRET',
-        {
-          field: 'payload.search',
-          tab: 'Prestation',
-        },
-      ),
-    );
-  }
+function providerChange(state: DossierState, provider: ProviderSnapshot): DossierEvent[] {
   return state.provider !== null && JSON.stringify(state.provider) === JSON.stringify(provider)
-    ? E.right([])
-    : E.right([{ type: 'ProviderSelected', data: { provider: provider } }]);
+    ? []
+    : [{ type: 'ProviderSelected', data: { provider } }];
+}
+
+/** R-11: no provider in SIRENE for the SIREN or SIRET typed in `field`. */
+function providerNotFound(field: string): DossierError {
+  return dossierError(
+    'PROVIDER_NOT_FOUND',
+    'Aucun prestataire trouvé dans la base SIRENE pour ce SIREN ou SIRET',
+    {
+      field,
+      tab: 'Prestation',
+    },
+  );
 }
 
 type EditCommand = DossierCommandOf<
@@ -74,14 +70,16 @@ type EditCommand = DossierCommandOf<
 
 /** R-06, R-07, R-11..R-13, R-16..R-18: the form's changes on a draft. */
 export function decideEdit(command: EditCommand, state: DossierState, context: DossierContext): Decision {
-  const editable = ensureEditable(state, 'La modification');
-  if (E.isLeft(editable)) return editable;
+  const notEditable = refusalToEdit(state, 'La modification');
+  if (notEditable) return refuse(notEditable);
   switch (command.type) {
     case 'ChangeContactEmail':
       return accept(...emailChange(state, command.payload.email));
     case 'SelectProvider': {
-      const change = providerChange(state, context.selectedProvider);
-      return E.isLeft(change) ? change : accept(...change.right);
+      const provider = context.selectedProvider;
+      if (provider === undefined) return refuse(missingContext('selectedProvider'));
+      if (provider === null) return refuse(providerNotFound('payload.search'));
+      return accept(...providerChange(state, provider));
     }
     case 'ChangeInternalReference':
       return accept(...referenceChange(state, command.payload.internalReference));
@@ -107,10 +105,10 @@ function decideSave(
   const events: DossierEvent[] = [];
   if (form.contactEmail !== undefined) events.push(...emailChange(state, form.contactEmail));
   if (form.providerSearch !== undefined) {
-    const change = providerChange(state, context.selectedProvider);
-    if (E.isLeft(change))
-      return refuse({ ...change.left, ...(change.left.field ? { field: 'payload.providerSearch' } : {}) });
-    events.push(...change.right);
+    const provider = context.selectedProvider;
+    if (provider === undefined) return refuse(missingContext('selectedProvider'));
+    if (provider === null) return refuse(providerNotFound('payload.providerSearch'));
+    events.push(...providerChange(state, provider));
   }
   if (form.internalReference !== undefined) events.push(...referenceChange(state, form.internalReference));
   if (form.costLines !== undefined) events.push(...linesChange(state, form.costLines));

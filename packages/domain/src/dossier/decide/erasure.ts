@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import type { DossierCommandOf } from '../commands/dossier-command';
 import { dossierError } from '../errors';
 import { personalFieldNames } from '../personal-data';
@@ -22,7 +21,7 @@ export function decideErasure(
   state: DossierState,
   context: DossierContext,
 ): Decision {
-  if (state.personalDataErasedAt !== null) return E.right([]);
+  if (state.personalDataErasedAt !== null) return accept();
   const policy = context.erasure;
   if (!policy) return refuse(missingContext('politique de conservation (erasure)'));
   const forced = command.payload.force === true;

@@ -1,6 +1,6 @@
-import * as E from 'fp-ts/Either';
 import { formatEuros } from '../../money';
 import type { DossierCommandOf } from '../commands/dossier-command';
+import type { DossierError } from '../errors';
 import { dossierError } from '../errors';
 import type { DossierState, DossierStatus } from '../state';
 import type { Decision } from './outcome';
@@ -40,19 +40,18 @@ const ACTION_LABELS: Record<InstructionCommand['type'], string> = {
   CancelDossier: "L'annulation",
 };
 
-function amountWithin(
-  amount: number,
-  ceiling: number,
-  field: string,
-  what: string,
-): E.Either<ReturnType<typeof dossierError>, void> {
-  if (amount >= 1 && amount <= ceiling) return E.right(undefined);
-  return refuse(
-    dossierError('AMOUNT_NOT_ALLOWED', `${what} doit être compris entre 0,01 € et ${formatEuros(ceiling)}`, {
+/** R-35: an amount (in cents) outside 0,01 € .. the ceiling, for the amount typed in `field`. */
+function amountNotAllowed(ceiling: number, field: string, what: string): DossierError {
+  return dossierError(
+    'AMOUNT_NOT_ALLOWED',
+    `${what} doit être compris entre 0,01 € et ${formatEuros(ceiling)}`,
+    {
       field,
-    }),
+    },
   );
 }
+
+const within = (amount: number, ceiling: number): boolean => amount >= 1 && amount <= ceiling;
 
 /** R-35: the instruction lifecycle, each move an event with the case manager (or employer) as actor. */
 export function decideInstruction(command: InstructionCommand, state: DossierState): Decision {
@@ -67,25 +66,19 @@ export function decideInstruction(command: InstructionCommand, state: DossierSta
       return accept({ type: 'ComplementSubmitted', data: { comment: command.payload?.comment ?? null } });
     case 'GrantFunding': {
       const amount = command.payload.amountGrantedCents;
-      const check = amountWithin(
-        amount,
-        state.transmittedAmountCents ?? 0,
-        'payload.amountGrantedCents',
-        'Le montant accordé',
-      );
-      return E.isLeft(check) ? check : accept({ type: 'Granted', data: { amountGrantedCents: amount } });
+      const ceiling = state.transmittedAmountCents ?? 0;
+      if (!within(amount, ceiling))
+        return refuse(amountNotAllowed(ceiling, 'payload.amountGrantedCents', 'Le montant accordé'));
+      return accept({ type: 'Granted', data: { amountGrantedCents: amount } });
     }
     case 'RefuseFunding':
       return accept({ type: 'Refused', data: { reason: command.payload.reason } });
     case 'RecordReimbursement': {
       const amount = command.payload.amountPaidCents;
-      const check = amountWithin(
-        amount,
-        state.amountGrantedCents ?? 0,
-        'payload.amountPaidCents',
-        'Le montant remboursé',
-      );
-      return E.isLeft(check) ? check : accept({ type: 'Reimbursed', data: { amountPaidCents: amount } });
+      const ceiling = state.amountGrantedCents ?? 0;
+      if (!within(amount, ceiling))
+        return refuse(amountNotAllowed(ceiling, 'payload.amountPaidCents', 'Le montant remboursé'));
+      return accept({ type: 'Reimbursed', data: { amountPaidCents: amount } });
     }
     case 'CloseDossier':
       return accept({ type: 'Closed', data: {} });

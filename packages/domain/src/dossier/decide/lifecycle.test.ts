@@ -1,5 +1,6 @@
 import {
   acceptedCompletePresaisie,
+  assertErrorCode,
   caseManager,
   command,
   completeDraft,
@@ -29,13 +30,9 @@ describe('transmission', () => {
       message: 'Saisie invalide : Employeur, Prestation, Synthèse, Documents',
     });
     when.thenError((error) => {
-      expect(error.invalidTabs?.map((t) => t.tab)).toEqual([
-        'Employeur',
-        'Prestation',
-        'Synthèse',
-        'Documents',
-      ]);
-      expect(error.invalidTabs?.[0].messages[0].message).toBe('Saisie obligatoire');
+      const { invalidTabs } = assertErrorCode(error, 'INVALID_INPUT');
+      expect(invalidTabs.map((t) => t.tab)).toEqual(['Employeur', 'Prestation', 'Synthèse', 'Documents']);
+      expect(invalidTabs[0].messages[0].message).toBe('Saisie obligatoire');
     });
   });
 

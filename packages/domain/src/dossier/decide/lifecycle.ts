@@ -61,10 +61,11 @@ export function decideTransmit(state: DossierState, context: DossierContext): De
   const validation = validateDossier(state);
   if (!validation.valid) {
     const invalidTabs = validation.tabs.filter((tab) => tab.status === 'invalid');
-    return refuse({
-      ...dossierError('INVALID_INPUT', `Saisie invalide : ${invalidTabs.map((tab) => tab.tab).join(', ')}`),
-      invalidTabs,
-    });
+    return refuse(
+      dossierError('INVALID_INPUT', `Saisie invalide : ${invalidTabs.map((tab) => tab.tab).join(', ')}`, {
+        invalidTabs,
+      }),
+    );
   }
   if (context.dossierNumber === undefined || !dossierNumberPattern.test(context.dossierNumber)) {
     return refuse(missingContext('dossierNumber'));

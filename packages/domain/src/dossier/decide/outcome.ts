@@ -8,14 +8,15 @@ import { dossierStatusLabel } from '../state';
 /** What a decision returns: the new events, or why not. */
 export type Decision = E.Either<DossierError, DossierEvent[]>;
 
-/** Accept with these events. */
+// The one style of the decide functions: guard clauses that `return refuse(error)`, then
+// `return accept(...events)`. A check shared by several of them returns the DossierError (or
+// undefined when it passes) and its caller refuses with it; none hands an Either back to chain.
+
+/** Accept with these events (none: the command changes nothing). */
 export const accept = (...events: DossierEvent[]): Decision => E.right(events);
 
-/**
- * Refuse with this error: the one way the decide functions refuse (a step that checks and goes
- * on returns `refuse(...)` of its own Right type).
- */
-export const refuse = <A = DossierEvent[]>(error: DossierError): E.Either<DossierError, A> => E.left(error);
+/** Refuse with this error: the one way the decide functions refuse. */
+export const refuse = (error: DossierError): Decision => E.left(error);
 
 /** The dossier is not in a state where this move is possible (R-35: illegal moves refused). */
 export function illegal(state: DossierState, action: string): DossierError {
