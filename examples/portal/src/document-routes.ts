@@ -1,11 +1,13 @@
 import type { MultipartFile } from '@fastify/multipart';
 import contentDisposition from 'content-disposition';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DossierError } from '@cartes-badges/domain';
 import type { DossierApplication } from '@cartes-badges/lists';
 import * as E from 'fp-ts/Either';
 import { redirectWithFlash } from './flash';
 import type { FormBody } from './form-payloads';
-import { execute, requireUser, sendRefusal } from './respond';
+import { execute, refusesTheDossier, requireUser, sendRefusal } from './respond';
+import type { SignedIn } from './session';
 
 type Params = { readonly id: string; readonly documentId: string };
 
@@ -20,6 +22,26 @@ const asciiName = (name: string): string =>
 function partField(part: MultipartFile, name: string): string | undefined {
   const value = part.fields[name];
   return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+}
+
+// A file the library refuses is told on the Documents tab. Someone else's dossier (or none) gets
+// the error page its other URLs give (403, 404), from reading it: the same page whatever the
+// command and its id (a retried id is refused with another text than a new one).
+async function refused(
+  library: DossierApplication,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  who: SignedIn,
+  error: DossierError,
+): Promise<FastifyReply> {
+  const { id } = request.params as Params;
+  if (!refusesTheDossier(error))
+    return redirectWithFlash(reply, `/dossiers/${id}?onglet=Documents`, {
+      kind: 'error',
+      text: error.message,
+    });
+  const view = await library.service.view(id, who.actor);
+  return sendRefusal(request, reply, E.isLeft(view) ? view.left : error);
 }
 
 /** The Documents tab's upload (multipart, R-20), download (checked SHA-256) and removal (R-21). */
@@ -50,7 +72,7 @@ export function documentRoutes(app: FastifyInstance, library: DossierApplication
       },
       commandId === undefined ? {} : { commandId },
     );
-    if (E.isLeft(result)) return redirectWithFlash(reply, back, { kind: 'error', text: result.left.message });
+    if (E.isLeft(result)) return refused(library, request, reply, who, result.left);
     return redirectWithFlash(reply, back, {
       kind: 'success',
       text: `« ${part.filename} » chargé (${documentType})`,
@@ -86,7 +108,7 @@ export function documentRoutes(app: FastifyInstance, library: DossierApplication
       { type: 'RemoveDocument', dossierId: id, payload: { documentId } },
       (request.body ?? {}) as FormBody,
     );
-    if (E.isLeft(result)) return redirectWithFlash(reply, back, { kind: 'error', text: result.left.message });
+    if (E.isLeft(result)) return refused(library, request, reply, who, result.left);
     return redirectWithFlash(reply, back, { kind: 'success', text: 'Document supprimé' });
   });
 }

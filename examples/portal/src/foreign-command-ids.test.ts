@@ -59,12 +59,38 @@ describe('the portal: another company’s user and my forms’ command ids (R-04
     const written = await t.eventCount();
 
     const replayed = await t.upload(sophie, url, fields, file);
-    expect(replayed.flash?.kind).toBe('error');
-    expect(replayed.flash?.text).not.toContain('facture-claire.pdf');
-    expect(replayed.flash?.text).not.toContain('chargé');
+    const unknownId = await t.upload(
+      sophie,
+      url,
+      { ...fields, commandId: t.portal.library.service.newCommandId() },
+      file,
+    );
+    expect(replayed.status).toBe(403);
+    expect(replayed.flash).toBeUndefined();
+    expect(replayed.body).not.toContain('facture-claire.pdf');
+    expect(replayed.body).toBe(unknownId.body);
     expect(await t.eventCount()).toBe(written);
     expect(t.blobPuts()).toBe(1);
-    expect((await t.get(sophie, `/dossiers/${dossierId}?onglet=Documents`)).status).toBe(403);
+  });
+
+  it('R-04: removing a document of my dossier is refused to another company’s user with the 403 page, the document kept', async () => {
+    await t.upload(
+      claire,
+      `/dossiers/${dossierId}/documents`,
+      {
+        commandId: t.portal.library.service.newCommandId(),
+        documentType: 'Facture entreprise',
+      },
+      { name: 'facture.pdf', bytes: samplePdf() },
+    );
+    const page = (await t.get(claire, `/dossiers/${dossierId}?onglet=Documents`)).body;
+    const url = /action="(\/dossiers\/[^"]+\/documents\/[^"]+\/supprimer)"/.exec(page)?.[1] ?? '';
+    const written = await t.eventCount();
+    const answer = await t.post(sophie, url, { commandId: commandIdOfForm(page, url) });
+    expect(answer.status).toBe(403);
+    expect(answer.body).not.toContain('facture.pdf');
+    expect(await t.eventCount()).toBe(written);
+    expect(assertRight(await t.portal.library.service.load(dossierId)).documents).toHaveLength(1);
   });
 
   it('R-36: my command id sent on the intruder’s own draft is only the intruder’s command there; my dossier and its outcome stay mine', async () => {

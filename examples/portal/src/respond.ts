@@ -44,6 +44,10 @@ const STATUS_OF: Partial<Record<DossierError['code'], number>> = {
   FORMAT: 404,
 };
 
+/** A refusal of the dossier itself (someone else's, or none): its error page, not a message on it. */
+export const refusesTheDossier = (error: DossierError): boolean =>
+  error.code === 'NOT_AUTHORISED' || error.code === 'DOSSIER_NOT_FOUND';
+
 /** An error page for a dossier or document the user may not see (403) or that does not exist (404). */
 export function sendRefusal(request: FastifyRequest, reply: FastifyReply, error: DossierError): FastifyReply {
   const status = STATUS_OF[error.code] ?? 409;
