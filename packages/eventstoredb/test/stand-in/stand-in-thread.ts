@@ -20,6 +20,7 @@ type ServerRequest =
 /** What the main thread can ask of the stand-in thread. */
 export type StandInRequest =
   | { op: 'start'; options: StandInOptions }
+  | { op: 'threadId' }
   | (ServerRequest & { serverId: number });
 
 /**
@@ -73,6 +74,14 @@ export class StandInHost {
   async startServer(options: StandInOptions = {}): Promise<StandIn> {
     const { serverId, port } = await this.ask<{ serverId: number; port: number }>({ op: 'start', options });
     return new StandIn(this, serverId, port, options.tls !== undefined);
+  }
+
+  /**
+   * The thread's id for the operating system (Linux's `/proc/<pid>/task/<id>`), so that a
+   * benchmark can tell the server's CPU time from the client's.
+   */
+  threadId(): Promise<number> {
+    return this.ask({ op: 'threadId' });
   }
 
   /** Ends the thread (and every server on it). */

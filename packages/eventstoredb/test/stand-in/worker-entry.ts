@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isSystemRecord } from './memory-log';
 import { StandInServer } from './stand-in-server';
@@ -25,6 +26,8 @@ function main(): void {
       servers.set(serverId, server);
       return { serverId, port: server.port };
     }
+    // `/proc/thread-self` links to `<pid>/task/<thread id>` (Linux only).
+    if (request.op === 'threadId') return Number(readlinkSync('/proc/thread-self').split('/').pop());
     const server = servers.get(request.serverId);
     if (!server && request.op === 'stop') return undefined;
     if (!server) throw new Error(`no stand-in server ${request.serverId}`);
