@@ -8,13 +8,13 @@ import type {
   JsonValue,
   RecordedEvent,
 } from '@cartes-badges/eventsourcing';
-import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
+import type { CheckedEvent, PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import { backoffDelay, ConcurrencyError, GENESIS_HASH } from '@cartes-badges/eventsourcing';
 import {
+  checkEventsToAppend,
   prepareEventsForAppend,
   readAppended,
   withAppendedEvents,
-  validateEventsToAppend,
 } from '@cartes-badges/eventsourcing/adapter';
 import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
 import { WrongExpectedRevision } from './client-port';
@@ -39,13 +39,16 @@ export async function appendToStream(
   events: readonly EventToAppend[],
   options: AppendOptions = {},
 ): Promise<AppendResult> {
-  validateEventsToAppend(streamId, events);
+  // Checks every event and writes the canonical JSON of its data and actor, in one walk: the
+  // hash chain uses these texts instead of writing them again.
+  const checked = checkEventsToAppend(streamId, events);
   const expected = options.expectedVersion ?? 'any';
   checkExpectedVersion(expected);
-  // Ids fixed once: a retried write (ours or the caller's) is then recognised by the server.
-  const batch = structuredClone(events).map(
-    (event) => ({ ...event, eventId: event.eventId ?? uuidV4() }) as EventToAppend,
-  );
+  // Our own copy, taken before any wait, so that it is what `checked` describes and the caller's
+  // later changes to their objects cannot reach it; ids fixed once on it, so that a retried
+  // write (ours or the caller's) is recognised by the server.
+  const batch = structuredClone(events) as EventToAppend[];
+  for (const event of batch) (event as { eventId?: string }).eventId ??= uuidV4();
   // One instant for every try: a retry after a write that went through (its answer lost to a
   // deadline, a timeout, a dropped connection) then sends the very events already stored, hashes
   // included, so that the server's recognition by event ids and the head this store keeps agree.
@@ -53,7 +56,7 @@ export async function appendToStream(
   let transientFailures = 0;
   for (let headRaces = 0; ; ) {
     try {
-      return await attempt(ctx, streamId, batch, expected, now);
+      return await attempt(ctx, streamId, { events: batch, checked }, expected, now);
     } catch (error) {
       if (error instanceof LostHeadRace && headRaces < HEAD_RACE_RETRIES) {
         headRaces += 1;
@@ -92,10 +95,16 @@ function checkExpectedVersion(expected: ExpectedVersion): void {
   }
 }
 
+/** The events of an append, as copied, and what checking them wrote (same indexes). */
+interface CheckedBatch {
+  readonly events: readonly EventToAppend[];
+  readonly checked: readonly CheckedEvent[];
+}
+
 async function attempt(
   ctx: StoreContext,
   streamId: string,
-  batch: readonly EventToAppend[],
+  { events: batch, checked }: CheckedBatch,
   expected: ExpectedVersion,
   now: Date,
 ): Promise<AppendResult> {
@@ -128,6 +137,7 @@ async function attempt(
     firstVersion: anchor ? anchor.version + 1 : 0,
     prevHash: anchor ? anchor.hash : GENESIS_HASH,
     events: batch,
+    checked,
     now,
     signer: ctx.signer,
   });
