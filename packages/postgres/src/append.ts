@@ -20,6 +20,8 @@ import type { PreparedEvent, ReadPipeline } from '@cartes-badges/eventsourcing/a
 import type { ClientBase, Pool } from 'pg';
 import { toStoredEvent } from './event-row';
 import { inPoolTransaction } from './pool-transaction';
+import type { StoreStatement } from './prepared-statements';
+import { storeStatement } from './prepared-statements';
 import { quoteIdent } from './schema-name';
 import type { StreamHead, StreamHeadCache } from './stream-heads';
 
@@ -35,6 +37,26 @@ export interface AppendContext {
   readonly notifyInTransaction: boolean;
   /** The store's read pipeline: the appended events are returned as a read gives them. */
   readonly pipeline: ReadPipeline;
+  /** The append's two statements, made once per store (`appendStatements`). */
+  readonly statements: AppendStatements;
+}
+
+/** The statements an append sends: the append itself and the head's read. */
+export interface AppendStatements {
+  readonly append: StoreStatement;
+  readonly head: StoreStatement;
+}
+
+/** The append statements of a schema, named (prepared once per connection) when `prepared`. */
+export function appendStatements(schema: string, prepared: boolean): AppendStatements {
+  return {
+    append: storeStatement(appendStatement(schema), prepared),
+    head: storeStatement(
+      `SELECT head_version, head_hash, head_position::text AS head_position
+       FROM ${quoteIdent(schema)}.stream_head($1)`,
+      prepared,
+    ),
+  };
 }
 
 /** A stream head as SQL returns it. */
@@ -71,10 +93,15 @@ export async function appendEvents(
     );
   const cached = context.heads.get(streamId);
   // The cache may be stale: trust it only to try, never to refuse, nor to answer an empty batch.
+  // A batch that expects no stream is tried on no head at all: a new stream (every first
+  // append) then costs one statement, not two; an existing one is refused by append_events,
+  // which answers its actual head, read under the stream's lock.
   const head =
-    cached && batch.length > 0 && expectedVersionHolds(expected, cached.version)
+    batch.length > 0 && cached && expectedVersionHolds(expected, cached.version)
       ? cached
-      : await readHead(context.pool, context.schema, streamId);
+      : batch.length > 0 && expected === 'no_stream'
+        ? null
+        : await readHead(context, context.pool, streamId);
   const outcome = await versionClashAsConflict(context, streamId, expected, () =>
     appendOnHead(context, context.pool, streamId, head, batch, expected),
   );
@@ -124,10 +151,10 @@ async function appendOnHead(
     signer: context.signer,
   });
   const texts = storedTexts(prepared);
-  const { rows } = await db.query<AppendRow>(
-    appendStatement(context.schema),
-    appendParameters(streamId, head, prepared, context.notifyInTransaction, texts),
-  );
+  const { rows } = await db.query<AppendRow>({
+    ...context.statements.append,
+    values: appendParameters(streamId, head, prepared, context.notifyInTransaction, texts),
+  });
   const row = rows[0];
   const actual = row.head_version === null ? null : toHead(row);
   if (row.last_position === null || !actual) return { written: false, head: actual };
@@ -163,7 +190,7 @@ async function appendUnderStreamLock(
         context.schema,
         streamId,
       ]);
-      const head = await readHead(client, context.schema, streamId);
+      const head = await readHead(context, client, streamId);
       // Another writer moved the head since this store last saw it: the stream is still contended.
       if (head?.version !== known?.version) context.heads.markContended(streamId);
       context.heads.set(streamId, head ?? undefined);
@@ -176,12 +203,8 @@ async function appendUnderStreamLock(
   );
 }
 
-async function readHead(db: Queryable, schema: string, streamId: string): Promise<StreamHead | null> {
-  const { rows } = await db.query<HeadColumns>(
-    `SELECT head_version, head_hash, head_position::text AS head_position
-     FROM ${quoteIdent(schema)}.stream_head($1)`,
-    [streamId],
-  );
+async function readHead(context: AppendContext, db: Queryable, streamId: string): Promise<StreamHead | null> {
+  const { rows } = await db.query<HeadColumns>({ ...context.statements.head, values: [streamId] });
   return rows[0] ? toHead(rows[0]) : null;
 }
 

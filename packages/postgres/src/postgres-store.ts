@@ -10,7 +10,7 @@ import type {
 } from '@cartes-badges/eventsourcing';
 import { Client, Pool } from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
-import { appendEvents } from './append';
+import { appendEvents, appendStatements } from './append';
 import type { ListenerConnection } from './listener';
 import { NotificationListener } from './listener';
 import { migrate } from './migrate';
@@ -65,6 +65,7 @@ export async function createPostgresEventStore(
   const heads = new StreamHeadCache();
   const statistics = new EventStatistics(pool, schema);
   const notifyInTransaction = options.notify === 'in-transaction';
+  const statements = appendStatements(schema, options.preparedStatements !== false);
   const notifier = notifyInTransaction ? undefined : new AfterCommitNotifier(pool, channel);
   const wakers = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
@@ -93,7 +94,7 @@ export async function createPostgresEventStore(
     async appendToStream(streamId: string, events: readonly EventToAppend[], appendOptions?: AppendOptions) {
       assertOpen();
       const result = await appendEvents(
-        { pool, schema, clock, heads, notifyInTransaction, pipeline, signer: options.signer },
+        { pool, schema, clock, heads, notifyInTransaction, pipeline, statements, signer: options.signer },
         streamId,
         events,
         appendOptions,
