@@ -3,6 +3,7 @@
 // the in-memory engine, SQLite and PostgreSQL. What only one store can show (its indexes, query
 // plans, migrations, files) stays in that store's own tests.
 import type { ListName, ListReadModel, RowQuery } from '@cartes-badges/domain';
+import { LIST_QUERY_INDEXES, listTableOf } from '@cartes-badges/domain/adapter';
 import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { expectSameAsInMemory } from './list-parity';
 import { randomRow } from './random-list-rows';
@@ -17,12 +18,30 @@ export interface ListReadModelHarness {
   readonly namesItsList: boolean;
   /** What the parity runs compare with; the in-memory engine when not given. */
   reference?(): ListReadModel;
+  /** A SQL model's query indexes, which `rebuilding` sets aside (absent: the model has none). */
+  readonly queryIndexes?: QueryIndexesHarness;
   /** The parity runs' sizes: a seed per list, commits, queries after each commit. */
   readonly parity: {
     readonly seeds: readonly [number, number];
     readonly commits: number;
     readonly queriesPerCommit: number;
   };
+}
+
+/** How the contract watches a SQL model's query indexes. */
+export interface QueryIndexesHarness {
+  /** One list's model, empty, where no other test writes, and ways to look at its table. */
+  open(list: ListName): Promise<{
+    readonly model: ListReadModel;
+    /** The names of the table's indexes, sorted. */
+    indexes(): Promise<string[]>;
+    /** What a process killed inside `rebuilding` leaves: some or all query indexes gone. */
+    killedWhileRebuilding(): Promise<void>;
+    /** Opens a model of the same list again, as a restarted process does. */
+    reopen(): Promise<void>;
+  }>;
+  /** The indexes a rebuild keeps (the primary key where it is an index of its own). */
+  readonly keptWhileRebuilding: (list: ListName) => readonly string[];
 }
 
 const firstPage = (filters: RowQuery['filters'], terms: readonly string[] = []): RowQuery => ({
@@ -108,5 +127,51 @@ export function listReadModelContract(harness: ListReadModelHarness): void {
       await expect(Promise.resolve().then(() => harness.list('drafts' as ListName))).rejects.toThrow(
         /list must be 'brouillons' or 'dossiers' \(got "drafts"\)/,
       );
+    });
+
+  const indexes = harness.queryIndexes;
+  if (indexes)
+    describe('a rebuild from scratch (rebuilding)', () => {
+      it('fills the table without its query indexes, queries still right, and builds them once at the end', async () => {
+        const { model, indexes: indexesNow } = await indexes.open('dossiers');
+        const before = await indexesNow();
+        expect(before).toEqual(
+          expect.arrayContaining(
+            LIST_QUERY_INDEXES.map(([suffix]) => `${listTableOf('dossiers')}_${suffix}`),
+          ),
+        );
+        const random = seededRandom(21);
+        const rows = Array.from({ length: 50 }, (_, i) => ({ ...randomRow(random, `d${i}`), listed: true }));
+        let during: string[] = [];
+        const result = await model.rebuilding!(async () => {
+          await model.reset(1);
+          await model.commit(
+            rows.map((row) => ({ op: 'upsert' as const, row })),
+            { position: 50n, version: 1 },
+          );
+          during = await indexesNow();
+          expect((await model.query(firstPage({}))).total).toBe(50);
+          return 'done';
+        });
+        expect(result).toBe('done');
+        expect(during).toEqual(indexes.keptWhileRebuilding('dossiers'));
+        expect(await indexesNow()).toEqual(before);
+        expect((await model.query(firstPage({}))).total).toBe(50);
+      });
+
+      it('builds the indexes again when the rebuild fails, and when a model opens on a table a killed rebuild left without them', async () => {
+        const opened = await indexes.open('brouillons');
+        const before = await opened.indexes();
+        await expect(
+          opened.model.rebuilding!(async () => {
+            throw new Error('the store went away');
+          }),
+        ).rejects.toThrow('the store went away');
+        expect(await opened.indexes()).toEqual(before);
+        await opened.killedWhileRebuilding();
+        expect((await opened.indexes()).length).toBeLessThan(before.length);
+        await opened.reopen();
+        expect(await opened.indexes()).toEqual(before);
+      });
     });
 }

@@ -1,12 +1,8 @@
-import { runProjectionOnce, startProjection, type ProjectionProgress } from '@cartes-badges/eventsourcing';
-import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
-import { seededRandom } from '@cartes-badges/domain/fixtures';
-import { listRunnable } from '@cartes-badges/lists';
+import type { ListName } from '@cartes-badges/domain';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
 import { TestSchemas } from '../testing/test-schemas';
-import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
-import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
+import { expectRecoveryAfterEachCrash } from '../../../../test/read-models/list-crash-recovery';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 
 // Skipped (with the reason printed) when PostgreSQL is unreachable; under CI=true that throws.
@@ -57,62 +53,22 @@ describeWithPostgres('PostgreSQL list read model after a crash between two batch
   it.each<ListName>(['brouillons', 'dossiers'])(
     '%s: rows and checkpoint always agree, and the list restarted after each crash equals one rebuilt from scratch',
     async (list) => {
-      const projection = LIST_PROJECTIONS[list];
-      const random = seededRandom(list === 'brouillons' ? 303 : 404);
-      const first = dossierHistories(random, 0, 100);
-      const later = dossierHistories(random, 100, 30);
-      const ids = [...first, ...later].map((h) => h.dossierId);
-      await appendInterleaved(store, random, first);
-
-      const model = await createPostgresListReadModel(store, { list });
-      await crashOnCheckpointWrites(store, [3, 6, 7, 11]);
-      let runs = 0;
-      const failures: string[] = [];
-      for (;;) {
-        runs += 1;
-        const runner = startProjection(store, listRunnable(projection, model), { batchSize: 40 });
-        try {
-          await runner.whenIdle();
-          break;
-        } catch (error) {
-          failures.push((error as Error).message);
-        } finally {
-          await runner.stop();
-        }
-        // Right after the crash: the rows are exactly the fold of the events up to the stored
-        // checkpoint, neither the failed batch's rows without its checkpoint, nor the reverse.
-        const checkpoint = await model.readCheckpoint();
-        await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, {
-          queries: 5,
-        });
-        // The world goes on while the projection is down.
-        if (runs === 2) await appendInterleaved(store, random, later);
-      }
+      const failures = await expectRecoveryAfterEachCrash({
+        store,
+        list,
+        seed: list === 'brouillons' ? 303 : 404,
+        dossiers: [100, 30],
+        crashingModel: async () => {
+          const model = await createPostgresListReadModel(store, { list });
+          await crashOnCheckpointWrites(store, [3, 6, 7, 11]);
+          return model;
+        },
+        // Another schema of the same database.
+        emptyModelElsewhere: () => createPostgresListReadModel(store.pool, { list, schema: schemas.next() }),
+      });
       expect(failures).toHaveLength(4);
       expect(failures.filter((m) => /simulated crash/.test(m))).toHaveLength(2);
       expect(failures.filter((m) => /terminat/i.test(m))).toHaveLength(2);
-
-      // Rebuilt from scratch in another schema of the same database, with progress.
-      const rebuilt = await createPostgresListReadModel(store.pool, { list, schema: schemas.next() });
-      const progress: ProjectionProgress[] = [];
-      await rebuilt.reset(projection.version);
-      const done = await runProjectionOnce(store, listRunnable(projection, rebuilt), {
-        batchSize: 100,
-        onProgress: (p) => progress.push(p),
-      });
-      expect(progress.length).toBeGreaterThan(2);
-      expect(progress[progress.length - 1]).toEqual(done);
-      await expectSameList(model, rebuilt, ids, { queries: 40 });
-      await expectSameList(model, await listAt(store, projection, undefined), ids, { checkpoint: false });
-      const page = await model.query({
-        scope: { kind: 'system' },
-        terms: [],
-        filters: {},
-        sort: { by: 'number', direction: 'desc' },
-        offset: 0,
-        limit: 20,
-      });
-      expect(page.total).toBeGreaterThan(20);
     },
   );
 });

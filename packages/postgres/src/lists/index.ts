@@ -1,8 +1,5 @@
 export * from './postgres-list-read-model';
 export { migrateReadModels } from './migrate-read-models';
-export {
-  READ_MODELS_COMPONENT,
-  READ_MODEL_MIGRATIONS,
-  LIST_CHECKPOINTS_TABLE,
-  listTableOf,
-} from './read-model-schema';
+export { READ_MODEL_MIGRATIONS } from './read-model-schema';
+// Shared with every SQL list read model.
+export { READ_MODELS_COMPONENT, LIST_CHECKPOINTS_TABLE, listTableOf } from '@cartes-badges/domain/adapter';

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { migrateComponent } from '../component-migrations';
-import { READ_MODEL_MIGRATIONS, READ_MODELS_COMPONENT } from './read-model-schema';
+import { READ_MODELS_COMPONENT } from '@cartes-badges/domain/adapter';
+import { READ_MODEL_MIGRATIONS } from './read-model-schema';
 
 /**
  * Brings the list tables of a schema up to date: one transaction under an advisory lock (two

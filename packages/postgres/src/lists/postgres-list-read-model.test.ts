@@ -1,4 +1,3 @@
-import { type ListName, type RowQuery } from '@cartes-badges/domain';
 import { seededRandom } from '@cartes-badges/domain/fixtures';
 import type { PostgresEventStore } from '../postgres-store';
 import { postgresUnavailableReason } from '../testing/pg-available';
@@ -7,6 +6,7 @@ import { listReadModelContract } from '../../../../test/read-models/list-read-mo
 import { randomRow } from '../../../../test/read-models/random-list-rows';
 import { createPostgresListReadModel } from './postgres-list-read-model';
 import { migrateReadModels } from './migrate-read-models';
+import { listTableOf } from '@cartes-badges/domain/adapter';
 import { setAsideListIndexes } from './set-aside-indexes';
 
 // Skipped (with the reason printed) when PostgreSQL is unreachable; under CI=true that throws.
@@ -36,6 +36,35 @@ describeWithPostgres('PostgreSQL list read model', () => {
     },
     namesItsList: true,
     parity: { seeds: [21, 22], commits: 40, queriesPerCommit: 25 },
+    queryIndexes: {
+      open: async (list) => {
+        const schema = schemas.next();
+        const indexes = async (): Promise<string[]> => {
+          const { rows } = await store.pool.query<{ indexname: string }>(
+            `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname`,
+            [schema, listTableOf(list)],
+          );
+          return rows.map((r) => r.indexname);
+        };
+        return {
+          model: await createPostgresListReadModel(store.pool, { list, schema }),
+          indexes,
+          // The process died after setting the indexes aside, before building them again.
+          killedWhileRebuilding: async () => {
+            const client = await store.pool.connect();
+            try {
+              await setAsideListIndexes(client, schema, list);
+            } finally {
+              client.release();
+            }
+          },
+          reopen: async () => {
+            await createPostgresListReadModel(store.pool, { list, schema });
+          },
+        };
+      },
+      keptWhileRebuilding: (list) => [`${listTableOf(list)}_pkey`],
+    },
   });
 
   it('keeps one list of two schemas apart', async () => {
@@ -99,69 +128,5 @@ describeWithPostgres('PostgreSQL list read model', () => {
     await expect(
       createPostgresListReadModel(store, { list: 'dossiers', schema: 'Bad-Name' }),
     ).rejects.toThrow(/schema must be 1 to 48 characters .* \(got "Bad-Name"\)/);
-  });
-
-  describe('a rebuild from scratch (rebuilding)', () => {
-    const indexesOf = async (schema: string, list: ListName): Promise<string[]> => {
-      const { rows } = await store.pool.query<{ indexname: string }>(
-        `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname`,
-        [schema, `list_rows_${list}`],
-      );
-      return rows.map((r) => r.indexname);
-    };
-    const query: RowQuery = {
-      scope: { kind: 'system' },
-      terms: [],
-      filters: {},
-      sort: { by: 'number', direction: 'desc' },
-      offset: 0,
-      limit: 20,
-    };
-
-    it('fills the table with only its primary key and builds the query indexes once at the end', async () => {
-      const schema = schemas.next();
-      const model = await createPostgresListReadModel(store.pool, { list: 'dossiers', schema });
-      const indexes = await indexesOf(schema, 'dossiers');
-      expect(indexes.length).toBeGreaterThanOrEqual(10); // primary key, 9 B-trees (+ trigram when available)
-      const random = seededRandom(31);
-      const rows = Array.from({ length: 40 }, (_, i) => ({ ...randomRow(random, `d${i}`), listed: true }));
-      let during: string[] = [];
-      const result = await model.rebuilding!(async () => {
-        await model.reset(1);
-        await model.commit(
-          rows.map((row) => ({ op: 'upsert' as const, row })),
-          { position: 40n, version: 1 },
-        );
-        during = await indexesOf(schema, 'dossiers');
-        expect((await model.query(query)).total).toBe(40);
-        return 'done';
-      });
-      expect(result).toBe('done');
-      expect(during).toEqual(['list_rows_dossiers_pkey']);
-      expect(await indexesOf(schema, 'dossiers')).toEqual(indexes);
-      expect((await model.query(query)).total).toBe(40);
-    });
-
-    it('builds the indexes again after a failed rebuild, and when a model opens on a list a killed rebuild left bare', async () => {
-      const schema = schemas.next();
-      const model = await createPostgresListReadModel(store.pool, { list: 'brouillons', schema });
-      const indexes = await indexesOf(schema, 'brouillons');
-      await expect(
-        model.rebuilding!(async () => {
-          throw new Error('the store went away');
-        }),
-      ).rejects.toThrow('the store went away');
-      expect(await indexesOf(schema, 'brouillons')).toEqual(indexes);
-      // A process killed inside `rebuilding`: the indexes are set aside until a model opens again.
-      const client = await store.pool.connect();
-      try {
-        await setAsideListIndexes(client, schema, 'brouillons');
-      } finally {
-        client.release();
-      }
-      expect(await indexesOf(schema, 'brouillons')).toEqual(['list_rows_brouillons_pkey']);
-      await createPostgresListReadModel(store.pool, { list: 'brouillons', schema });
-      expect(await indexesOf(schema, 'brouillons')).toEqual(indexes);
-    });
   });
 });

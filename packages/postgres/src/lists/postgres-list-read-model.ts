@@ -1,14 +1,24 @@
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
 import { matchesNothing } from '@cartes-badges/domain';
+import {
+  LIST_CHECKPOINTS_TABLE,
+  LIST_ROW_COLUMNS,
+  checkListName,
+  checkpointColumns,
+  checkpointFromColumns,
+  lastChangeOfEach,
+  listRowColumns,
+  listTableOf,
+  rowQueryClauses,
+  type CheckpointColumns,
+} from '@cartes-badges/domain/adapter';
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { inPoolTransaction } from '../pool-transaction';
 import { DEFAULT_SCHEMA } from '../schema-name';
-import { lastChangeOfEach } from './last-change';
 import { migrateReadModels } from './migrate-read-models';
-import { LIST_CHECKPOINTS_TABLE, listTableOf } from './read-model-schema';
-import { rowQuerySql } from './row-query-sql';
+import { POSTGRES_DIALECT } from './postgres-dialect';
 import { restoreListIndexes, setAsideListIndexes } from './set-aside-indexes';
 
 /** Options of `createPostgresListReadModel`. */
@@ -22,65 +32,12 @@ export interface PostgresListReadModelOptions {
 /** Where a read model lives: the event store's database (preferred), or any pool. */
 export type PostgresReadModelHost = PostgresEventStore | Pool;
 
-const LISTS: readonly ListName[] = ['brouillons', 'dossiers'];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function isStore(host: PostgresReadModelHost): host is PostgresEventStore {
   return typeof (host as PostgresEventStore).withTransaction === 'function';
 }
-
-// What a row is stored as: one JSON object per row, turned into table rows by
-// json_populate_recordset (one statement per batch, whatever its size).
-function recordOf(row: ListRow): Record<string, unknown> {
-  return {
-    dossier_id: row.dossierId,
-    number: row.number,
-    // The number filter compares upper-cased text (JavaScript's rules, as the in-memory list).
-    number_upper: row.number.toUpperCase(),
-    number_key: row.numberKey,
-    card_type_code: row.cardTypeCode,
-    card_type_label: row.cardTypeLabel,
-    company_name: row.companyName,
-    siret: row.siret,
-    siren: row.siren,
-    provider_siret: row.providerSiret,
-    provider_siren: row.providerSiren,
-    status: row.status,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
-    transmitted_at: row.transmittedAt,
-    // Sorting by transmission puts the never-transmitted first, as '' does in memory.
-    transmitted_key: row.transmittedAt ?? '',
-    total_cents: row.totalCents,
-    search_key: row.searchKey,
-    listed: row.listed,
-    row_json: row,
-  };
-}
-
-const COLUMNS = [
-  'dossier_id',
-  'number',
-  'number_upper',
-  'number_key',
-  'card_type_code',
-  'card_type_label',
-  'company_name',
-  'siret',
-  'siren',
-  'provider_siret',
-  'provider_siren',
-  'status',
-  'created_at',
-  'updated_at',
-  'transmitted_at',
-  'transmitted_key',
-  'total_cents',
-  'search_key',
-  'listed',
-  'row_json',
-] as const;
 
 /**
  * A Brouillons or Dossiers list as a PostgreSQL table next to the events (the `ListReadModel` port).
@@ -92,11 +49,7 @@ export async function createPostgresListReadModel(
   host: PostgresReadModelHost,
   options: PostgresListReadModelOptions,
 ): Promise<ListReadModel> {
-  if (!LISTS.includes(options?.list)) {
-    throw new Error(
-      `createPostgresListReadModel: list must be 'brouillons' or 'dossiers' (got ${JSON.stringify(options?.list)})`,
-    );
-  }
+  checkListName('createPostgresListReadModel', options?.list);
   const schema = options.schema ?? (isStore(host) ? host.schema : DEFAULT_SCHEMA);
   if (!SCHEMA_NAME.test(schema)) {
     throw new Error(
@@ -114,34 +67,27 @@ export async function createPostgresListReadModel(
   const table = `${q(schema)}.${q(listTableOf(list))}`;
   const checkpoints = `${q(schema)}.${q(LIST_CHECKPOINTS_TABLE)}`;
   const upsert = `
-    INSERT INTO ${table} (${COLUMNS.join(', ')})
-    SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)
-    ON CONFLICT (dossier_id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'dossier_id')
+    INSERT INTO ${table} (${LIST_ROW_COLUMNS.join(', ')})
+    SELECT ${LIST_ROW_COLUMNS.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)
+    ON CONFLICT (dossier_id) DO UPDATE SET ${LIST_ROW_COLUMNS.filter((c) => c !== 'dossier_id')
       .map((c) => `${c} = EXCLUDED.${c}`)
       .join(', ')}`;
-  const writeCheckpoint = (client: PoolClient, checkpoint: StoredCheckpoint): Promise<unknown> =>
-    client.query(
+  const writeCheckpoint = (client: PoolClient, checkpoint: StoredCheckpoint): Promise<unknown> => {
+    const { version, position } = checkpointColumns(checkpoint);
+    return client.query(
       `INSERT INTO ${checkpoints} (list, version, position) VALUES ($1, $2, $3)
        ON CONFLICT (list) DO UPDATE SET version = EXCLUDED.version, position = EXCLUDED.position`,
-      [
-        list,
-        checkpoint.version ?? null,
-        checkpoint.position === undefined ? null : checkpoint.position.toString(),
-      ],
+      [list, version, position],
     );
+  };
 
   return {
     async readCheckpoint() {
-      const { rows } = await pool.query<{ version: number | null; position: string | null }>(
+      const { rows } = await pool.query<CheckpointColumns>(
         `SELECT version, position::text AS position FROM ${checkpoints} WHERE list = $1`,
         [list],
       );
-      const record = rows[0];
-      if (record === undefined) return undefined;
-      return {
-        ...(record.position === null ? {} : { position: BigInt(record.position) }),
-        ...(record.version === null ? {} : { version: record.version }),
-      };
+      return rows[0] === undefined ? undefined : checkpointFromColumns(rows[0]);
     },
     async getRows(dossierIds) {
       const found = new Map<string, ListRow>();
@@ -156,7 +102,7 @@ export async function createPostgresListReadModel(
     async commit(changes, checkpoint) {
       const last = [...lastChangeOfEach(changes).values()];
       const deleted = last.flatMap((c) => (c.op === 'delete' ? [c.dossierId] : []));
-      const upserted = last.flatMap((c) => (c.op === 'upsert' ? [recordOf(c.row)] : []));
+      const upserted = last.flatMap((c) => (c.op === 'upsert' ? [listRowColumns(c.row)] : []));
       await inTransaction(async (client) => {
         if (deleted.length > 0)
           await client.query(`DELETE FROM ${table} WHERE dossier_id = ANY($1::text[])`, [deleted]);
@@ -181,7 +127,7 @@ export async function createPostgresListReadModel(
     },
     async query(query): Promise<RowQueryResult> {
       if (matchesNothing(query)) return { total: 0, rows: [] };
-      const sql = rowQuerySql(query);
+      const sql = rowQueryClauses(query, POSTGRES_DIALECT);
       const limit = `$${sql.params.length + 1}`;
       const offset = `$${sql.params.length + 2}`;
       const order = (alias: string): string =>

@@ -1,17 +1,7 @@
 import type { ListName } from '@cartes-badges/domain';
+import { LIST_CHECKPOINTS_TABLE, LIST_QUERY_INDEXES, listTableOf } from '@cartes-badges/domain/adapter';
 import type { PoolClient } from 'pg';
 import type { ReadModelMigration } from '../component-migrations';
-
-/** The component under which the list tables record their migrations. */
-export const READ_MODELS_COMPONENT = 'read-models';
-
-/** The table holding one list's rows. */
-export function listTableOf(list: ListName): string {
-  return `list_rows_${list}`;
-}
-
-/** The table holding each list's checkpoint, written in the same transaction as its rows. */
-export const LIST_CHECKPOINTS_TABLE = 'list_checkpoints';
 
 /** The query indexes a rebuild set aside (their definitions), until it builds them again. */
 export const SET_ASIDE_INDEXES_TABLE = 'list_set_aside_indexes';
@@ -19,9 +9,8 @@ export const SET_ASIDE_INDEXES_TABLE = 'list_set_aside_indexes';
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 // Text columns sort and compare with the "C" collation: byte order, as JavaScript compares the
-// (ASCII) keys in memory, whatever the database's locale. Partial indexes (WHERE listed) hold
-// only what queries can return; each ends with the default sort key, so that a scope's first
-// page is read in order.
+// (ASCII) keys in memory, whatever the database's locale. The query indexes are
+// LIST_QUERY_INDEXES, partial (WHERE listed).
 function listTable(schema: string, list: ListName): string {
   const t = `${q(schema)}.${q(listTableOf(list))}`;
   const ix = (suffix: string): string => q(`${listTableOf(list)}_${suffix}`);
@@ -48,15 +37,7 @@ function listTable(schema: string, list: ListName): string {
       listed          boolean NOT NULL,
       row_json        json NOT NULL
     );
-    CREATE INDEX ${ix('siret')}    ON ${t} (siret, number_key, dossier_id) WHERE listed;
-    CREATE INDEX ${ix('provider')} ON ${t} (provider_siren, number_key, dossier_id) WHERE listed;
-    CREATE INDEX ${ix('siren')}    ON ${t} (siren, number_key) WHERE listed;
-    CREATE INDEX ${ix('number')}   ON ${t} (number_key, dossier_id) WHERE listed;
-    CREATE INDEX ${ix('status')}   ON ${t} (status, number_key) WHERE listed;
-    CREATE INDEX ${ix('card')}     ON ${t} (card_type_code, number_key) WHERE listed;
-    CREATE INDEX ${ix('created')}  ON ${t} (created_at, dossier_id) WHERE listed;
-    CREATE INDEX ${ix('updated')}  ON ${t} (updated_at, dossier_id) WHERE listed;
-    CREATE INDEX ${ix('transmitted')} ON ${t} (transmitted_key, dossier_id) WHERE listed;`;
+    ${LIST_QUERY_INDEXES.map(([suffix, columns]) => `CREATE INDEX ${ix(suffix)} ON ${t} (${columns}) WHERE listed;`).join('\n')}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ListName } from '@cartes-badges/domain';
 import type { PoolClient } from 'pg';
-import { SET_ASIDE_INDEXES_TABLE, listTableOf } from './read-model-schema';
+import { listTableOf } from '@cartes-badges/domain/adapter';
+import { SET_ASIDE_INDEXES_TABLE } from './read-model-schema';
 
 // A list's table keeps ten query indexes (nine partial B-trees and a trigram GIN): keeping them
 // up to date row by row is most of a rebuild. A rebuild sets them aside (their definitions are

@@ -3,19 +3,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  runProjectionOnce,
-  startProjection,
-  type ProjectionProgress,
-  type Runnable,
-} from '@cartes-badges/eventsourcing';
+import { startProjection, type Runnable } from '@cartes-badges/eventsourcing';
 import { LIST_PROJECTIONS, type ListName } from '@cartes-badges/domain';
 import { seededRandom } from '@cartes-badges/domain/fixtures';
-import { listRunnable, listsRunnable } from '@cartes-badges/lists';
+import { listsRunnable } from '@cartes-badges/lists';
 import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { appendInterleaved, dossierHistories } from '../../../../test/read-models/list-events';
 import { expectSameList, listAt } from '../../../../test/read-models/list-comparison';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
+import { expectRecoveryAfterEachCrash } from '../../../../test/read-models/list-crash-recovery';
 import { runKillableWorker } from '../../../../test/support/killable-worker';
 
 const worker = path.join(__dirname, '__tests__', 'projection-worker.ts');
@@ -80,57 +76,29 @@ describe('SQLite list read model after a crash between two batches', () => {
   it.each<ListName>(['brouillons', 'dossiers'])(
     '%s: rows and checkpoint always agree, and the list restarted after each crash equals one rebuilt from scratch',
     async (list) => {
-      const projection = LIST_PROJECTIONS[list];
-      const random = seededRandom(list === 'brouillons' ? 101 : 202);
-      const first = dossierHistories(random, 0, 120);
-      await appendInterleaved(store, random, first);
-
-      const model = createSqliteListReadModel(store, { list });
-      const fault = crashOnCheckpointWrites(store.database, new Set([3, 6, 7, 11]));
-      const later = dossierHistories(random, 120, 40);
-      let runs = 0;
-      for (;;) {
-        runs += 1;
-        if ((await runUntilIdleOrCrash(store, listRunnable(projection, model))) === 'idle') break;
-        // Right after the crash: the rows are exactly the fold of the events up to the stored
-        // checkpoint, neither the failed batch's rows without its checkpoint, nor the reverse.
-        const checkpoint = await model.readCheckpoint();
-        const ids = [...first, ...later].map((h) => h.dossierId);
-        await expectSameList(model, await listAt(store, projection, checkpoint?.position), ids, {
-          queries: 5,
-        });
-        // The world goes on while the projection is down.
-        if (runs === 2) await appendInterleaved(store, random, later);
-      }
-      expect(fault.crashes()).toBe(4);
-
-      // Rebuilt from scratch in another file, with progress.
-      const otherFile = new Database(path.join(dir, 'rebuilt.db'));
+      let fault: { crashes: () => number } | undefined;
+      let otherFile: Database.Database | undefined;
       try {
-        const rebuilt = createSqliteListReadModel(otherFile, { list });
-        const progress: ProjectionProgress[] = [];
-        await rebuilt.reset(projection.version);
-        const done = await runProjectionOnce(store, listRunnable(projection, rebuilt), {
-          batchSize: 100,
-          onProgress: (p) => progress.push(p),
+        const failures = await expectRecoveryAfterEachCrash({
+          store,
+          list,
+          seed: list === 'brouillons' ? 101 : 202,
+          dossiers: [120, 40],
+          crashingModel: async () => {
+            const model = createSqliteListReadModel(store, { list });
+            fault = crashOnCheckpointWrites(store.database, new Set([3, 6, 7, 11]));
+            return model;
+          },
+          emptyModelElsewhere: async () => {
+            otherFile = new Database(path.join(dir, 'rebuilt.db'));
+            return createSqliteListReadModel(otherFile, { list });
+          },
         });
-        expect(progress.length).toBeGreaterThan(3);
-        expect(progress[progress.length - 1]).toEqual(done);
-        const ids = [...first, ...later].map((h) => h.dossierId);
-        await expectSameList(model, rebuilt, ids, { queries: 40 });
-        // And both equal the in-memory fold of the whole history.
-        await expectSameList(model, await listAt(store, projection, undefined), ids, { checkpoint: false });
-        const listed = await model.query({
-          scope: { kind: 'system' },
-          terms: [],
-          filters: {},
-          sort: { by: 'number', direction: 'desc' },
-          offset: 0,
-          limit: 20,
-        });
-        expect(listed.total).toBeGreaterThan(20);
+        expect(failures.filter((m) => /simulated crash/.test(m))).toHaveLength(4);
+        expect(failures).toHaveLength(4);
+        expect(fault?.crashes()).toBe(4);
       } finally {
-        otherFile.close();
+        otherFile?.close();
       }
     },
   );

@@ -1,7 +1,4 @@
 export * from './sqlite-list-read-model';
-export {
-  READ_MODELS_COMPONENT,
-  READ_MODEL_MIGRATIONS,
-  LIST_CHECKPOINTS_TABLE,
-  listTableOf,
-} from './read-model-schema';
+export { READ_MODEL_MIGRATIONS } from './read-model-schema';
+// Shared with every SQL list read model.
+export { READ_MODELS_COMPONENT, LIST_CHECKPOINTS_TABLE, listTableOf } from '@cartes-badges/domain/adapter';

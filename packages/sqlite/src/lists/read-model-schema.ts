@@ -1,41 +1,16 @@
 import type { ListName } from '@cartes-badges/domain';
+import { LIST_CHECKPOINTS_TABLE, LIST_QUERY_INDEXES, listTableOf } from '@cartes-badges/domain/adapter';
 import type { Migration } from '../migrations';
 
-/** The component under which the list tables record their migrations in `schema_migrations`. */
-export const READ_MODELS_COMPONENT = 'read-models';
-
-/** The table holding one list's rows. */
-export function listTableOf(list: ListName): string {
-  return `list_rows_${list}`;
-}
-
-/** The table holding each list's checkpoint, written in the same transaction as its rows. */
-export const LIST_CHECKPOINTS_TABLE = 'list_checkpoints';
-
-// Partial indexes (WHERE listed = 1) hold only what queries can return: unlisted rows (drafts kept
-// by the Dossiers list until transmitted) cost nothing to the pages. Each ends with the default
-// sort key so that a scope's first page is read in order, without a sort.
-const LIST_INDEXES: readonly (readonly [name: string, columns: string])[] = [
-  ['siret', 'siret, number_key, dossier_id'],
-  ['provider', 'provider_siren, number_key, dossier_id'],
-  ['siren', 'siren, number_key'],
-  ['number', 'number_key, dossier_id'],
-  ['status', 'status, number_key'],
-  ['card', 'card_type_code, number_key'],
-  ['created', 'created_at, dossier_id'],
-  ['updated', 'updated_at, dossier_id'],
-  ['transmitted', 'transmitted_key, dossier_id'],
-];
-
 /**
- * The query indexes of a list's table. Only queries need them: a rebuild from scratch drops them
- * and builds them once at the end (`IF NOT EXISTS` then, and when a model opens, in case a
- * rebuild stopped half way).
+ * The query indexes of a list's table (`LIST_QUERY_INDEXES`, partial: `WHERE listed = 1`). Only
+ * queries need them: a rebuild from scratch drops them and builds them once at the end (`IF NOT
+ * EXISTS` then, and when a model opens, in case a rebuild stopped half way).
  */
 export function listIndexesSql(list: ListName, ifNotExists = false): string {
   const t = listTableOf(list);
   const create = ifNotExists ? 'CREATE INDEX IF NOT EXISTS' : 'CREATE INDEX';
-  return LIST_INDEXES.map(
+  return LIST_QUERY_INDEXES.map(
     ([name, columns]) => `${create} ${t}_${name} ON ${t} (${columns}) WHERE listed = 1;`,
   ).join('\n');
 }
@@ -43,7 +18,7 @@ export function listIndexesSql(list: ListName, ifNotExists = false): string {
 /** Drops the query indexes of a list's table (see `listIndexesSql`). */
 export function dropListIndexesSql(list: ListName): string {
   const t = listTableOf(list);
-  return LIST_INDEXES.map(([name]) => `DROP INDEX IF EXISTS ${t}_${name};`).join('\n');
+  return LIST_QUERY_INDEXES.map(([name]) => `DROP INDEX IF EXISTS ${t}_${name};`).join('\n');
 }
 
 function listTable(list: ListName): string {

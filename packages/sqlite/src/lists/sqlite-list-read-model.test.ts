@@ -6,10 +6,9 @@ import { createSqliteEventStore, type SqliteEventStore } from '../sqlite-store';
 import { schemaVersion } from '../migrations';
 import { listReadModelContract } from '../../../../test/read-models/list-read-model-contract';
 import { randomRow } from '../../../../test/read-models/random-list-rows';
-import { type ListName, type RowQuery } from '@cartes-badges/domain';
 import { seededRandom } from '@cartes-badges/domain/fixtures';
 import { createSqliteListReadModel } from './sqlite-list-read-model';
-import { READ_MODELS_COMPONENT } from './read-model-schema';
+import { READ_MODELS_COMPONENT, listTableOf } from '@cartes-badges/domain/adapter';
 
 let dir: string;
 let store: SqliteEventStore;
@@ -33,6 +32,34 @@ describe('SQLite list read model', () => {
     }),
     namesItsList: true,
     parity: { seeds: [11, 12], commits: 60, queriesPerCommit: 40 },
+    queryIndexes: {
+      open: async (list) => {
+        const indexes = (): Promise<string[]> =>
+          Promise.resolve(
+            store.database
+              .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+              )
+              .pluck()
+              .all(listTableOf(list)) as string[],
+          );
+        return {
+          model: createSqliteListReadModel(store, { list }),
+          indexes,
+          // The process died between dropping the indexes and building them again.
+          killedWhileRebuilding: async () => {
+            store.database.exec(
+              `DROP INDEX ${listTableOf(list)}_siret; DROP INDEX ${listTableOf(list)}_number;`,
+            );
+          },
+          reopen: async () => {
+            createSqliteListReadModel(store, { list });
+          },
+        };
+      },
+      // The primary key of a WITHOUT ROWID table is the table itself.
+      keptWhileRebuilding: () => [],
+    },
   });
 
   it('keeps rows and checkpoint across a reopening of the file, and migrates once', async () => {
@@ -76,63 +103,5 @@ describe('SQLite list read model', () => {
     expect(plan("listed = 1 AND provider_siren = '821234567'")).toMatch(
       /USING INDEX list_rows_dossiers_provider/,
     );
-  });
-
-  describe('a rebuild from scratch (rebuilding)', () => {
-    const indexesOf = (list: ListName): string[] =>
-      store.database
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
-        )
-        .pluck()
-        .all(`list_rows_${list}`) as string[];
-    const query: RowQuery = {
-      scope: { kind: 'system' },
-      terms: [],
-      filters: {},
-      sort: { by: 'number', direction: 'desc' },
-      offset: 0,
-      limit: 20,
-    };
-
-    it('fills the table without its query indexes and builds them once at the end', async () => {
-      const model = createSqliteListReadModel(store, { list: 'dossiers' });
-      const indexes = indexesOf('dossiers');
-      expect(indexes).toHaveLength(9);
-      const random = seededRandom(21);
-      const rows = Array.from({ length: 50 }, (_, i) => ({ ...randomRow(random, `d${i}`), listed: true }));
-      let during: string[] = [];
-      const result = await model.rebuilding!(async () => {
-        await model.reset(1);
-        await model.commit(
-          rows.map((row) => ({ op: 'upsert' as const, row })),
-          { position: 50n, version: 1 },
-        );
-        during = indexesOf('dossiers');
-        // Queries stay correct meanwhile.
-        expect((await model.query(query)).total).toBe(50);
-        return 'done';
-      });
-      expect(result).toBe('done');
-      expect(during).toEqual([]);
-      expect(indexesOf('dossiers')).toEqual(indexes);
-      expect((await model.query(query)).total).toBe(50);
-    });
-
-    it('builds the indexes again when the rebuild fails, and when a model opens on a table a killed rebuild left without them', async () => {
-      const model = createSqliteListReadModel(store, { list: 'brouillons' });
-      const indexes = indexesOf('brouillons');
-      await expect(
-        model.rebuilding!(async () => {
-          throw new Error('the store went away');
-        }),
-      ).rejects.toThrow('the store went away');
-      expect(indexesOf('brouillons')).toEqual(indexes);
-      // A process killed inside `rebuilding`: the indexes are gone until a model opens again.
-      store.database.exec('DROP INDEX list_rows_brouillons_siret; DROP INDEX list_rows_brouillons_number;');
-      expect(indexesOf('brouillons')).toHaveLength(7);
-      createSqliteListReadModel(store, { list: 'brouillons' });
-      expect(indexesOf('brouillons')).toEqual(indexes);
-    });
   });
 });

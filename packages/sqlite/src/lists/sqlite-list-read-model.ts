@@ -2,19 +2,24 @@ import type Database from 'better-sqlite3';
 import type { StoredCheckpoint } from '@cartes-badges/eventsourcing';
 import type { ListName, ListReadModel, ListRow, RowQueryResult } from '@cartes-badges/domain';
 import { matchesNothing } from '@cartes-badges/domain';
-import { migrate } from '../migrations';
-import type { SqliteEventStore } from '../sqlite-store';
 import {
   LIST_CHECKPOINTS_TABLE,
-  READ_MODEL_MIGRATIONS,
+  LIST_ROW_COLUMNS,
   READ_MODELS_COMPONENT,
-  dropListIndexesSql,
-  listIndexesSql,
+  checkListName,
+  checkpointColumns,
+  checkpointFromColumns,
+  lastChangeOfEach,
+  listRowColumns,
   listTableOf,
-} from './read-model-schema';
-import { ROW_COLUMNS, rowColumnValues } from './row-columns';
-import { rowQuerySql } from './row-query-sql';
-import { lastChangeOfEach } from './last-change';
+  rowQueryClauses,
+  type CheckpointColumns,
+  type RowQueryClauses,
+} from '@cartes-badges/domain/adapter';
+import { migrate } from '../migrations';
+import type { SqliteEventStore } from '../sqlite-store';
+import { READ_MODEL_MIGRATIONS, dropListIndexesSql, listIndexesSql } from './read-model-schema';
+import { SQLITE_DIALECT } from './sqlite-dialect';
 
 /** Options of `createSqliteListReadModel`. */
 export interface SqliteListReadModelOptions {
@@ -25,11 +30,10 @@ export interface SqliteListReadModelOptions {
 /** Where a read model lives: the event store's file (preferred), or any open connection. */
 export type SqliteReadModelHost = SqliteEventStore | Database.Database;
 
-const LISTS: readonly ListName[] = ['brouillons', 'dossiers'];
-
-interface CheckpointRecord {
-  readonly version: number | null;
-  readonly position: string | null;
+// SQLite has no boolean and stores the row as JSON text.
+function sqliteColumns(row: ListRow): Record<string, unknown> {
+  const columns = listRowColumns(row);
+  return { ...columns, listed: columns.listed ? 1 : 0, row_json: JSON.stringify(row) };
 }
 
 function isStore(host: SqliteReadModelHost): host is SqliteEventStore {
@@ -46,11 +50,7 @@ export function createSqliteListReadModel(
   host: SqliteReadModelHost,
   options: SqliteListReadModelOptions,
 ): ListReadModel {
-  if (!LISTS.includes(options?.list)) {
-    throw new Error(
-      `createSqliteListReadModel: list must be 'brouillons' or 'dossiers' (got ${JSON.stringify(options?.list)})`,
-    );
-  }
+  checkListName('createSqliteListReadModel', options?.list);
   const db = isStore(host) ? host.database : host;
   const inTransaction = <T>(fn: () => T): T =>
     isStore(host) ? host.transaction(fn) : db.transaction(fn).immediate();
@@ -61,26 +61,22 @@ export function createSqliteListReadModel(
   const list = options.list;
   const table = listTableOf(list);
   const upsert = db.prepare(
-    `INSERT OR REPLACE INTO ${table} (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT OR REPLACE INTO ${table} (${LIST_ROW_COLUMNS.join(', ')}) VALUES (${LIST_ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   const remove = db.prepare(`DELETE FROM ${table} WHERE dossier_id = ?`);
   const clear = db.prepare(`DELETE FROM ${table}`);
   const selectRows = db.prepare<[string], { row_json: string }>(
     `SELECT row_json FROM ${table} WHERE dossier_id IN (SELECT value FROM json_each(?))`,
   );
-  const readCheckpointRow = db.prepare<[string], CheckpointRecord>(
+  const readCheckpointRow = db.prepare<[string], CheckpointColumns>(
     `SELECT version, position FROM ${LIST_CHECKPOINTS_TABLE} WHERE list = ?`,
   );
   const writeCheckpointRow = db.prepare(
-    `INSERT INTO ${LIST_CHECKPOINTS_TABLE} (list, version, position) VALUES (?, ?, ?)
+    `INSERT INTO ${LIST_CHECKPOINTS_TABLE} (list, version, position) VALUES (@list, @version, @position)
      ON CONFLICT (list) DO UPDATE SET version = excluded.version, position = excluded.position`,
   );
   const writeCheckpoint = (checkpoint: StoredCheckpoint): void => {
-    writeCheckpointRow.run(
-      list,
-      checkpoint.version ?? null,
-      checkpoint.position === undefined ? null : checkpoint.position.toString(),
-    );
+    writeCheckpointRow.run({ list, ...checkpointColumns(checkpoint) });
   };
   // Statements per query shape, prepared once (a list has a handful of shapes in use).
   const statements = new Map<string, Database.Statement>();
@@ -94,15 +90,14 @@ export function createSqliteListReadModel(
   };
   // Count and page from one read transaction: the total matches the page even if another
   // process commits in between.
-  const readPage = db.transaction((sql: ReturnType<typeof rowQuerySql>, offset: number, limit: number) => {
+  const readPage = db.transaction((sql: RowQueryClauses, offset: number, limit: number) => {
+    const orderBy = `${sql.sortColumn} ${sql.direction}, dossier_id ${sql.direction}`;
     const total = statement(`SELECT COUNT(*) FROM ${table} WHERE ${sql.where}`)
       .pluck()
       .get(...sql.params) as number;
     const rows =
       limit > 0 && offset < total
-        ? (statement(
-            `SELECT row_json FROM ${table} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT ? OFFSET ?`,
-          )
+        ? (statement(`SELECT row_json FROM ${table} WHERE ${sql.where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
             .pluck()
             .all(...sql.params, limit, offset) as string[])
         : [];
@@ -112,11 +107,7 @@ export function createSqliteListReadModel(
   return {
     async readCheckpoint() {
       const record = readCheckpointRow.get(list);
-      if (record === undefined) return undefined;
-      return {
-        ...(record.position === null ? {} : { position: BigInt(record.position) }),
-        ...(record.version === null ? {} : { version: record.version }),
-      };
+      return record === undefined ? undefined : checkpointFromColumns(record);
     },
     async getRows(dossierIds) {
       const found = new Map<string, ListRow>();
@@ -131,7 +122,7 @@ export function createSqliteListReadModel(
       inTransaction(() => {
         for (const [id, change] of lastChangeOfEach(changes)) {
           if (change.op === 'delete') remove.run(id);
-          else upsert.run(...rowColumnValues(change.row));
+          else upsert.run(sqliteColumns(change.row));
         }
         // Written last: a failure anywhere before it leaves rows and checkpoint as they were.
         writeCheckpoint(checkpoint);
@@ -145,7 +136,7 @@ export function createSqliteListReadModel(
     },
     async query(query): Promise<RowQueryResult> {
       if (matchesNothing(query)) return { total: 0, rows: [] };
-      return readPage(rowQuerySql(query), query.offset, query.limit);
+      return readPage(rowQueryClauses(query, SQLITE_DIALECT), query.offset, query.limit);
     },
     // Keeping nine indexes up to date row by row is three quarters of a rebuild: the table is
     // filled without them and they are built once at the end (also when the rebuild fails).

@@ -1,4 +1,4 @@
-import type { RowChange } from '@cartes-badges/domain';
+import type { RowChange } from '../lists/list-read-model';
 
 /** The rows of a change list that survive it: the last change of each dossier wins. */
 export function lastChangeOfEach(changes: readonly RowChange[]): Map<string, RowChange> {
