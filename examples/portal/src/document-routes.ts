@@ -26,7 +26,7 @@ function partField(part: MultipartFile, name: string): string | undefined {
 
 // A file the library refuses is told on the Documents tab. Someone else's dossier (or none) gets
 // the error page its other URLs give (403, 404), from reading it: the same page whatever the
-// command and its id (a retried id is refused with another text than a new one).
+// command and its id.
 async function refused(
   library: DossierApplication,
   request: FastifyRequest,

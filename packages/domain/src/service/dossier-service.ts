@@ -14,6 +14,7 @@ import { defaultCatalogue } from '../catalogue';
 import type {
   DossierActor,
   DossierCommand,
+  DossierContext,
   DossierError,
   DossierEvent,
   DossierState,
@@ -48,7 +49,7 @@ import { foldDossier } from './load-dossier';
 import type { DossierView } from '../view/dossier-view';
 import { dossierView } from '../view/dossier-view';
 import type { DossierServicePorts } from './ports';
-import { baseContext, contextResolver } from './resolve-context';
+import { baseContext, contextResolver, refusalOfNewCommand } from './resolve-context';
 import type { ErasureOptions, ErasureResult } from './erasure';
 import {
   destroyDossierKey,
@@ -157,6 +158,21 @@ function kernelActor(actor: DossierActor): Actor {
   };
 }
 
+/**
+ * R-04/R-26/R-36: an earlier outcome goes only to a caller who may read the dossier now. Anyone
+ * else gets the refusal a command with a new id would get (the decider's own), so the answer
+ * tells nothing of whether, or for which command, the id was used there.
+ */
+function retryRefusal(
+  command: DossierCommand,
+  state: DossierState,
+  base: DossierContext,
+): DossierError | undefined {
+  if (mayRead(command.actor, state, base.attachments)) return undefined;
+  // Only the fund's erasure is accepted without reading; its retries stay refused as before.
+  return refusalOfNewCommand(command, state, base) ?? notAuthorised(READ_REFUSAL);
+}
+
 /** Builds the dossier service over its ports. */
 export function createDossierService(ports: DossierServicePorts): DossierService {
   const catalogue = ports.catalogue ?? defaultCatalogue;
@@ -191,9 +207,7 @@ export function createDossierService(ports: DossierServicePorts): DossierService
       const outcome = await handleCommand(ports.store, dossierDecider, dossierStreamId(dossierId), command, {
         commandId: command.commandId,
         fingerprint: commandFingerprint(command),
-        // an earlier outcome goes only to a caller who may read the dossier now.
-        authoriseRetry: async (state) =>
-          mayRead(command.actor, state, base.attachments) ? undefined : notAuthorised(READ_REFUSAL),
+        authoriseRetry: async (state) => retryRefusal(command, state, base),
         actor: kernelActor(command.actor),
         occurredAt: now.toISOString(),
         resolveContext: contextResolver(ports, catalogue, command, dossierId, base, now),

@@ -136,6 +136,19 @@ async function storeFile(
 }
 
 /**
+ * Why `decide` refuses this command on this state before any costly value is fetched (with the
+ * stand-ins), or undefined when it would go on: the answer a command with a new id gets.
+ */
+export function refusalOfNewCommand(
+  command: DossierCommand,
+  state: DossierState,
+  base: DossierContext,
+): DossierError | undefined {
+  const decision = decideDossier(command, state, { ...base, ...PROVISIONAL });
+  return E.isLeft(decision) ? decision.left : undefined;
+}
+
+/**
  * The `resolveContext` of the command handler: runs again on each retry with the state just
  * read. Costly values (numbers, stored files) are taken only for a command `decide` accepts;
  * numbers are reserved per dossier, so a retry reuses the same (R-01, R-36). A refusal found
@@ -150,8 +163,8 @@ export function contextResolver(
   now: Date,
 ): (state: DossierState) => Promise<E.Either<DossierError, DossierContext>> {
   return async (state) => {
-    const provisional = { ...base, ...PROVISIONAL };
-    if (E.isLeft(decideDossier(command, state, provisional))) return E.right(provisional);
+    // Refused anyway: `decide` gives the same refusal with the stand-ins, and nothing is taken.
+    if (refusalOfNewCommand(command, state, base) !== undefined) return E.right({ ...base, ...PROVISIONAL });
     switch (command.type) {
       case 'CreateDraft':
       case 'SubmitPresaisie':
