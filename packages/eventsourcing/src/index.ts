@@ -81,6 +81,7 @@ export {
 } from './row-projection';
 export {
   pauseUnlessAborted,
+  pollForLease,
   leasedRunnable,
   createInProcessLeases,
   LeaseLostError,

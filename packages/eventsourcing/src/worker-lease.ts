@@ -57,6 +57,27 @@ export function pauseUnlessAborted(ms: number, signal: AbortSignal): Promise<voi
   });
 }
 
+/**
+ * The acquire loop of leases kept in a shared database: tries `take` every `retryEveryMs` until
+ * it gives a lease or `signal` aborts. A lease taken just as the signal aborted is released.
+ */
+export async function pollForLease(
+  signal: AbortSignal,
+  retryEveryMs: number,
+  take: () => Promise<HeldLease | undefined>,
+): Promise<HeldLease | undefined> {
+  while (!signal.aborted) {
+    const lease = await take();
+    if (lease !== undefined) {
+      if (!signal.aborted) return lease;
+      await lease.release();
+      return undefined;
+    }
+    await pauseUnlessAborted(retryEveryMs, signal);
+  }
+  return undefined;
+}
+
 /** The lease under which the current batch is applied, if any (read by SQL targets to fence their writes). */
 export function currentLease(): HeldLease | undefined {
   return leaseContext.getStore();

@@ -15,3 +15,5 @@ export {
   SubscriptionDroppedError,
 } from './errors';
 export { EventStoreDBCheckpoints, checkpointedTarget } from './checkpoints';
+export { createEventStoreDBLeases, LEASE_STREAM_PREFIX } from './leases';
+export type { EventStoreDBLeases, EventStoreDBLeasesOptions } from './leases';

@@ -2,6 +2,7 @@ import { backoffDelay, type EventStoreOptions, type Signer } from '@cartes-badge
 import { type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
+import { LEASE_STREAM_PREFIX } from './leases/lease-stream';
 
 /** Options of `createEventStoreDBStore`, beyond those every store takes. */
 export interface EventStoreDBStoreOptions extends EventStoreOptions {
@@ -48,13 +49,14 @@ export function streamNameOf(ctx: StoreContext, streamId: string): string {
 /**
  * The kernel stream id of a record read from `$all`, or undefined when the record is not one of
  * this store's events: system events (`$` streams or types, which a fresh database already
- * holds), other namespaces, and the adapter's own checkpoint streams.
+ * holds), other namespaces, and the adapter's own checkpoint and lease streams.
  */
 export function ownStreamIdOf(ctx: StoreContext, record: WireRecord): string | undefined {
   if (record.streamName.startsWith('$') || record.type.startsWith('$')) return undefined;
   if (!record.streamName.startsWith(ctx.namespace)) return undefined;
   const streamId = record.streamName.slice(ctx.namespace.length);
-  return streamId.startsWith(RESERVED_STREAM_PREFIX) ? undefined : streamId;
+  const reserved = streamId.startsWith(RESERVED_STREAM_PREFIX) || streamId.startsWith(LEASE_STREAM_PREFIX);
+  return reserved ? undefined : streamId;
 }
 
 /** Waits before retry number `attempt` (0-based): doubling delays with jitter, capped at 2 s. */

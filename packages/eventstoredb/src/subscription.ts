@@ -37,11 +37,14 @@ export function subscribe(
     try {
       while (!closed) {
         current = ctx.calls.subscribeToAll({ after: lastDelivered, filter: serverFilter });
+        // The server says "caught up" once per subscription; every event after it is live.
+        let live = false;
         try {
           for await (const item of current) {
             if (closed) return;
             failures = 0;
             if (item.kind === 'caught-up') {
+              live = true;
               options.onCaughtUp?.();
               continue;
             }
@@ -55,7 +58,12 @@ export function subscribe(
                 : undefined;
             // Skipped events move the resume point too: they need not be searched again.
             lastDelivered = record.position;
-            if (event) yield event;
+            if (event) {
+              yield event;
+              // A live event, once taken, is the last stored that the consumer knows of: say so,
+              // or a runner would hold a partial batch until more events come (maybe never).
+              if (live) options.onCaughtUp?.();
+            }
           }
           if (closed) return;
           // The server ended a subscription that should never end: treat it as a drop.

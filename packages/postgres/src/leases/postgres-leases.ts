@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
-import { failureReporter, LeaseLostError, pauseUnlessAborted } from '@cartes-badges/eventsourcing';
+import { failureReporter, LeaseLostError, pollForLease } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { migrateComponent } from '../component-migrations';
@@ -148,20 +148,12 @@ export async function createPostgresLeases(
 
   return {
     holder,
-    async acquire(name, signal) {
-      while (!signal.aborted) {
+    acquire: (name, signal) =>
+      pollForLease(signal, retryEveryMs, async () => {
         const since = Date.now();
         const token = await tryTake(name);
-        if (token !== undefined) {
-          const lease = hold(name, token, since);
-          if (!signal.aborted) return lease;
-          await lease.release();
-          return undefined;
-        }
-        await pauseUnlessAborted(retryEveryMs, signal);
-      }
-      return undefined;
-    },
+        return token === undefined ? undefined : hold(name, token, since);
+      }),
     async close() {
       await Promise.all([...held].map((lease) => lease.release().catch(() => undefined)));
     },

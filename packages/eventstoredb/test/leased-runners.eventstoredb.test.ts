@@ -1,0 +1,3 @@
+import { describeLeasedRunners } from './suites/leased-runners';
+
+describeLeasedRunners('eventstoredb');

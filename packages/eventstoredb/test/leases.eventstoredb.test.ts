@@ -1,0 +1,3 @@
+import { describeLeases } from './suites/leases';
+
+describeLeases('eventstoredb');
