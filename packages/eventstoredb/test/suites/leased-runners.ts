@@ -99,6 +99,27 @@ export function describeLeasedRunners(
         return { id, client: instanceClient, crash, store, runner };
       }
 
+      it('the subscription says it caught up after each live event (else a runner holds a partial live batch)', async () => {
+        const started = track(await startOnTarget());
+        let caughtUp = 0;
+        const subscription = started.store.subscribe({ onCaughtUp: () => (caughtUp += 1) });
+        const iterator = subscription[Symbol.asyncIterator]();
+        try {
+          const first = iterator.next();
+          await until(() => caughtUp === 1, scaledTimeout(10_000), 'the switch to live');
+          await started.store.appendToStream('dossier-live', opened(1));
+          expect((await first).value).toMatchObject({ streamId: 'dossier-live' });
+          expect(caughtUp).toBe(1);
+          // Told once the event is taken, before the next one is waited for.
+          const next = iterator.next();
+          await until(() => caughtUp === 2, scaledTimeout(10_000), 'caught up after the live event');
+          await subscription.close();
+          await next;
+        } finally {
+          await subscription.close();
+        }
+      });
+
       it('three runners on one database: one applies; when its instance crashes another takes over, and the result equals a full fold', async () => {
         const started = track(await startOnTarget());
         const effect: SharedEffect = { batches: [], heads: new Map() };
