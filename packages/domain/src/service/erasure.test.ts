@@ -9,7 +9,7 @@ import {
 import * as E from 'fp-ts/Either';
 import type { Clock } from '../ports';
 import { protectDossierStore, protectedDossierStoreOptions } from '../dossier';
-import { caseManager, employer, provider } from '../testing/actors';
+import { caseManager, employer, otherEmployer, provider } from '../testing/actors';
 import { allEvents, createTestDossierService } from '../testing/service-harness';
 import { completeDraftThroughService, executeOk } from '../testing/service-journeys';
 import type { DossierService } from './dossier-service';
@@ -173,6 +173,18 @@ describe('erasure of personal data that keeps the proof (issue 15, crypto-shredd
       payload: { email: 'new@hum-interim.fr' },
     });
     expect(assertLeft(change).code).toBe('PERSONAL_DATA_ERASED');
+    // R-04: another company is refused as on any dossier of someone else's, without learning of the erasure.
+    const intrusion = {
+      type: 'ChangeContactEmail',
+      commandId: 'intruder-after-erasure',
+      actor: otherEmployer,
+      dossierId,
+      payload: { email: 'new@hum-interim.fr' },
+    } as const;
+    expect(assertLeft(await lenient.execute(intrusion))).toEqual({
+      code: 'NOT_AUTHORISED',
+      message: "Vous n'êtes pas autorisé à effectuer cette action sur ce dossier",
+    });
     expect(await allEvents(raw)).toEqual(before);
   });
 

@@ -16,7 +16,8 @@ import { refuse } from './outcome';
 /**
  * The dossier decider's `decide`: pure and total. Checks, in order: the stream exists (or not,
  * for a creation), the actor's role may send this command and its scope covers the dossier
- * (R-04), then the lifecycle and the command's own rules. A refusal writes nothing.
+ * (R-04), a dossier whose personal data was erased is frozen, then the lifecycle and the
+ * command's own rules. A refusal writes nothing.
  */
 export function decideDossier(
   command: DossierCommand,
@@ -42,6 +43,9 @@ export function decideDossier(
   if (state.status === 'none') return refuse(dossierError('DOSSIER_NOT_FOUND', 'Dossier introuvable'));
   // The fund's staff erase any dossier, transmitted or not (a deleted draft holds an email too).
   if (command.type === 'ErasePersonalData') return decideErasure(command, state, context);
+  // Scope before the erasure freeze: someone who may not change the dossier learns nothing of it,
+  // not even that its personal data was erased (R-04).
+  if (!mayChange(command.actor, state, context.attachments)) return refuse(notAuthorised());
   // Its key is gone: nothing personal could be written, and nobody should rebuild what was erased.
   if (state.personalDataErasedAt !== null) {
     return refuse(
@@ -51,7 +55,6 @@ export function decideDossier(
       ),
     );
   }
-  if (!mayChange(command.actor, state, context.attachments)) return refuse(notAuthorised());
   switch (command.type) {
     case 'ChangeContactEmail':
     case 'SelectProvider':
