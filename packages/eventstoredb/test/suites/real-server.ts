@@ -5,6 +5,8 @@ import { unlessSkipped } from '../store-under-test';
 import type { ClientKind } from '../test-clients';
 import { describeCheckpoints } from './checkpoints';
 import { describeFaults } from './faults';
+import { describeLeasedRunners } from './leased-runners';
+import { describeLeases } from './leases';
 import { describeLostAppend } from './lost-append';
 import { describePagedReads } from './paged-reads';
 import { describePositions } from './positions';
@@ -24,7 +26,8 @@ function notRunBecause(): string | undefined {
 
 /**
  * Everything the stand-in runs, against the real server of `EVENTSTORE_URL`, on one client: the
- * kernel's contract and the faults, paged-reads, checkpoints, positions and lost-append suites,
+ * kernel's contract and the faults, paged-reads, checkpoints, positions, lost-append, leases and
+ * leased-runners suites,
  * each store in a namespace of its own, plus the default (un-namespaced) store over a database
  * full of system events. The server's features pick the append path (BatchAppend from 21.10 on).
  * Tests that need the stand-in's controls (injected faults, restarts) are reported skipped.
@@ -37,7 +40,7 @@ export function describeOnRealServer(client: ClientKind): void {
   if (reason !== undefined || !url) {
     // Reported, not run: a placeholder, since the suites would connect while being declared.
     unlessSkipped(title, reason, () => {
-      it('runs the contract and the faults, paged-reads, checkpoints, positions and lost-append suites', () =>
+      it('runs the contract and the faults, paged-reads, checkpoints, positions, lost-append, leases and leased-runners suites', () =>
         undefined);
     });
     return;
@@ -50,5 +53,7 @@ export function describeOnRealServer(client: ClientKind): void {
     describeCheckpoints(client, [target]);
     describePositions(client, [target]);
     describeLostAppend(client, [target]);
+    describeLeases(client, [target]);
+    describeLeasedRunners(client, [target]);
   });
 }
