@@ -65,6 +65,13 @@ describe('detectFormat', () => {
     expect(detectFormat(new Uint8Array([]))).toBeUndefined();
   });
 
+  it('R-20 reads as csv UTF-8 text whose bytes Windows-1252 leaves undefined (Á is C3 81, Ý is C3 9D)', () => {
+    const text = new TextEncoder().encode('nom;ville\nÁLVAREZ;Ýpres\n');
+    expect(text).toContain(0x81);
+    expect(isText(text)).toBe(true);
+    expect(detectFormat(text)).toBe('csv');
+  });
+
   it('works on a view into a larger buffer', () => {
     const pdf = samplePdf();
     const big = new Uint8Array(pdf.length + 10);
