@@ -16,7 +16,11 @@ import {
   presaisieSubmitted,
   provider,
   HUM_CLICHY,
+  HUM_LYON,
+  SIAE_LILLE,
+  TEST_ATTACHMENTS,
 } from '../testing';
+import { actorSiren, employerMayActFor, isPresaisieProvider, mayChange, mayRead } from './authorisation';
 import type { DossierActor, DossierCommandType } from './commands';
 import { DOSSIER_COMMAND_TYPES } from './commands';
 import type { DossierContext } from './decide/context';
@@ -170,5 +174,48 @@ describe('R-04 authorisation matrix: every command × every kind of actor', () =
 
   it('covers every command', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...DOSSIER_COMMAND_TYPES].sort());
+  });
+});
+
+describe('R-04 who acts for whom', () => {
+  const draft = foldEvents(completeDraft()); // HUM's Clichy establishment
+  const system: DossierActor = { role: 'system', userId: 'retention-job' };
+  const attachments = TEST_ATTACHMENTS.amoa1;
+
+  it('R-04 an employer user naming the SIRET or SIREN it acts for acts only for that one', () => {
+    const forClichy = { ...employer, siret: HUM_CLICHY.siret };
+    const forLyon = { ...employer, siret: HUM_LYON.siret };
+    const forHum = { ...employer, siren: HUM_CLICHY.siren };
+    const forSiae = { ...employer, siren: SIAE_LILLE.siren };
+    expect(
+      [forClichy, forLyon, forHum, forSiae].map((actor) => mayChange(actor, draft, attachments)),
+    ).toEqual([true, false, true, false]);
+  });
+
+  it('R-04 only an employer user acts for an establishment, whatever it is attached to', () => {
+    expect(employerMayActFor(employer, attachments, HUM_CLICHY.siret)).toBe(true);
+    for (const actor of [
+      caseManager,
+      system,
+      { ...provider, siren: HUM_CLICHY.siren, siret: HUM_CLICHY.siret },
+    ]) {
+      expect(employerMayActFor(actor, attachments, HUM_CLICHY.siret)).toBe(false);
+    }
+  });
+
+  it('R-04 R-29 a provider known by its SIRET alone is the provider of the pré-saisie it submitted', () => {
+    const presaisie = foldEvents([presaisieSubmitted()]);
+    const bySiret: DossierActor = { role: 'prestataire', userId: 'csd-agent', siret: provider.siret };
+    const byNothing: DossierActor = { role: 'prestataire', userId: 'csd-agent' };
+    expect(actorSiren(bySiret)).toBe(provider.siren);
+    expect(isPresaisieProvider(bySiret, presaisie)).toBe(true);
+    expect(actorSiren(byNothing)).toBeUndefined();
+    expect(isPresaisieProvider(byNothing, presaisie)).toBe(false);
+  });
+
+  it('R-04 the system reads any dossier, a draft included, but changes only transmitted ones', () => {
+    expect(mayRead(system, draft, [])).toBe(true);
+    expect(mayChange(system, draft, [])).toBe(false);
+    expect(mayRead(caseManager, draft, [])).toBe(false);
   });
 });
