@@ -1,5 +1,7 @@
 // StrykerJS for `pnpm mutation` (scripts/mutation.sh): one source file per run, named by
-// MUTATION_FILE, of the scope named by MUTATION_SCOPE (scripts/mutation/scopes.mjs says why).
+// MUTATION_FILE, of the scope named by MUTATION_SCOPE (scripts/mutation/scopes.mjs says why); or
+// a group of files never measured, named by MUTATION_FILES (space-separated), whose results go to
+// MUTATION_RESULTS and are then split per file (scripts/mutation/split-results.mjs).
 // Plugins are given by resolved location: under pnpm's layout the core cannot find them by its
 // default `@stryker-mutator/*` scan of its own node_modules, and they are ES modules (a
 // `require.resolve` would give the jest runner's CommonJS environment).
@@ -7,11 +9,16 @@ import { incrementalFileOf, mutatedFiles, scopeNamed } from './scripts/mutation/
 
 const scopeName = process.env.MUTATION_SCOPE;
 const scope = scopeNamed(scopeName);
-const file = process.env.MUTATION_FILE;
-if (!mutatedFiles(scopeName).includes(file)) {
-  throw new Error(
-    `MUTATION_FILE must be a mutated file of the scope ${scopeName} (got ${file ?? 'nothing'})`,
-  );
+const files = process.env.MUTATION_FILES?.split(' ').filter(Boolean) ?? [process.env.MUTATION_FILE];
+for (const file of files) {
+  if (!mutatedFiles(scopeName).includes(file)) {
+    throw new Error(
+      `MUTATION_FILE(S) must name mutated files of the scope ${scopeName} (got ${file ?? 'nothing'})`,
+    );
+  }
+}
+if (files.length > 1 && !process.env.MUTATION_RESULTS) {
+  throw new Error('MUTATION_FILES needs MUTATION_RESULTS: where the group run keeps its results');
 }
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -33,17 +40,18 @@ export default {
   // started in minutes on the two packages with their tests at load 20-30.
   tsconfigFile: `scripts/mutation/tsconfig.${scopeName}.json`,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  mutate: [file],
+  mutate: files,
   // Each mutant runs only the tests that covered it in the initial run.
   coverageAnalysis: 'perTest',
-  // The machine has 2 cores shared by several engineers: one test runner, one checker.
-  concurrency: 1,
+  // The machine has 2 cores shared by several engineers: one test runner and one checker unless
+  // MUTATION_CONCURRENCY says more (2 on a quiet machine halves a scope's time).
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   incremental: true,
   // MUTATION_FORCE=1 re-tests every mutant of the file: Stryker reuses a survivor of a
   // module-level constant (a static mutant, covered by no test in particular) even after a test
   // that kills it was added.
   force: process.env.MUTATION_FORCE === '1',
-  incrementalFile: incrementalFileOf(scopeName, file),
+  incrementalFile: process.env.MUTATION_RESULTS ?? incrementalFileOf(scopeName, files[0]),
   // A loaded machine makes a run slow: a mutant is judged timed out only well past its dry run.
   timeoutMS: 60_000,
   reporters: ['clear-text', 'progress'],
