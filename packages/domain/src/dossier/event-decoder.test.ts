@@ -1,0 +1,52 @@
+// Stored events are decoded at the edge, naming each failing path (architecture: "Errors"): the
+// dossier and numbering streams by their codecs; other aggregates' streams pass unchanged.
+import type { RecordedEvent } from '@cartes-badges/eventsourcing';
+import * as E from 'fp-ts/Either';
+import { recorded } from '../testing';
+import { dossierEventDecoder } from './event-decoder';
+import { DOSSIER_EVENT_CODECS } from './events';
+
+const stored = (streamId: string, type: string, data: unknown): RecordedEvent =>
+  ({ ...recorded([{ type, data } as never])[0], streamId }) as RecordedEvent;
+
+describe('dossierEventDecoder', () => {
+  it('decodes a dossier event, and names the path and what was expected when it does not decode', () => {
+    const ok = stored('dossier-1', 'Granted', { amountGrantedCents: 20000 });
+    expect(dossierEventDecoder(ok)).toEqual(E.right(ok));
+    const bad = dossierEventDecoder(stored('dossier-1', 'Granted', { amountGrantedCents: 'beaucoup' }));
+    expect(E.isLeft(bad) && bad.left.map((p) => p.path)).toEqual(['data.amountGrantedCents']);
+  });
+
+  it('refuses a type no dossier event has, listing the dossier event types', () => {
+    expect(dossierEventDecoder(stored('dossier-1', 'NumberReserved', {}))).toEqual(
+      E.left([
+        {
+          path: 'type',
+          expected: `un événement de dossier (${Object.keys(DOSSIER_EVENT_CODECS).join(', ')})`,
+        },
+      ]),
+    );
+    expect(Object.keys(DOSSIER_EVENT_CODECS)).toEqual(
+      expect.arrayContaining(['DraftCreated', 'Transmitted', 'Closed']),
+    );
+  });
+
+  it('R-01 decodes the numbering streams by their own two events', () => {
+    const reserved = stored('numbering-2512AF', 'NumberReserved', {
+      sequence: '2512AF',
+      number: 3,
+      ownerId: 'd',
+    });
+    expect(dossierEventDecoder(reserved)).toEqual(E.right(reserved));
+    const claimed = stored('numbering-2512AF', 'NumberClaimed', { sequence: '2512AF', number: 2.5 });
+    expect(E.isLeft(dossierEventDecoder(claimed))).toBe(true);
+    expect(dossierEventDecoder(stored('numbering-2512AF', 'Granted', { amountGrantedCents: 1 }))).toEqual(
+      E.left([{ path: 'type', expected: 'NumberReserved ou NumberClaimed' }]),
+    );
+  });
+
+  it('lets the events of other streams through as they are', () => {
+    const other = stored('invoice-1', 'Whatever', { anything: [1, 'deux'] });
+    expect(dossierEventDecoder(other)).toEqual(E.right(other));
+  });
+});
