@@ -56,6 +56,13 @@ const cases: ReadonlyArray<readonly [string, t.Mixed, unknown, string, string]> 
     'Le code postal « 9211 » doit comporter 5 chiffres',
   ],
   [
+    'PostalCode',
+    PostalCode,
+    92110,
+    'POSTAL_CODE_FORMAT',
+    'Le code postal doit être une chaîne de caractères : attendu 5 chiffres (reçu : le nombre 92110)',
+  ],
+  [
     'Email',
     Email,
     'x',
