@@ -2,6 +2,7 @@ import { createInMemoryEventStore, EventDecodeError, storedFormOf } from '@carte
 import * as E from 'fp-ts/Either';
 import { createTestDossierService, employer, HUM_CLICHY } from '../../testing';
 import { dossierStoreOptions } from '../../service/store-options';
+import { costLinesChangedV1ToV2, DOSSIER_UPCASTERS } from './upcasters';
 import { assertRight } from '@cartes-badges/eventsourcing/testing';
 
 describe('event schema versions', () => {
@@ -67,5 +68,64 @@ describe('event schema versions', () => {
     const events = [];
     for await (const event of store.readStream('other-1')) events.push(event.data);
     expect(events).toEqual([{ x: 1 }]);
+  });
+});
+
+describe('CostLinesChanged v1 → v2, line by line', () => {
+  const upcastLines = (lines: unknown) =>
+    (costLinesChangedV1ToV2.upcast({ lines } as never, {} as never) as { data: { lines: unknown } }).data
+      .lines;
+
+  it('R-13 converts each decimal euro text to whole cents, digit by digit', () => {
+    expect(
+      upcastLines([
+        { unitAmount: '52.50' },
+        { unitAmount: ' 7 ' },
+        { unitAmount: '0,05' },
+        { unitAmount: '12,3' },
+        { unitAmount: '123456789.01' },
+      ]),
+    ).toEqual([
+      { unitAmountCents: 5250 },
+      { unitAmountCents: 700 },
+      { unitAmountCents: 5 },
+      { unitAmountCents: 1230 },
+      { unitAmountCents: 12345678901 },
+    ]);
+  });
+
+  it('leaves what is not a decimal euro text as it is, for the v2 decoder to report with its path', () => {
+    expect(
+      upcastLines([
+        { unitAmount: '52.505' },
+        { unitAmount: '-3' },
+        { unitAmount: '1 000' },
+        { unitAmount: 52.5 },
+        { unitAmount: null },
+        { quantity: 2 },
+      ]),
+    ).toEqual([
+      { unitAmountCents: '52.505' },
+      { unitAmountCents: '-3' },
+      { unitAmountCents: '1 000' },
+      { unitAmountCents: 52.5 },
+      { unitAmountCents: null },
+      { quantity: 2, unitAmountCents: null },
+    ]);
+  });
+
+  it('leaves lines that are not objects, and data without a list of lines, untouched', () => {
+    expect(upcastLines(['ligne', null, [1], 3])).toEqual(['ligne', null, [1], 3]);
+    for (const data of [null, 'x', [1], { lines: 'x' }, {}]) {
+      expect(costLinesChangedV1ToV2.upcast(data as never, {} as never)).toEqual({ data });
+    }
+  });
+
+  it('is the only dossier upcaster, from schema version 1', () => {
+    expect(DOSSIER_UPCASTERS).toEqual([costLinesChangedV1ToV2]);
+    expect([costLinesChangedV1ToV2.eventType, costLinesChangedV1ToV2.fromSchemaVersion]).toEqual([
+      'CostLinesChanged',
+      1,
+    ]);
   });
 });
