@@ -1,6 +1,7 @@
 import type {
   AllStreamResolvedEvent,
-  AppendToStreamOptions,
+  AppendResult,
+  EventData,
   EventStoreDBClient,
   Filter,
   JSONType,
@@ -38,8 +39,16 @@ export interface ClientLibrary {
   readonly END: 'end';
   readonly FORWARDS: 'forwards';
   readonly BACKWARDS: 'backwards';
-  /** The append options that carry the expected revision (`expectedRevision`, later `streamState`). */
-  appendOptions(expected: WireExpectedRevision): AppendToStreamOptions;
+  /**
+   * Sends one append with the expected revision (`expectedRevision`, later `streamState`), on
+   * the path that is safe with this client (see classic-append.ts).
+   */
+  append(
+    client: EventStoreDBClient,
+    streamName: string,
+    events: EventData[],
+    expected: WireExpectedRevision,
+  ): Promise<AppendResult>;
   /** The stream's revision a wrong-expected-version error reports (-1: no stream); undefined for other errors. */
   actualRevisionOf(error: unknown): number | undefined;
   readonly errors: {
@@ -118,9 +127,10 @@ export function callsOnClient(client: EventStoreDBClient, lib: ClientLibrary): C
 
   const calls: ClientCalls = {
     async append(streamName, events, expected) {
-      let result: Awaited<ReturnType<EventStoreDBClient['appendToStream']>>;
+      let result: AppendResult;
       try {
-        result = await client.appendToStream(
+        result = await lib.append(
+          client,
           streamName,
           events.map((event) =>
             lib.jsonEvent({
@@ -130,7 +140,7 @@ export function callsOnClient(client: EventStoreDBClient, lib: ClientLibrary): C
               metadata: event.metadata,
             }),
           ),
-          lib.appendOptions(expected),
+          expected,
         );
       } catch (error) {
         const actual = lib.actualRevisionOf(error);

@@ -1,6 +1,7 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { ClientLibrary } from './calls-on-client';
 import { callsOnClient, errorsOf } from './calls-on-client';
+import { appendClassic } from './classic-append';
 import type { ClientCalls } from './client-port';
 
 /**
@@ -28,7 +29,9 @@ function eventStoreDbLibrary(): ClientLibrary {
     END: lib.END,
     FORWARDS: lib.FORWARDS,
     BACKWARDS: lib.BACKWARDS,
-    appendOptions: (expected) => ({ expectedRevision: expected }),
+    // Never its BatchAppend: one failing connection crashes the process (classic-append.ts).
+    append: (client, streamName, events, expected) =>
+      appendClassic(client, streamName, events, { expectedRevision: expected }),
     actualRevisionOf(error) {
       if (!(error instanceof lib.WrongExpectedVersionError)) return undefined;
       const actual = error.actualVersion;

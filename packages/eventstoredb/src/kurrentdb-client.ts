@@ -48,7 +48,9 @@ function kurrentDbLibrary(): ClientLibrary {
     END: lib.END,
     FORWARDS: lib.FORWARDS,
     BACKWARDS: lib.BACKWARDS,
-    appendOptions: (expected) => ({ streamState: expected }) as never,
+    // Its BatchAppend keeps one map of waiting appends per stream: safe under load.
+    append: (client, streamName, events, expected) =>
+      client.appendToStream(streamName, events, { streamState: expected } as never),
     actualRevisionOf(error) {
       if (!(error instanceof lib.WrongExpectedVersionError)) return undefined;
       const actual = error.actualState;

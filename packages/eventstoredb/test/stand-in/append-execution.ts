@@ -48,7 +48,7 @@ export function executeAppend(
 ): Executed {
   // The size check comes first, as the server makes it while the events arrive.
   if (appendSize(events) > node.maxAppendSize) return { kind: 'too-big', maximum: node.maxAppendSize };
-  const fault = node.appendFaults.shift();
+  const fault = nextFault(node, streamName);
   switch (fault) {
     case 'unavailable':
     case 'unavailable-mid-batch':
@@ -75,4 +75,14 @@ export function executeAppend(
       return { kind: 'crashed' };
   }
   return { kind: 'outcome', outcome };
+}
+
+// A fault aimed at this stream comes first: a test can then fail one client's append while
+// another client's appends go on, whatever order the two connections' requests arrive in.
+function nextFault(node: NodeContext, streamName: string): AppendFault | undefined {
+  const aimed = node.streamFaults.get(streamName);
+  if (!aimed?.length) return node.appendFaults.shift();
+  const fault = aimed.shift();
+  if (aimed.length === 0) node.streamFaults.delete(streamName);
+  return fault;
 }

@@ -7,6 +7,8 @@ export interface NodeContext {
   readonly log: MemoryLog;
   /** Faults the next appends meet, one per append, in order (shared by the nodes of a cluster). */
   readonly appendFaults: AppendFault[];
+  /** Faults the next appends to one stream meet, before any of `appendFaults` (shared likewise). */
+  readonly streamFaults: Map<string, AppendFault[]>;
   /** The server's `MaxAppendSize` (bytes of type, data and metadata in one append). */
   readonly maxAppendSize: number;
   /** True when the call's user may not read `$all` (reads and subscriptions are refused). */

@@ -51,6 +51,8 @@ export class StandInServer {
   readonly log: MemoryLog;
   /** Faults the next appends meet (consumed one per append, on whichever node). */
   readonly appendFaults: AppendFault[] = [];
+  /** Faults the next appends to one stream meet (before `appendFaults`). */
+  readonly streamFaults = new Map<string, AppendFault[]>();
   /** When true, reads and subscriptions of `$all` are refused (access denied). */
   allReadDenied = false;
   /** Appends received on each path. */
@@ -128,6 +130,7 @@ export class StandInServer {
     return {
       log: this.log,
       appendFaults: this.appendFaults,
+      streamFaults: this.streamFaults,
       maxAppendSize: this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
       allReadDenied: (metadata) => {
         if (this.allReadDenied) return true;

@@ -7,7 +7,7 @@ type ServerRequest =
   | { op: 'restart'; downForMs: number }
   | { op: 'stop' }
   | { op: 'dropSubscriptions' }
-  | { op: 'appendFaults'; faults: AppendFault[] }
+  | { op: 'appendFaults'; faults: AppendFault[]; streamName?: string }
   | { op: 'subscriptionsSent' }
   | { op: 'alter'; stream: string; revision: number; json: string }
   | { op: 'rewrite'; stream: string; revision: number; change: RecordRewrite }
@@ -121,6 +121,11 @@ export class StandIn {
   /** Faults the next appends meet, one per append. */
   failNextAppends(...faults: AppendFault[]): Promise<void> {
     return this.ask({ op: 'appendFaults', faults });
+  }
+
+  /** Faults the next appends to one stream (its database name) meet, one per append, before any other. */
+  failNextAppendsTo(streamName: string, ...faults: AppendFault[]): Promise<void> {
+    return this.ask({ op: 'appendFaults', faults, streamName });
   }
 
   /** For each live subscription, how many events the server has written to it. */

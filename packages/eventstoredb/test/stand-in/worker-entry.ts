@@ -39,9 +39,12 @@ function main(): void {
         return server.stop();
       case 'dropSubscriptions':
         return server.dropSubscriptions();
-      case 'appendFaults':
-        server.appendFaults.push(...request.faults);
+      case 'appendFaults': {
+        const { streamName, faults } = request;
+        if (streamName === undefined) server.appendFaults.push(...faults);
+        else server.streamFaults.set(streamName, [...(server.streamFaults.get(streamName) ?? []), ...faults]);
         return undefined;
+      }
       case 'subscriptionsSent':
         return server.activeSubscriptions.map((subscription) => subscription.sent);
       case 'alter':

@@ -158,12 +158,15 @@ export function describeFaults(client: ClientKind, targets: readonly Target[] = 
         });
 
         describe('the client and the stand-in on the wire', () => {
+          // The 6.x client's BatchAppend crashes a process whose other connection fails
+          // (src/classic-append.ts): the adapter sends its appends through the classic Append.
+          const batchPath = client === 'eventstoredb' ? 'classic' : 'batch';
           it.each([
-            ['lists BatchAppend (servers from 21.10 on)', 'batch', 'batch'],
+            ['lists BatchAppend (servers from 21.10 on)', 'batch', batchPath],
             ['lists only Read and Append', 'classic', 'classic'],
             ['are unknown (a server without the probe)', 'unimplemented', 'classic'],
           ] as const)(
-            'the client appends through the path the server features name: when they %s',
+            `${client} appends on the path the server features name, except 6.x's BatchAppend (never): when they %s`,
             async (_name, features, path) => {
               const started = await start({}, { features });
               const result = await started.store.appendToStream('dossier-1', events('Opened', 2), {

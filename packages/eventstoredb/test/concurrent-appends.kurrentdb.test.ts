@@ -1,0 +1,3 @@
+import { describeConcurrentAppends } from './suites/concurrent-appends';
+
+describeConcurrentAppends('kurrentdb');
