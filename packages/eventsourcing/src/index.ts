@@ -82,10 +82,12 @@ export {
 export {
   pauseUnlessAborted,
   pollForLease,
+  localLeaseState,
   leasedRunnable,
   createInProcessLeases,
   LeaseLostError,
   type HeldLease,
+  type LocalLeaseState,
   type WorkerLeases,
 } from './worker-lease';
 export * from './logger';

@@ -78,6 +78,56 @@ export async function pollForLease(
   return undefined;
 }
 
+/**
+ * The holder's own view of a lease kept in a shared database: held until `heldUntil` by the
+ * local clock, then given up by itself (a paused process, a database out of reach), and given
+ * up once only, whoever asks first (a lost renewal, the expiry, a release).
+ */
+export interface LocalLeaseState {
+  /** Resolves once the lease is given up (never rejects): `HeldLease.lost`. */
+  readonly lost: Promise<void>;
+  /** Whether it is still held; gives it up first when its time ran out by the local clock. */
+  isHeld(): boolean;
+  /** A renewal went through: held at least until `until` (epoch ms; never shortened). */
+  heldUntil(until: number): void;
+  /** Gives it up: true the first time, false once already given up. */
+  giveUp(): boolean;
+}
+
+/**
+ * A holder's `LocalLeaseState`, held until `heldUntil`: the give-up logic of the leases kept in a database (PostgreSQL, EventStoreDB).
+ * `onGiveUp` runs once, before `lost` resolves (stop the renewal timer, forget the lease).
+ */
+export function localLeaseState(options: {
+  readonly heldUntil: number;
+  readonly now: () => number;
+  readonly onGiveUp: () => void;
+}): LocalLeaseState {
+  const { now, onGiveUp } = options;
+  let validUntil = options.heldUntil;
+  let active = true;
+  let markLost!: () => void;
+  const lost = new Promise<void>((resolve) => (markLost = resolve));
+  const giveUp = (): boolean => {
+    if (!active) return false;
+    active = false;
+    onGiveUp();
+    markLost();
+    return true;
+  };
+  return {
+    lost,
+    isHeld() {
+      if (active && now() >= validUntil) giveUp();
+      return active;
+    },
+    heldUntil(until) {
+      validUntil = Math.max(validUntil, until);
+    },
+    giveUp,
+  };
+}
+
 /** The lease under which the current batch is applied, if any (read by SQL targets to fence their writes). */
 export function currentLease(): HeldLease | undefined {
   return leaseContext.getStore();

@@ -1,5 +1,5 @@
 import type { HeldLease } from '@cartes-badges/eventsourcing';
-import { LeaseLostError } from '@cartes-badges/eventsourcing';
+import { LeaseLostError, localLeaseState } from '@cartes-badges/eventsourcing';
 import type { ClientCalls } from '../client-port';
 import { compareAndSet, leaseEvent } from './compare-and-set';
 import { LEASE_RELEASED, LEASE_RENEWED, readLeaseState } from './lease-stream';
@@ -38,20 +38,15 @@ export function holdLease(ctx: HoldingContext, taken: Taken): HeldLease {
   const { calls, holder, ttlMs, now } = ctx;
   const { name, stream, token } = taken;
   let revision = taken.revision;
-  let validUntil = taken.since + ttlMs;
-  let active = true;
   let renewing: Promise<void> | undefined;
-  let markLost!: () => void;
-  const lost = new Promise<void>((resolve) => (markLost = resolve));
-
-  const give = (): boolean => {
-    if (!active) return false;
-    active = false;
-    clearInterval(timer);
-    ctx.ended(lease);
-    markLost();
-    return true;
-  };
+  const local = localLeaseState({
+    heldUntil: taken.since + ttlMs,
+    now,
+    onGiveUp: () => {
+      clearInterval(timer);
+      ctx.ended(lease);
+    },
+  });
 
   const renew = async (): Promise<void> => {
     const started = now();
@@ -64,7 +59,7 @@ export function holdLease(ctx: HoldingContext, taken: Taken): HeldLease {
       const outcome = await compareAndSet(calls, stream, event, BigInt(revision));
       if (outcome.kind === 'written') {
         revision = outcome.revision;
-        validUntil = started + ttlMs;
+        local.heldUntil(started + ttlMs);
         await ctx.written(name, stream);
       } else if (outcome.kind === 'failed') {
         ctx.reportRenewalFailure(name, outcome.error);
@@ -75,19 +70,19 @@ export function holdLease(ctx: HoldingContext, taken: Taken): HeldLease {
         if (last && !last.released && last.token === token) {
           revision = last.revision;
           // Our own event: its expiry was computed by this clock.
-          validUntil = Math.max(validUntil, last.expiresAt);
-        } else give();
+          local.heldUntil(last.expiresAt);
+        } else local.giveUp();
       }
     } catch (error) {
       ctx.reportRenewalFailure(name, error);
     }
-    if (now() >= validUntil) give();
+    // Gives it up once its last renewal is older than ttlMs.
+    local.isHeld();
   };
 
   const timer = setInterval(() => {
     // Checked on each tick, so that a renewal that never answers cannot keep the lease past its time.
-    if (now() >= validUntil) give();
-    if (!active || renewing) return;
+    if (!local.isHeld() || renewing) return;
     renewing = renew().finally(() => (renewing = undefined));
   }, ctx.renewEveryMs);
   timer.unref();
@@ -95,11 +90,8 @@ export function holdLease(ctx: HoldingContext, taken: Taken): HeldLease {
   const lease: HeldLease = {
     name,
     token,
-    lost,
-    isHeld: () => {
-      if (active && now() >= validUntil) give();
-      return active;
-    },
+    lost: local.lost,
+    isHeld: () => local.isHeld(),
     /**
      * EventStoreDB has no transaction a write elsewhere could check the lease in, so the
      * argument (a SQL target's client) is not used: the lease stream is read just before the
@@ -110,12 +102,12 @@ export function holdLease(ctx: HoldingContext, taken: Taken): HeldLease {
       if (!lease.isHeld()) throw new LeaseLostError(name, 'expired before renewal');
       const last = await readLeaseState(calls, stream);
       if (!last || last.released || last.token !== token) {
-        give();
+        local.giveUp();
         throw new LeaseLostError(name, `token ${token} taken over by another instance`);
       }
     },
     async release() {
-      if (!give()) return;
+      if (!local.giveUp()) return;
       // A renewal under way would take the revision this release appends after.
       await renewing;
       const event = leaseEvent(LEASE_RELEASED, {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
-import { failureReporter, LeaseLostError, pollForLease } from '@cartes-badges/eventsourcing';
+import { failureReporter, LeaseLostError, localLeaseState, pollForLease } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { migrateComponent } from '../component-migrations';
@@ -83,18 +83,14 @@ export async function createPostgresLeases(
   };
 
   const hold = (name: string, token: bigint, since: number): HeldLease => {
-    let validUntil = since + ttlMs;
-    let active = true;
-    let markLost!: () => void;
-    const lost = new Promise<void>((resolve) => (markLost = resolve));
-    const give = (): boolean => {
-      if (!active) return false;
-      active = false;
-      clearInterval(timer);
-      held.delete(lease);
-      markLost();
-      return true;
-    };
+    const local = localLeaseState({
+      heldUntil: since + ttlMs,
+      now: Date.now,
+      onGiveUp: () => {
+        clearInterval(timer);
+        held.delete(lease);
+      },
+    });
     const renew = async (): Promise<void> => {
       const started = Date.now();
       try {
@@ -103,23 +99,21 @@ export async function createPostgresLeases(
            WHERE name = $1 AND token = $2`,
           [name, token.toString(), ttlMs],
         );
-        if (rowCount === 0) give();
-        else validUntil = started + ttlMs;
+        if (rowCount === 0) local.giveUp();
+        else local.heldUntil(started + ttlMs);
       } catch (error) {
         reportRenewalFailure(name, error);
       }
-      if (Date.now() >= validUntil) give();
+      // Gives it up once its last renewal is older than ttlMs.
+      local.isHeld();
     };
     const timer = setInterval(() => void renew(), renewEveryMs);
     timer.unref();
     const lease: HeldLease = {
       name,
       token,
-      lost,
-      isHeld: () => {
-        if (active && Date.now() >= validUntil) give();
-        return active;
-      },
+      lost: local.lost,
+      isHeld: () => local.isHeld(),
       async assertHeldIn(transaction) {
         if (!lease.isHeld()) throw new LeaseLostError(name, 'expired before renewal');
         if (!isQueryable(transaction))
@@ -129,12 +123,12 @@ export async function createPostgresLeases(
           [name, token.toString()],
         );
         if (rows.length === 0) {
-          give();
+          local.giveUp();
           throw new LeaseLostError(name, `token ${token} taken over by another instance`);
         }
       },
       async release() {
-        if (!give()) return;
+        if (!local.giveUp()) return;
         // Expired now: the next instance to try takes it without waiting for the TTL.
         await pool.query(
           `UPDATE ${table} SET expires_at = clock_timestamp() WHERE name = $1 AND token = $2`,
