@@ -42,8 +42,9 @@ export function contenders(
     },
     async dispose() {
       for (const { leases, client } of all.splice(0)) {
-        // Releases are tested where they matter; here an append that never answers (seen once
-        // on the 6.x client's BatchAppend under load) must not keep the client open.
+        // Releases are tested where they matter; here an append that never answers must not
+        // keep the client open (seen on the 6.x client's BatchAppend, which one failing
+        // connection left unanswering: src/classic-append.ts; the adapter no longer uses it).
         await Promise.race([leases.close().catch(() => undefined), pause(scaledTimeout(5000))]);
         await client.dispose();
       }
