@@ -6,7 +6,8 @@
 // Each file's results keep the test files its mutants name (covered or killed by): a test Stryker
 // does not find there is new to it, and it re-tests a mutant such a test covers, which is what a
 // test added since would ask for.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { incrementalFileOf } from './scopes.mjs';
 
 const [scopeName, groupResults, ...files] = process.argv.slice(2);
@@ -27,6 +28,9 @@ for (const file of files) {
     files: entry ? { [file]: entry } : {},
     testFiles,
   };
-  writeFileSync(incrementalFileOf(scopeName, file), `${JSON.stringify(own)}\n`);
+  const results = incrementalFileOf(scopeName, file);
+  // A scope's first results, or a file in a sub-folder: its folder may not exist yet.
+  mkdirSync(path.dirname(results), { recursive: true });
+  writeFileSync(results, `${JSON.stringify(own)}\n`);
   console.log(`${file}: ${mutants.length} mutants, ${Object.keys(testFiles).length} test files`);
 }
