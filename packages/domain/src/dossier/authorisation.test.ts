@@ -192,6 +192,14 @@ describe('R-04 who acts for whom', () => {
     ).toEqual([true, false, true, false]);
   });
 
+  it('R-03 R-04 a user attached to two companies acts for the establishments of each', () => {
+    const multi = { role: 'adherent', userId: 'multi' } as const;
+    for (const siret of [HUM_CLICHY.siret, SIAE_LILLE.siret]) {
+      expect(employerMayActFor(multi, TEST_ATTACHMENTS.multi, siret)).toBe(true);
+    }
+    expect(employerMayActFor(multi, TEST_ATTACHMENTS.multi, OTHER_PROVIDER.siret)).toBe(false);
+  });
+
   it('R-04 only an employer user acts for an establishment, whatever it is attached to', () => {
     expect(employerMayActFor(employer, attachments, HUM_CLICHY.siret)).toBe(true);
     for (const actor of [
@@ -211,6 +219,10 @@ describe('R-04 who acts for whom', () => {
     expect(isPresaisieProvider(bySiret, presaisie)).toBe(true);
     expect(actorSiren(byNothing)).toBeUndefined();
     expect(isPresaisieProvider(byNothing, presaisie)).toBe(false);
+    // A dossier no provider submitted has no pré-saisie provider, not even one known by nothing.
+    expect(isPresaisieProvider(byNothing, draft)).toBe(false);
+    expect(isPresaisieProvider(provider, draft)).toBe(false);
+    expect(isPresaisieProvider({ ...provider, role: 'adherent' }, presaisie)).toBe(false);
   });
 
   it('R-04 the system reads any dossier, a draft included, but changes only transmitted ones', () => {
