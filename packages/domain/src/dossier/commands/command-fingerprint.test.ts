@@ -73,6 +73,8 @@ describe('commandFingerprint', () => {
         payload,
       } as DossierCommand);
     expect(save({ comment: null })).not.toBe(save({}));
+    // An undefined item of a list reads as null, as JSON.stringify writes it, rather than throwing.
+    expect(save({ lines: [undefined] })).toBe(save({ lines: [null] }));
     expect(save({ lines: [{ quantity: 1 }, { quantity: 2 }] })).not.toBe(
       save({ lines: [{ quantity: 2 }, { quantity: 1 }] }),
     );
