@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { createTestDossierService, employer, executeOk, HUM_CLICHY } from '../../testing';
+import { CostLineInput, TypedUnitAmount } from './cost-line-input';
 import { decodeDossierCommand } from './dossier-command';
 
 const changeLines = (lines: unknown) => ({
@@ -93,5 +94,30 @@ describe('R-13 amounts as people type them', () => {
       payload: { costLines: [{ nature: 'Achat Matériel', unitAmount: '52,50 €', quantity: 3 }] },
     });
     expect(saved.state.costLines).toEqual([{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 3 }]);
+  });
+});
+
+describe('R-13 the codecs of a cost line', () => {
+  it('R-13 refuses a typed unit amount over 100 000 000,00 €, echoing it; takes that amount itself', () => {
+    expect(TypedUnitAmount.check('100 000 000,00')).toEqual(E.right(10_000_000_000));
+    expect(TypedUnitAmount.check(' 100 000 000,01 ')).toEqual(
+      E.left({ code: 'AMOUNT_TOO_LARGE', message: 'Le montant 100 000 000,01 dépasse 100 000 000,00 €' }),
+    );
+  });
+
+  it('R-14 writes a unit amount back in French format, and a missing one as null', () => {
+    expect(TypedUnitAmount.encode(123_456)).toBe('1 234,56 €');
+    expect(TypedUnitAmount.encode(null)).toBeNull();
+  });
+
+  it('R-13 is a cost line only as the events store it: cents, never a typed amount', () => {
+    expect(CostLineInput.is({ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 2 })).toBe(true);
+    expect(CostLineInput.is({ nature: null, unitAmountCents: null, quantity: null })).toBe(true);
+    expect(CostLineInput.is({ nature: 'Achat Matériel', quantity: 2 })).toBe(false);
+    expect(CostLineInput.is({ nature: 'Achat Matériel', unitAmount: '52,50', quantity: 2 })).toBe(false);
+    expect(
+      CostLineInput.is({ nature: 'Achat Matériel', unitAmountCents: 5250, unitAmount: '52,50', quantity: 2 }),
+    ).toBe(false);
+    expect(CostLineInput.is({ nature: 'Matériel', unitAmountCents: 5250, quantity: 2 })).toBe(false);
   });
 });
