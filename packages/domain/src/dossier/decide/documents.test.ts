@@ -10,7 +10,9 @@ import {
   givenDossier,
 } from '../../testing';
 import type { DossierEvent } from '../events';
+import { initialDossierState } from '../state';
 import { documentsProgress } from '../validation/documents-progress';
+import { allowedDocumentTypes } from './documents';
 
 const attach = (
   documentType: string,
@@ -167,5 +169,37 @@ describe('removing a file under a required type (decision, docs/domain.md)', () 
     givenDossier(transmittedDossier())
       .when(onDossier('RemoveDocument', { documentId: '00000000-0000-4000-8000-00000000d001' }))
       .thenError({ code: 'DOCUMENT_NOT_REMOVABLE' });
+  });
+});
+
+describe('document types and ids', () => {
+  it('R-19 R-21 R-37 a dossier takes its card type’s required and optional types, and "Autre" once', () => {
+    const types = allowedDocumentTypes(foldEvents([draftCreated()]));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'Copie facture prestataire',
+        'Facture entreprise',
+        "Attestation de l'employeur",
+      ]),
+    );
+    expect(types.filter((t) => t === 'Autre')).toEqual(['Autre']);
+    // A dossier without a card type yet still takes "Autre".
+    expect(allowedDocumentTypes(initialDossierState())).toEqual(['Autre']);
+  });
+
+  it('R-36 refuses a document id already used on the dossier, naming it', () => {
+    const id = '00000000-0000-4000-8000-0000000000f1';
+    givenDossier([
+      draftCreated(),
+      ...givenDossier([draftCreated()])
+        .when(attach('Autre', id), { file: fileMetadata('a.pdf') })
+        .events(),
+    ])
+      .when(attach('Facture entreprise', id), { file: fileMetadata('b.pdf') })
+      .thenError({
+        code: 'DOCUMENT_ID_TAKEN',
+        message: `Un document d'identifiant ${id} est déjà joint`,
+        field: 'payload.documentId',
+      });
   });
 });
