@@ -3,6 +3,7 @@
 // naming it, never a half-made event (architecture: "The decider").
 import type { DossierEvent } from '../events';
 import type { DossierCommand } from '../commands';
+import { initialDossierState } from '../state';
 import type { DossierContext } from './context';
 import {
   command,
@@ -92,5 +93,29 @@ describe('a context value the service did not give', () => {
         .when(onDossier('TransmitDossier'), { dossierNumber: '2512AF000001' })
         .events(),
     ).toHaveLength(1);
+  });
+});
+
+describe('a looked-up value the service found absent', () => {
+  it('R-12 a provider search SIRENE does not know is refused on the field it came in, from both forms', () => {
+    for (const [cmd, field] of [
+      [onDossier('SelectProvider', { search: '443061841' }), 'payload.search'],
+      [onDossier('SaveDraft', { providerSearch: '443061841' }), 'payload.providerSearch'],
+    ] as const) {
+      givenDossier([draftCreated()]).when(cmd, { selectedProvider: null }).thenError({
+        code: 'PROVIDER_NOT_FOUND',
+        message: 'Aucun prestataire trouvé dans la base SIRENE pour ce SIREN ou SIRET',
+        field,
+        tab: 'Prestation',
+      });
+    }
+  });
+
+  it('R-27 duplicating a draft that does not exist is refused on the source’s id', () => {
+    givenDossier([]).when(duplicate, { source: initialDossierState(), draftNumber: 1 }).thenError({
+      code: 'DOSSIER_NOT_FOUND',
+      message: 'Le brouillon à dupliquer est introuvable',
+      field: 'payload.sourceDossierId',
+    });
   });
 });
