@@ -57,6 +57,11 @@ export interface PreparedEvent {
   readonly version: number;
   readonly recordedAt: string;
   readonly metadata: EventMetadata;
+  /**
+   * The canonical JSON of `metadata` less its hash and signature, as hashed: a store may write it
+   * with those two added instead of writing the metadata again.
+   */
+  readonly metadataText: string;
 }
 
 /**
@@ -128,6 +133,16 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
     const causationId = given.causationId ?? null;
     const schemaVersion = given.schemaVersion ?? 1;
     const dataText = checked ? checked[i].dataText : canonicalJson(event.data);
+    const unhashedMetadataText = metadataText({
+      actorText,
+      keyId,
+      commandId,
+      correlationId,
+      causationId,
+      schemaVersion,
+      occurredAt,
+      prevHash,
+    });
     const hash = sha256Hex(
       chainV2Text({
         streamId: input.streamId,
@@ -136,16 +151,7 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
         type: event.type,
         dataText,
         recordedAt,
-        metadataText: metadataText({
-          actorText,
-          keyId,
-          commandId,
-          correlationId,
-          causationId,
-          schemaVersion,
-          occurredAt,
-          prevHash,
-        }),
+        metadataText: unhashedMetadataText,
       }),
     );
     const unsigned: EventMetadata = {
@@ -162,7 +168,16 @@ export function prepareEventsForAppend(input: PrepareAppendInput): PreparedEvent
     };
     const metadata =
       input.signer !== undefined && i === last ? signedMetadata(unsigned, input.signer) : unsigned;
-    prepared[i] = { eventId, type: event.type, data: event.data, dataText, version, recordedAt, metadata };
+    prepared[i] = {
+      eventId,
+      type: event.type,
+      data: event.data,
+      dataText,
+      version,
+      recordedAt,
+      metadata,
+      metadataText: unhashedMetadataText,
+    };
     prevHash = hash;
   }
   return prepared;

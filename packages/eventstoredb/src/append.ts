@@ -1,4 +1,3 @@
-import { v4 as uuidV4 } from 'uuid';
 import type {
   AppendOptions,
   AppendResult,
@@ -21,6 +20,7 @@ import { WrongExpectedRevision } from './client-port';
 import { EventStoreUnavailableError } from './errors';
 import { fromWireRecord, toWireEvent } from './event-mapping';
 import type { KnownHead } from './head-cache';
+import { ownCopy } from './own-copy';
 import { encodePosition } from './positions';
 import type { StoreContext } from './store-context';
 import { retryDelay, streamNameOf } from './store-context';
@@ -44,11 +44,8 @@ export async function appendToStream(
   const checked = checkEventsToAppend(streamId, events);
   const expected = options.expectedVersion ?? 'any';
   checkExpectedVersion(expected);
-  // Our own copy, taken before any wait, so that it is what `checked` describes and the caller's
-  // later changes to their objects cannot reach it; ids fixed once on it, so that a retried
-  // write (ours or the caller's) is recognised by the server.
-  const batch = structuredClone(events) as EventToAppend[];
-  for (const event of batch) (event as { eventId?: string }).eventId ??= uuidV4();
+  // Our own copy, taken before any wait, with the event ids fixed once (see own-copy.ts).
+  const batch = ownCopy(events, checked);
   // One instant for every try: a retry after a write that went through (its answer lost to a
   // deadline, a timeout, a dropped connection) then sends the very events already stored, hashes
   // included, so that the server's recognition by event ids and the head this store keeps agree.
@@ -140,6 +137,8 @@ async function attempt(
     checked,
     now,
     signer: ctx.signer,
+    // The actors come from `checked` (the copy has none): one frozen object per distinct actor.
+    memo: ctx.appendMemo,
   });
   let result: WireAppendResult;
   try {
@@ -193,7 +192,8 @@ function recordedOneEventWrite(
 ): RecordedEvent {
   return {
     type: event.type,
-    data: JSON.parse(JSON.stringify(event.data)) as JsonValue,
+    // The batch's data is its canonical text parsed (own-copy.ts), as the client writes it.
+    data: JSON.parse(event.dataText) as JsonValue,
     streamId,
     version: event.version,
     globalPosition,

@@ -52,7 +52,11 @@ export class EventStoreDBCheckpoints {
       version: checkpoint.version ?? null,
     };
     try {
-      await this.calls.append(stream, [{ id: uuidV4(), type: CHECKPOINT_TYPE, data, metadata: {} }], 'any');
+      await this.calls.append(
+        stream,
+        [{ id: uuidV4(), type: CHECKPOINT_TYPE, data, metadataJson: '{}' }],
+        'any',
+      );
     } catch (error) {
       if (error instanceof WrongExpectedRevision)
         throw new Error(`Checkpoint stream ${stream}: ${error.message}`);

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '@cartes-badges/eventsourcing';
+import type { JsonValue } from '@cartes-badges/eventsourcing';
 
 /**
  * What the adapter needs from an EventStoreDB client, in the client's own terms but with none
@@ -41,7 +41,12 @@ export interface WireEvent {
   readonly id: string;
   readonly type: string;
   readonly data: JsonValue;
-  readonly metadata: JsonObject;
+  /**
+   * The custom metadata as JSON text (of an object), sent as its UTF-8 bytes: the adapter has
+   * the text at hand, and the clients would otherwise write an object's JSON as base64 text and
+   * decode it again (see calls-on-client.ts).
+   */
+  readonly metadataJson: string;
 }
 
 /** What a successful append returns. */

@@ -1,4 +1,4 @@
-import type { EventMetadata, JsonObject, RecordedEvent } from '@cartes-badges/eventsourcing';
+import type { EventMetadata, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import { EventDecodeError } from '@cartes-badges/eventsourcing';
 import type { WireEvent, WireRecord } from './client-port';
@@ -10,8 +10,23 @@ import { encodePosition } from './positions';
  * custom metadata, with the kernel's `recordedAt` next to it.
  */
 export function toWireEvent(event: PreparedEvent): WireEvent {
-  const metadata: JsonObject = { ...(event.metadata as unknown as JsonObject), recordedAt: event.recordedAt };
-  return { id: event.eventId, type: event.type, data: event.data, metadata };
+  return { id: event.eventId, type: event.type, data: event.data, metadataJson: wireMetadataJson(event) };
+}
+
+/**
+ * The metadata's JSON with `recordedAt`: the canonical text the hash covers, closed with what it
+ * cannot cover (the hash itself, the signature over it) and `recordedAt`. The same keys and
+ * values as the metadata object, without walking it again (about 14 µs of CPU per event in
+ * the real run for a copy of the object and its JSON, against one concatenation).
+ */
+function wireMetadataJson(event: PreparedEvent): string {
+  const { hash, signature } = event.metadata;
+  return (
+    event.metadataText.slice(0, -1) +
+    `,"hash":${JSON.stringify(hash)}` +
+    (signature === undefined ? '' : `,"signature":${JSON.stringify(signature)}`) +
+    `,"recordedAt":${JSON.stringify(event.recordedAt)}}`
+  );
 }
 
 type Problem = { path: string; expected: string };

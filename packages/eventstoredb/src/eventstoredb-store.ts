@@ -27,6 +27,7 @@ export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStor
     calls,
     heads: new HeadCache(),
     pipeline: createReadPipeline(options),
+    appendMemo: {},
     clock: options.clock ?? (() => new Date()),
     signer: options.signer,
     namespace: options.namespace ?? '',
@@ -37,13 +38,16 @@ export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStor
   };
   const subscriptions = new Set<Subscription>();
   let closed = false;
+  const closedError = (): Error => new Error('The EventStoreDB event store is closed');
   const assertOpen = (): void => {
-    if (closed) throw new Error('The EventStoreDB event store is closed');
+    if (closed) throw closedError();
   };
 
   return {
-    async appendToStream(streamId, events, appendOptions) {
-      assertOpen();
+    // Not one more async layer (a promise and its ticks per append): a closed store's refusal
+    // is a rejected promise all the same.
+    appendToStream(streamId, events, appendOptions) {
+      if (closed) return Promise.reject(closedError());
       return appendToStream(ctx, streamId, events, appendOptions);
     },
     readStream(streamId, readOptions) {

@@ -1,5 +1,5 @@
 import { backoffDelay, type EventStoreOptions, type Signer } from '@cartes-badges/eventsourcing';
-import { type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import { type AppendMemo, type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { ClientCalls, WireRecord } from './client-port';
 import type { HeadCache } from './head-cache';
 import { LEASE_STREAM_PREFIX } from './leases/lease-stream';
@@ -31,6 +31,8 @@ export interface StoreContext {
   /** The newest event known of each stream, to chain appends without reading the head again. */
   readonly heads: HeadCache;
   readonly pipeline: ReadPipeline;
+  /** Kept across appends: the last actor, parsed once from its text, and the last instant. */
+  readonly appendMemo: AppendMemo;
   readonly clock: () => Date;
   /** Signs each append (EventStoreOptions.signer). */
   readonly signer?: Signer;

@@ -14,7 +14,7 @@ export type SetOutcome =
 
 /** A lease event with a fresh id (the read-back after an unanswered append looks for it). */
 export function leaseEvent(type: string, data: LeaseEventData): WireEvent {
-  return { id: uuidV4(), type, data: { ...data }, metadata: {} };
+  return { id: uuidV4(), type, data: { ...data }, metadataJson: '{}' };
 }
 
 /**

@@ -1,0 +1,32 @@
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import { eventStoreDbCalls } from './client-calls';
+
+describe("the adapter's calls on a client", () => {
+  it('hand the client each event’s metadata as the UTF-8 bytes of its JSON text, which it sends as they are', async () => {
+    // Given an object instead, the client writes its JSON as base64 text that the generated
+    // protobuf code decodes back to bytes in JavaScript (twice per event on BatchAppend).
+    const sent: { contentType: string; data: unknown; metadata: unknown }[] = [];
+    const client = {
+      appendToStream: async (_stream: string, events: typeof sent) => {
+        sent.push(...events);
+        return { success: true, nextExpectedRevision: 0n, position: { commit: 7n, prepare: 7n } };
+      },
+    };
+    const calls = eventStoreDbCalls(client as unknown as EventStoreDBClient);
+    const metadataJson = JSON.stringify({ actor: { role: 'adherent', userId: 'zoé' }, commandId: null });
+    const data = { n: 1, label: 'Carte' };
+    await calls.append(
+      'dossier-1',
+      [{ id: crypto.randomUUID(), type: 'Counted', data, metadataJson }],
+      'any',
+    );
+
+    expect(sent).toHaveLength(1);
+    const [event] = sent;
+    // Exactly this class: the client tests `metadata.constructor === Uint8Array`.
+    expect((event.metadata as object).constructor).toBe(Uint8Array);
+    expect(new TextDecoder().decode(event.metadata as Uint8Array)).toBe(metadataJson);
+    expect(event.contentType).toBe('application/json');
+    expect(event.data).toEqual(data);
+  });
+});

@@ -1,0 +1,3 @@
+import { describeAppendCopy } from './suites/append-copy';
+
+describeAppendCopy('kurrentdb');
