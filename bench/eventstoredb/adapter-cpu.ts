@@ -30,10 +30,11 @@ const stub: ClientCalls = {
         revision: stream.length,
         id: event.id,
         type: event.type,
-        // As given: the stub's own work stays out of the figure (a client parses JSON here).
+        // As given: the stub's own work stays out of the append's figure (the metadata's JSON
+        // is parsed when read, as a client does).
         data: event.data,
         isJson: true,
-        metadata: event.metadata,
+        metadata: event.metadataJson,
         created: new Date(),
         position: { commit: log, prepare: log },
       });
@@ -44,9 +45,11 @@ const stub: ClientCalls = {
   async readStream(streamName, options) {
     const stream = streams.get(streamName) ?? [];
     const from = options.from === 'start' ? 0 : options.from === 'end' ? stream.length - 1 : options.from;
-    return options.direction === 'forwards'
-      ? stream.slice(from, from + options.maxCount)
-      : stream.slice(Math.max(0, from - options.maxCount + 1), from + 1).reverse();
+    const page =
+      options.direction === 'forwards'
+        ? stream.slice(from, from + options.maxCount)
+        : stream.slice(Math.max(0, from - options.maxCount + 1), from + 1).reverse();
+    return page.map((record) => ({ ...record, metadata: JSON.parse(record.metadata as string) as unknown }));
   },
   async readAll() {
     return [];

@@ -25,6 +25,7 @@ import type {
 import type { EventToAppend } from '../../packages/eventsourcing/src';
 import { standInHost, startStandInStore } from '../../packages/eventstoredb/test/stand-in-harness';
 import type { ClientKind } from '../../packages/eventstoredb/test/test-clients';
+import { actor, dataOf, rawMetadata, STREAMS } from './bench-events';
 import type { Cost } from './cpu-meter';
 import { cpuMeter, noCost, threadCpuAvailable } from './cpu-meter';
 
@@ -59,38 +60,12 @@ type Raw = EventStoreDBClient;
 const expectedOption = (revision: bigint | typeof NO_STREAM) =>
   (CLIENT === 'kurrentdb' ? { streamState: revision } : { expectedRevision: revision }) as never;
 
-const STREAMS = 50;
 const PAGE = 256;
-
-const actor = { role: 'adherent', userId: 'user-1', siret: '12345678900011' };
-const dataOf = (i: number) => ({
-  dossierId: `d-${i % STREAMS}`,
-  line: i,
-  label: 'Carte de formation',
-  amountCents: 12_000,
-});
 
 type Side = 'adapter' | 'raw';
 const runs = (side: Side): boolean => SIDE === 'both' || SIDE === side;
 // The events each side reads in `$all`: those of the sides that ran.
 const ALL_EVENTS = (SIDE === 'both' ? 2 : 1) * EVENTS;
-
-// The raw side sends metadata of the same shape and size as the adapter's (hashes included).
-function rawMetadata(version: number) {
-  return {
-    actor,
-    commandId: randomUUID(),
-    correlationId: null,
-    causationId: null,
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    chainVersion: 3,
-    prevHash: 'f'.repeat(64),
-    hash: 'e'.repeat(64),
-    recordedAt: new Date().toISOString(),
-    version,
-  };
-}
 
 type Timing = Record<'append' | 'readStream' | 'readAll', Record<Side, Cost>>;
 
