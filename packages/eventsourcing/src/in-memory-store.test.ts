@@ -71,7 +71,7 @@ describe('in-memory store', () => {
       const result = await store.appendToStream('s', batch);
       const prepared = prepareEventsForAppend({ streamId: 's', firstVersion, prevHash, events: batch, now });
       expect(result.events?.map(({ globalPosition: _, streamId: __, ...rest }) => rest)).toEqual(
-        prepared.map(({ dataText: _, ...event }) => event),
+        prepared.map(({ dataText: _, metadataText: __, ...event }) => event),
       );
       prevHash = prepared[prepared.length - 1].metadata.hash;
       firstVersion += batch.length;

@@ -1,5 +1,5 @@
-import type { EventStoreDBClient } from '@eventstore/db-client';
-import { eventStoreDbCalls } from './client-calls';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { kurrentDbCalls } from './kurrentdb-client';
 
 describe("the adapter's calls on a client", () => {
   it('hand the client each event’s metadata as the UTF-8 bytes of its JSON text, which it sends as they are', async () => {
@@ -12,7 +12,8 @@ describe("the adapter's calls on a client", () => {
         return { success: true, nextExpectedRevision: 0n, position: { commit: 7n, prepare: 7n } };
       },
     };
-    const calls = eventStoreDbCalls(client as unknown as EventStoreDBClient);
+    // The 1.x client's own appendToStream (the 6.x one goes through its classic Append module).
+    const calls = kurrentDbCalls(client as unknown as KurrentDBClient);
     const metadataJson = JSON.stringify({ actor: { role: 'adherent', userId: 'zoé' }, commandId: null });
     const data = { n: 1, label: 'Carte' };
     await calls.append(
