@@ -66,7 +66,16 @@ describe('R-13 amounts as people type them', () => {
     const decoded = decodeDossierCommand(
       changeLines([{ nature: 'Achat Matériel', unitAmount: '52,50', unitAmountCents: 5000, quantity: 1 }]),
     );
-    expect(decoded).toEqual(E.left(expect.objectContaining({ field: 'payload.lines.0.unitAmount' })));
+    expect(decoded).toEqual(
+      E.left(
+        expect.objectContaining({
+          field: 'payload.lines.0.unitAmount',
+          message: expect.stringContaining(
+            'Montant HT donné deux fois (unitAmountCents et unitAmount) avec des valeurs différentes : gardez-en un',
+          ),
+        }),
+      ),
+    );
   });
 
   it('R-42 a field a cost line does not know (a typo) is refused by name', () => {
@@ -105,6 +114,21 @@ describe('R-13 the codecs of a cost line', () => {
     );
   });
 
+  it('R-07 reads a unit amount left empty, or not given, as "not entered yet"', () => {
+    expect([null, undefined, '', '   '].map((u) => TypedUnitAmount.check(u))).toEqual([
+      E.right(null),
+      E.right(null),
+      E.right(null),
+      E.right(null),
+    ]);
+  });
+
+  it('R-13 takes an amount given both ways when they agree', () => {
+    expect(
+      linesOf([{ nature: 'Achat Matériel', unitAmount: '52,50', unitAmountCents: 5250, quantity: 1 }]),
+    ).toEqual(E.right([{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 1 }]));
+  });
+
   it('R-14 writes a unit amount back in French format, and a missing one as null', () => {
     expect(TypedUnitAmount.encode(123_456)).toBe('1 234,56 €');
     expect(TypedUnitAmount.encode(null)).toBeNull();
@@ -115,6 +139,9 @@ describe('R-13 the codecs of a cost line', () => {
     expect(CostLineInput.is({ nature: null, unitAmountCents: null, quantity: null })).toBe(true);
     expect(CostLineInput.is({ nature: 'Achat Matériel', quantity: 2 })).toBe(false);
     expect(CostLineInput.is({ nature: 'Achat Matériel', unitAmount: '52,50', quantity: 2 })).toBe(false);
+    expect(
+      CostLineInput.is({ nature: 'Achat Matériel', unitAmountCents: 5250, unitAmount: null, quantity: 2 }),
+    ).toBe(false);
     expect(
       CostLineInput.is({ nature: 'Achat Matériel', unitAmountCents: 5250, unitAmount: '52,50', quantity: 2 }),
     ).toBe(false);

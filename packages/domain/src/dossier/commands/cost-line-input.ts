@@ -58,8 +58,11 @@ export const CostLineInput = new t.Type<CostLine, CostLine, unknown>(
         TypedUnitAmount,
         (u as { unitAmount: unknown }).unitAmount,
       );
+      // The failure's value is the typed amount, as its context says: given the whole line, the
+      // reporter asked TypedUnitAmount about an object and told "Le montant doit être saisi en
+      // euros" instead of this message.
       return t.failure(
-        u,
+        (u as { unitAmount: unknown }).unitAmount,
         where,
         'Montant HT donné deux fois (unitAmountCents et unitAmount) avec des valeurs différentes : gardez-en un',
       );
