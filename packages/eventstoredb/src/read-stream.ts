@@ -2,6 +2,7 @@ import type { ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourc
 import { isStorableText } from '@cartes-badges/eventsourcing';
 import type { WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
+import { eventsOfPages } from './events-of-pages';
 import type { FetchedPage } from './prefetched-pages';
 import { noPages, prefetchedPages } from './prefetched-pages';
 import type { StoreContext } from './store-context';
@@ -12,14 +13,17 @@ import { streamNameOf } from './store-context';
  * stream never sits in one array; the next page is requested while this one is read. A stream
  * that does not exist yields nothing.
  */
-export async function* readStream(
+export function readStream(
   ctx: StoreContext,
   streamId: string,
   options: ReadStreamOptions = {},
-): AsyncGenerator<RecordedEvent> {
-  for await (const records of streamRecordPages(ctx, streamId, options)) {
-    for (const record of records) yield toEvent(ctx, streamId, record);
-  }
+): AsyncIterable<RecordedEvent> {
+  const newest = newestSeen(ctx);
+  return eventsOfPages(
+    streamRecordPages(ctx, streamId, options),
+    (record) => ctx.pipeline.read(newest.note(fromWireRecord(record, streamId))),
+    newest.tell,
+  );
 }
 
 /** `readStream` a page at a time: the kernel's optional `readStreamPages`, one await per page. */
@@ -28,23 +32,41 @@ export async function* readStreamPages(
   streamId: string,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<readonly RecordedEvent[]> {
+  const newest = newestSeen(ctx);
   for await (const records of streamRecordPages(ctx, streamId, options)) {
     const events: RecordedEvent[] = [];
     try {
-      for (const record of records) events.push(toEvent(ctx, streamId, record));
+      for (const record of records)
+        events.push(ctx.pipeline.read(newest.note(fromWireRecord(record, streamId))));
     } catch (error) {
       // The events before the one that fails are still delivered, as `readStream` would.
       if (events.length > 0) yield events;
       throw error;
+    } finally {
+      newest.tell();
     }
     if (events.length > 0) yield events;
   }
 }
 
-function toEvent(ctx: StoreContext, streamId: string, record: WireRecord): RecordedEvent {
-  const stored = fromWireRecord(record, streamId);
-  ctx.heads.see(stored);
-  return ctx.pipeline.read(stored);
+/**
+ * The newest event read of a page, told to the head cache once the reader leaves the page
+ * rather than at every event: the cache's lookup and update per event cost about as much as
+ * the rest of the read's own work (issue 18). Stored events never change, so telling it later
+ * says nothing false; an append meanwhile reads the head itself, as for any unknown stream.
+ */
+function newestSeen(ctx: StoreContext): { note(event: RecordedEvent): RecordedEvent; tell(): void } {
+  let newest: RecordedEvent | undefined;
+  return {
+    note(event) {
+      if (newest === undefined || event.version > newest.version) newest = event;
+      return event;
+    },
+    tell() {
+      if (newest !== undefined) ctx.heads.see(newest);
+      newest = undefined;
+    },
+  };
 }
 
 /** Where a page starts, and how many events are still wanted from there. */
