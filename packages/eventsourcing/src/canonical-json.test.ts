@@ -54,6 +54,24 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN } as never)).toThrow(TypeError);
     expect(() => canonicalJson({ u: undefined } as never)).toThrow(TypeError);
   });
+  // RFC 8785 section 3.2.2.2: strings as ECMAScript's JSON.stringify writes them. Strings that
+  // need no escape are only quoted, the others go to JSON.stringify: every UTF-16 code unit,
+  // alone, inside text, as a key, and a paired surrogate, gives JSON.stringify's text.
+  it('writes every string, value or key, as JSON.stringify does', () => {
+    const texts = ['', 'plain', 'a\ud83d\ude00b', '\ud83d', '\ude00x'];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      texts.push(char, `a${char}b`);
+    }
+    const mismatches = texts.filter((text) => canonicalJson(text) !== JSON.stringify(text));
+    // Keys go through the same function: one object of every text as keys checks them all.
+    const keys = Object.fromEntries(texts.map((text) => [text, 0]));
+    const keyTexts = Object.keys(keys)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:0`);
+    expect(canonicalJson(keys)).toBe(`{${keyTexts.join(',')}}`);
+    expect(mismatches).toEqual([]);
+  });
 });
 
 describe('hash chain', () => {

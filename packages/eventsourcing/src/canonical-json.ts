@@ -33,7 +33,7 @@ export function canonicalJsonIfJson(value: unknown): string | undefined {
 function write(value: unknown, ancestors: object[]): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -69,7 +69,22 @@ function writeObject(object: object, ancestors: object[]): string | undefined {
   for (let i = 0; i < keys.length; i++) {
     const item = write(object[keys[i]], ancestors);
     if (item === undefined) return undefined;
-    text += (i > 0 ? ',' : '') + JSON.stringify(keys[i]) + ':' + item;
+    text += (i > 0 ? ',' : '') + quoted(keys[i]) + ':' + item;
   }
   return text + '}';
+}
+
+// What JSON.stringify escapes in a string: the quote, the backslash, control characters, and
+// lone surrogates (it writes well-formed JSON); any surrogate here, paired or not, goes to it.
+// eslint-disable-next-line no-control-regex -- control characters are what must be found
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * A string as JSON.stringify writes it (what RFC 8785 requires): most keys and values need no
+ * escape and are only put between quotes, which costs a third of a JSON.stringify call (about
+ * 0.85 µs per one-event append in a loop, for the data and actor of the benchmark's events;
+ * issue 18).
+ */
+function quoted(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : '"' + text + '"';
 }
