@@ -1,6 +1,8 @@
 import { accountDecider } from './__tests__/account-decider';
-import { aggregateStream, replayStream } from './aggregate-stream';
+import { aggregateStream, replayStream, type TimeTravelOptions } from './aggregate-stream';
 import { createInMemoryEventStore } from './in-memory-store';
+import { readStreamInPages } from './paged-read';
+import type { EventStore } from './store';
 import { collect } from './testing';
 
 const at = (day: number) => `2024-05-0${day}T10:00:00.000Z`;
@@ -64,5 +66,51 @@ describe('time travel', () => {
       [2, 'Deposited', 30],
       [3, 'Withdrawn', 25],
     ]);
+  });
+});
+
+describe('time travel options', () => {
+  const replayed = async (options: TimeTravelOptions) =>
+    (
+      await collect(
+        replayStream(await history(), accountDecider.evolve, accountDecider.initialState(), 'acc-1', options),
+      )
+    ).map((step) => step.event.version);
+
+  it('replays up to a version or an instant, not past it', async () => {
+    expect(await replayed({ toVersion: 1 })).toEqual([0, 1]);
+    expect(await replayed({ toVersion: -1 })).toEqual([]);
+    expect(await replayed({ asOf: '2024-05-03T10:00:00.000Z' })).toEqual([0, 1, 2]);
+  });
+
+  it.each([
+    [1.5, 'toVersion must be an integer of at least -1, got 1.5'],
+    [-2, 'toVersion must be an integer of at least -1, got -2'],
+    [Number.NaN, 'toVersion must be an integer of at least -1, got NaN'],
+  ])('refuses toVersion %p with a RangeError, in both folds', async (toVersion, message) => {
+    const store = await history();
+    const error = new RangeError(message);
+    await expect(fold(store, { toVersion })).rejects.toThrow(error);
+    await expect(replayed({ toVersion })).rejects.toThrow(error);
+    await expect(fold(store, { toVersion })).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('asks the store for pages of batchSize events', async () => {
+    const store = await history();
+    const asked: (number | undefined)[] = [];
+    const spy: EventStore = {
+      ...store,
+      readStreamPages: (streamId, options) => {
+        asked.push(options?.batchSize);
+        return readStreamInPages(store, streamId, options);
+      },
+    };
+    await aggregateStream(spy, accountDecider.evolve, accountDecider.initialState(), 'acc-1', {
+      batchSize: 3,
+    });
+    await collect(
+      replayStream(spy, accountDecider.evolve, accountDecider.initialState(), 'acc-1', { batchSize: 2 }),
+    );
+    expect(asked).toEqual([3, 2]);
   });
 });
