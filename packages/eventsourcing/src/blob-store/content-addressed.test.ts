@@ -88,12 +88,21 @@ describe('content-addressed blob store', () => {
     expect(writes.map((chunk) => chunk.length)).toEqual([262_144, 262_144, 1]);
   });
 
-  it('writes nothing for an empty content, and commits it under the SHA-256 of no bytes', async () => {
+  it('writes nothing for an empty content, and commits it under the SHA-256 of no bytes; no empty chunk after full ones', async () => {
     const { backend, calls, writes } = recordingBackend();
-    const stored = await contentAddressedBlobStore(backend).put(pieces());
+    const store = contentAddressedBlobStore(backend, { chunkSize: 3 });
+    const stored = await store.put(pieces());
+    await store.put(new Uint8Array());
     expect(writes).toEqual([]);
-    expect(calls).toEqual(['begin', `commit ${sha256(new Uint8Array())} 0`]);
+    const empty = `commit ${sha256(new Uint8Array())} 0`;
+    expect(calls).toEqual(['begin', empty, 'begin', empty]);
     expect(stored.size).toBe(0);
+
+    await store.put(Uint8Array.from([1, 2, 3, 4, 5, 6])); // a whole array of two chunks: no third, empty one
+    expect(writes).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
   });
 
   it('refuses a stream chunk that is not bytes with a TypeError, aborting the write', async () => {
@@ -110,7 +119,7 @@ describe('content-addressed blob store', () => {
   it('never asks the backend about a key that is not a SHA-256', async () => {
     const { backend, calls } = recordingBackend();
     const store = contentAddressedBlobStore(backend);
-    for (const key of ['../etc/passwd', 'F'.repeat(64)]) {
+    for (const key of ['../etc/passwd', 'F'.repeat(64), `../${'a'.repeat(64)}`]) {
       expect(await store.get(key)).toBeUndefined();
       expect(await store.open(key)).toBeUndefined();
       expect(await store.delete(key)).toBe(false);

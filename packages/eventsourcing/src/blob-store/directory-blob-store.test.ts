@@ -2,7 +2,7 @@
 // one read-only file per blob under its fan-out folders, nothing left in `incomplete/` by a put,
 // a failed put or a delete, and what a crash left there removed by age.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,44 @@ describe('directory blob store on disk', () => {
     expect(await incompleteOf(root)).toEqual([]);
     await expect(stat(blobPathOf(root, key))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await store.delete(key, new Date(putAt.getTime() + 1))).toBe(false);
+  });
+
+  it('deletes without a cutoff: true for a stored blob, false once gone', async () => {
+    const root = newRoot();
+    const store = createDirectoryBlobStore(root);
+    const { key } = await store.put(Buffer.from('kbis'));
+    expect(await store.delete(key)).toBe(true);
+    await expect(stat(blobPathOf(root, key))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await store.delete(key)).toBe(false);
+  });
+
+  it('reads a blob back in chunks of 256 KiB', async () => {
+    const store = createDirectoryBlobStore(newRoot());
+    const { key } = await store.put(new Uint8Array(600 * 1024));
+    const sizes: number[] = [];
+    for await (const chunk of (await store.open(key))!) sizes.push(chunk.byteLength);
+    expect(sizes).toEqual([262_144, 262_144, 90_112]);
+  });
+
+  it('reports a broken folder instead of taking it for an empty one', async () => {
+    const root = newRoot();
+    await mkdir(root, { recursive: true });
+    await writeFile(join(root, 'sha256'), 'a file where the fan-out folders should be');
+    const store = createDirectoryBlobStore(root);
+    await expect(store.get(sha256('facture'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    const listing = (async () => {
+      for await (const blob of store.list()) void blob;
+    })();
+    await expect(listing).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it('closes every file it opens (no descriptor left per put)', async () => {
+    const store = createDirectoryBlobStore(newRoot());
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    await store.put(Buffer.from('warm-up')); // the first put creates the folders
+    const before = openFiles();
+    for (let i = 0; i < 10; i++) await store.put(Buffer.from(`pièce ${i}`));
+    expect(openFiles() - before).toBeLessThan(5);
   });
 
   it('R-20 removes what cut puts left in incomplete/ before the cutoff, and counts them', async () => {
