@@ -117,3 +117,29 @@ export class EventStoreNotAuthenticatedError extends Error {
     this.name = 'EventStoreNotAuthenticatedError';
   }
 }
+
+/**
+ * The installed `@eventstore/db-client` has no classic Append module where 6.2.1 keeps it, and
+ * the adapter sends every 6.x append through that module (classic-append.ts). Thrown by the
+ * first append; nothing was written. Install `@eventstore/db-client` 6.2.1, or move to
+ * `@kurrent/kurrentdb-client` 1.x (`createKurrentDBStore`).
+ */
+export class EventStoreClientUnsupportedError extends Error {
+  readonly code = 'EVENTSTORE_CLIENT_UNSUPPORTED';
+  constructor(
+    /** The installed client's version, when its package.json could be read. */
+    readonly installedVersion: string | undefined,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      `@eventstore/db-client ${installedVersion ?? '(version unknown)'} has no classic Append module at ` +
+        `${CLASSIC_APPEND_MODULE}, where the adapter finds it in the supported range ^6.2.1 (6.2.1 is the ` +
+        'last 6.x release); nothing was written. Install @eventstore/db-client@6.2.1, or use ' +
+        '@kurrent/kurrentdb-client ^1.3.1 with createKurrentDBStore',
+    );
+    this.name = 'EventStoreClientUnsupportedError';
+  }
+}
+
+/** Where `@eventstore/db-client` 6.2.1 keeps its classic Append (the adapter requires it directly). */
+export const CLASSIC_APPEND_MODULE = '@eventstore/db-client/dist/streams/appendToStream/append';

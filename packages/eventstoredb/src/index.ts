@@ -9,6 +9,7 @@ export { encodePosition, decodePosition } from './positions';
 export {
   EventStoreAccessDeniedError,
   EventStoreAppendTooLargeError,
+  EventStoreClientUnsupportedError,
   EventStoreNotAuthenticatedError,
   EventStoreStreamDeletedError,
   EventStoreUnavailableError,
