@@ -9,15 +9,12 @@
  *   npx tsx bench/eventstoredb/append-profile.ts --side adapter|raw [--client eventstoredb|kurrentdb]
  *     [--path batch|classic] [--events 8000] [--profile file.cpuprofile]
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
 import { randomUUID } from 'node:crypto';
-import * as path from 'node:path';
-import type { EventStoreDBClient } from '../../packages/eventstoredb/node_modules/@eventstore/db-client';
 import type { EventToAppend } from '../../packages/eventsourcing/src';
 import { standInHost, startStandInStore } from '../../packages/eventstoredb/test/stand-in-harness';
 import type { ClientKind } from '../../packages/eventstoredb/test/test-clients';
 import { actor, dataOf, rawMetadata, STREAMS } from './bench-events';
+import { clientLibrary, rawClient, withProfile } from './sampling-profile';
 
 const args = process.argv.slice(2);
 const text = (name: string, fallback: string): string => {
@@ -30,24 +27,11 @@ const SIDE = text('side', 'adapter') as 'adapter' | 'raw';
 const EVENTS = Number(text('events', '8000'));
 const PROFILE = text('profile', '');
 
-const packageDir = path.resolve(__dirname, '../../packages/eventstoredb');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require(
-  require.resolve(CLIENT === 'kurrentdb' ? '@kurrent/kurrentdb-client' : '@eventstore/db-client', {
-    paths: [packageDir],
-  }),
-) as typeof import('../../packages/eventstoredb/node_modules/@eventstore/db-client');
+const lib = clientLibrary(CLIENT);
 
 async function round(label: string): Promise<void> {
   const started = await startStandInStore({}, { client: CLIENT, server: { features: PATH } });
-  const url = started.server.connectionString;
-  const client = (
-    CLIENT === 'kurrentdb'
-      ? (
-          lib as unknown as { KurrentDBClient: { connectionString(url: string): EventStoreDBClient } }
-        ).KurrentDBClient.connectionString(url.replace(/^esdb:/, 'kurrentdb:'))
-      : lib.EventStoreDBClient.connectionString(url)
-  ) as EventStoreDBClient;
+  const client = rawClient(CLIENT, lib, started.server.connectionString);
   const versions = new Array<number>(STREAMS).fill(-1);
   const revisions = new Array<bigint | typeof lib.NO_STREAM>(STREAMS).fill(lib.NO_STREAM);
   const before = process.cpuUsage();
@@ -79,23 +63,7 @@ async function round(label: string): Promise<void> {
 
 async function main(): Promise<void> {
   await round('warm-up');
-  const session = new Session();
-  const post = <T>(method: string, params: object = {}) =>
-    new Promise<T>((resolve, reject) =>
-      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))),
-    );
-  if (PROFILE) {
-    session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.setSamplingInterval', { interval: 100 });
-    await post('Profiler.start');
-  }
-  await round('measured');
-  if (PROFILE) {
-    const { profile } = await post<{ profile: unknown }>('Profiler.stop');
-    writeFileSync(PROFILE, JSON.stringify(profile));
-    session.disconnect();
-  }
+  await withProfile(PROFILE, () => round('measured'));
   await (await standInHost()).close();
 }
 

@@ -7,14 +7,9 @@ import type {
   JsonValue,
   RecordedEvent,
 } from '@cartes-badges/eventsourcing';
-import type { CheckedEvent, PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
+import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import { backoffDelay, ConcurrencyError, GENESIS_HASH } from '@cartes-badges/eventsourcing';
-import {
-  checkEventsToAppend,
-  prepareEventsForAppend,
-  readAppended,
-  withAppendedEvents,
-} from '@cartes-badges/eventsourcing/adapter';
+import * as kernelAdapter from '@cartes-badges/eventsourcing/adapter';
 import type { WireAppendResult, WireExpectedRevision, WirePosition, WireRecord } from './client-port';
 import { WrongExpectedRevision } from './client-port';
 import { EventStoreUnavailableError } from './errors';
@@ -24,6 +19,10 @@ import { ownCopy } from './own-copy';
 import { encodePosition } from './positions';
 import type { StoreContext } from './store-context';
 import { retryDelay, streamNameOf } from './store-context';
+
+// Taken once: the kernel's `/adapter` entry re-exports these through CommonJS getters (what tsc
+// emits for `export { ... } from`), a getter call at every use otherwise, several per append.
+const { checkEventsToAppend, prepareEventsForAppend, readAppended, withAppendedEvents } = kernelAdapter;
 
 // With 'any' or 'stream_exists' the adapter itself retries lost races on the stream's head.
 const HEAD_RACE_RETRIES = 100;
@@ -53,7 +52,37 @@ export async function appendToStream(
   let transientFailures = 0;
   for (let headRaces = 0; ; ) {
     try {
-      return await attempt(ctx, streamId, { events: batch, checked }, expected, now);
+      // The head to chain onto, known without asking the server in the usual case (the store's
+      // head cache): then the client's call is this function's only wait, one asynchronous step
+      // per append rather than two nested ones (issue 18).
+      const start =
+        knownStart(ctx, streamId, batch, expected) ?? (await startFromServer(ctx, streamId, batch, expected));
+      if ('done' in start) return start.done;
+      const prepared = prepareEventsForAppend({
+        streamId,
+        firstVersion: start.anchor ? start.anchor.version + 1 : 0,
+        prevHash: start.anchor ? start.anchor.hash : GENESIS_HASH,
+        events: batch,
+        checked,
+        now,
+        signer: ctx.signer,
+        // The actors come from `checked` (the copy has none): one frozen object per distinct actor.
+        memo: ctx.appendMemo,
+      });
+      let answer: WireAppendResult;
+      try {
+        answer = await ctx.calls.append(
+          streamNameOf(ctx, streamId),
+          prepared.map(toWireEvent),
+          start.wireExpected,
+        );
+      } catch (error) {
+        throw refusal(ctx, streamId, expected, error);
+      }
+      return (
+        appendedOneEvent(ctx, streamId, prepared, answer) ??
+        (await readBackBatch(ctx, streamId, prepared, answer))
+      );
     } catch (error) {
       if (error instanceof LostHeadRace && headRaces < HEAD_RACE_RETRIES) {
         headRaces += 1;
@@ -92,80 +121,105 @@ function checkExpectedVersion(expected: ExpectedVersion): void {
   }
 }
 
-/** The events of an append, as copied, and what checking them wrote (same indexes). */
-interface CheckedBatch {
-  readonly events: readonly EventToAppend[];
-  readonly checked: readonly CheckedEvent[];
+/** Where an attempt's events go: the head they chain onto, and the revision the server must find. */
+interface Start {
+  readonly anchor: KnownHead | undefined;
+  readonly wireExpected: WireExpectedRevision;
 }
 
-async function attempt(
+/**
+ * The start of an attempt when no read is needed: a new stream, or the head this store keeps
+ * (an expected version that is the known head, or 'any' / 'stream_exists' with a known head
+ * that is not this batch's own last event). Undefined when the server must be asked.
+ */
+function knownStart(
   ctx: StoreContext,
   streamId: string,
-  { events: batch, checked }: CheckedBatch,
+  batch: readonly EventToAppend[],
   expected: ExpectedVersion,
-  now: Date,
-): Promise<AppendResult> {
-  const name = streamNameOf(ctx, streamId);
-  if (batch.length === 0) return emptyAppend(ctx, streamId, expected);
+): Start | undefined {
+  if (batch.length === 0) return undefined;
+  if (expected === 'no_stream' || expected === -1) return { anchor: undefined, wireExpected: 'no_stream' };
+  const head = ctx.heads.get(streamId);
+  if (typeof expected === 'number') {
+    return head?.version === expected ? { anchor: head, wireExpected: BigInt(expected) } : undefined;
+  }
+  if (!head || head.eventId === batch[batch.length - 1].eventId) return undefined;
+  return { anchor: head, wireExpected: BigInt(head.version) };
+}
 
-  let anchor: KnownHead | undefined;
-  let wireExpected: WireExpectedRevision;
-  if (expected === 'no_stream' || expected === -1) {
-    wireExpected = 'no_stream';
-  } else if (typeof expected === 'number') {
+/**
+ * The start of an attempt read from the server, or the append's result when nothing is to be
+ * sent: an empty batch, or a retry of a write that went through.
+ */
+async function startFromServer(
+  ctx: StoreContext,
+  streamId: string,
+  batch: readonly EventToAppend[],
+  expected: ExpectedVersion,
+): Promise<Start | { readonly done: AppendResult }> {
+  if (batch.length === 0) return { done: await emptyAppend(ctx, streamId, expected) };
+  if (expected === 'no_stream' || expected === -1) return { anchor: undefined, wireExpected: 'no_stream' };
+  if (typeof expected === 'number') {
     // Chain onto the event at the expected version; the server checks it is still the last one
     // (and answers success again for a write it already has with these event ids).
-    anchor = ctx.heads.get(streamId);
+    let anchor = ctx.heads.get(streamId);
     if (anchor?.version !== expected) anchor = knownHeadOf(await readAt(ctx, streamId, expected));
     if (!anchor)
       throw new ConcurrencyError(streamId, expected, (await readHead(ctx, streamId))?.version ?? -1);
-    wireExpected = BigInt(expected);
-  } else {
-    anchor = ctx.heads.get(streamId) ?? knownHeadOf(await readHead(ctx, streamId));
-    if (!anchor && expected === 'stream_exists') throw new ConcurrencyError(streamId, expected, -1);
-    // The head is the end of this very batch: a retry of a write that went through.
-    if (anchor && anchor.eventId === batch[batch.length - 1].eventId)
-      return alreadyWritten(ctx, streamId, anchor, batch);
-    wireExpected = anchor ? BigInt(anchor.version) : 'no_stream';
+    return { anchor, wireExpected: BigInt(expected) };
   }
+  const anchor = ctx.heads.get(streamId) ?? knownHeadOf(await readHead(ctx, streamId));
+  if (!anchor && expected === 'stream_exists') throw new ConcurrencyError(streamId, expected, -1);
+  // The head is the end of this very batch: a retry of a write that went through.
+  if (anchor && anchor.eventId === batch[batch.length - 1].eventId)
+    return { done: await alreadyWritten(ctx, streamId, anchor, batch) };
+  return { anchor, wireExpected: anchor ? BigInt(anchor.version) : 'no_stream' };
+}
 
-  const prepared = prepareEventsForAppend({
-    streamId,
-    firstVersion: anchor ? anchor.version + 1 : 0,
-    prevHash: anchor ? anchor.hash : GENESIS_HASH,
-    events: batch,
-    checked,
-    now,
-    signer: ctx.signer,
-    // The actors come from `checked` (the copy has none): one frozen object per distinct actor.
-    memo: ctx.appendMemo,
-  });
-  let result: WireAppendResult;
-  try {
-    result = await ctx.calls.append(name, prepared.map(toWireEvent), wireExpected);
-  } catch (error) {
-    if (!(error instanceof WrongExpectedRevision)) throw error;
-    // What this store knew of the head is stale.
-    ctx.heads.forget(streamId);
-    if (typeof expected === 'number' || expected === 'no_stream') {
-      throw new ConcurrencyError(streamId, expected, error.actualRevision);
-    }
-    throw new LostHeadRace(error.actualRevision);
+/** What a refused append becomes: a conflict, a lost race on the head to retry, or the error itself. */
+function refusal(ctx: StoreContext, streamId: string, expected: ExpectedVersion, error: unknown): unknown {
+  if (!(error instanceof WrongExpectedRevision)) return error;
+  // What this store knew of the head is stale.
+  ctx.heads.forget(streamId);
+  if (typeof expected === 'number' || expected === 'no_stream') {
+    return new ConcurrencyError(streamId, expected, error.actualRevision);
   }
+  return new LostHeadRace(error.actualRevision);
+}
+
+/**
+ * The result of a write the server answered, the store's head updated; undefined when the
+ * events must be read back for it. The server answers with one position for the write: a
+ * one-event write's is the event's own (each event of a write has its own place in `$all`).
+ */
+function appendedOneEvent(
+  ctx: StoreContext,
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  result: WireAppendResult,
+): AppendResult | undefined {
   const last = prepared[prepared.length - 1];
   if (result.nextRevision === last.version) {
     ctx.heads.remember(streamId, { version: last.version, hash: last.metadata.hash, eventId: last.eventId });
   }
-  // The server answers with one position for the write: a one-event write's is the event's own
-  // (each event of a write has its own place in `$all`). For a batch, or without a usable
-  // answer, read the batch back: the caller gets its events (and their positions) either way,
-  // without reading them again.
-  if (prepared.length === 1 && result.position && isSetPosition(result.position)) {
-    const position = encodePosition(result.position);
-    return withAppendedEvents({ nextExpectedVersion: result.nextRevision, globalPosition: position }, () =>
-      readAppended(ctx.pipeline, [recordedOneEventWrite(prepared[0], streamId, position)]),
-    );
-  }
+  if (prepared.length !== 1 || !result.position || !isSetPosition(result.position)) return undefined;
+  const position = encodePosition(result.position);
+  return withAppendedEvents({ nextExpectedVersion: result.nextRevision, globalPosition: position }, () =>
+    readAppended(ctx.pipeline, [recordedOneEventWrite(prepared[0], streamId, position)]),
+  );
+}
+
+/**
+ * For a batch, or without a usable position in the answer: the batch read back, so that the
+ * caller gets its events (and their positions) either way, without reading them again.
+ */
+async function readBackBatch(
+  ctx: StoreContext,
+  streamId: string,
+  prepared: readonly PreparedEvent[],
+  result: WireAppendResult,
+): Promise<AppendResult> {
   const recorded = await readBatch(ctx, streamId, prepared[0].version, prepared.length);
   if (recorded.length !== prepared.length || recorded[recorded.length - 1].version !== result.nextRevision) {
     throw new Error(

@@ -29,5 +29,19 @@ describe("the adapter's calls on a client", () => {
     expect(new TextDecoder().decode(event.metadata as Uint8Array)).toBe(metadataJson);
     expect(event.contentType).toBe('application/json');
     expect(event.data).toEqual(data);
+
+    // The bytes are a view of a shared pool: the next append's own bytes never overwrite them,
+    // and the view holds exactly the text's bytes, no more.
+    const otherJson = JSON.stringify({ actor: { role: 'gestionnaire', userId: 'émile' }, commandId: 'c-2' });
+    await calls.append(
+      'dossier-1',
+      [{ id: crypto.randomUUID(), type: 'Counted', data, metadataJson: otherJson }],
+      'any',
+    );
+    expect(sent).toHaveLength(2);
+    const first = event.metadata as Uint8Array;
+    expect(first.byteLength).toBe(Buffer.byteLength(metadataJson));
+    expect(new TextDecoder().decode(first)).toBe(metadataJson);
+    expect(new TextDecoder().decode(sent[1].metadata as Uint8Array)).toBe(otherJson);
   });
 });

@@ -2,6 +2,7 @@ import type { EventFilter, ReadAllOptions, RecordedEvent } from '@cartes-badges/
 import { streamPrefixes } from '@cartes-badges/eventsourcing/adapter';
 import type { WirePosition, WireRecord } from './client-port';
 import { fromWireRecord } from './event-mapping';
+import { eventsOfPages } from './events-of-pages';
 import { comparePositions, decodePosition } from './positions';
 import type { FetchedPage } from './prefetched-pages';
 import { noPages, prefetchedPages } from './prefetched-pages';
@@ -13,21 +14,18 @@ import { ownStreamIdOf } from './store-context';
  * takes no server-side filter (its request always says "no filter"), so the filter (stream
  * prefixes, event types after upcasting) and the exclusion of system events apply here, to
  * each page as it arrives. Subscriptions do filter on the server.
+ *
+ * The events of `readAllPages` handed out one at a time, with one await per page rather than
+ * an async generator's await and queued `next()` per event (issue 18, as `readStream`): the same
+ * events in the same order; an event that does not decode ends the read after the events before
+ * it; a reader that stops early closes the pages.
  */
-export async function* readAll(
-  ctx: StoreContext,
-  options: ReadAllOptions = {},
-): AsyncGenerator<RecordedEvent> {
-  const reader = allReader(ctx, options);
-  for await (const records of reader.pages) {
-    for (const record of records) {
-      const event = reader.toEvent(record);
-      if (!event) continue;
-      yield event;
-      if (reader.done()) return;
-    }
-  }
+export function readAll(ctx: StoreContext, options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  return eventsOfPages(readAllPages(ctx, options), sameEvent, nothingToTell);
 }
+
+const sameEvent = (event: RecordedEvent): RecordedEvent => event;
+const nothingToTell = (): void => undefined;
 
 /** `readAll` a page at a time: the kernel's optional `readAllPages`, one await per page. */
 export async function* readAllPages(
