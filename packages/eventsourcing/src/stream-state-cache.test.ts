@@ -123,4 +123,20 @@ describe('handleCommand with a stream state cache', () => {
     expect(cache.size).toBe(2);
     expect(() => createStreamStateCache({ maxStreams: 0 })).toThrow(/maxStreams/);
   });
+
+  it('keeps 10,000 streams by default, and refuses a bound that is not a positive integer, saying what it got', () => {
+    const cache = createStreamStateCache<number>();
+    for (let i = 0; i <= 10_000; i++)
+      cache.set(`s-${i}`, { state: i, version: 0, commandIds: new Set<string>() });
+    expect(cache.size).toBe(10_000);
+    expect(cache.get('s-0')).toBeUndefined();
+    expect(cache.get('s-1')?.state).toBe(1);
+    cache.delete('s-1');
+    expect([cache.get('s-1'), cache.size]).toEqual([undefined, 9_999]);
+    for (const maxStreams of [0, 1.5, -3])
+      expect(() => createStreamStateCache({ maxStreams })).toThrow(
+        new Error(`createStreamStateCache: maxStreams must be a positive integer (got ${maxStreams})`),
+      );
+    expect(createStreamStateCache({ maxStreams: 1 }).size).toBe(0);
+  });
 });
