@@ -1,5 +1,5 @@
 import { createInMemoryEventStore } from './in-memory-store';
-import { inPages, readAllInPages, readStreamInPages } from './paged-read';
+import { DEFAULT_PAGE_SIZE, inPages, readAllInPages, readStreamInPages } from './paged-read';
 import type { EventStore } from './store';
 import { collect, counted } from './testing';
 
@@ -74,6 +74,19 @@ describe('page-wise reads', () => {
     }
     const pages = await collect(inPages(numbers() as AsyncIterable<never>, 2));
     expect(pages).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  it('gathers pages of 500 when the size is absent, zero, negative or not an integer, and none for no events', async () => {
+    async function* numbers(count: number) {
+      for (let i = 0; i < count; i++) yield i;
+    }
+    expect(DEFAULT_PAGE_SIZE).toBe(500);
+    for (const size of [undefined, 0, -2, 2.5, Number.NaN]) {
+      const pages = await collect(inPages(numbers(1001) as AsyncIterable<never>, size));
+      expect(sizes(pages)).toEqual([500, 500, 1]);
+    }
+    expect(await collect(inPages(numbers(0) as AsyncIterable<never>, 2))).toEqual([]);
+    expect(sizes(await collect(inPages(numbers(3) as AsyncIterable<never>, 1)))).toEqual([1, 1, 1]);
   });
 
   it('stops a flat read early without reading further (break in for await)', async () => {
