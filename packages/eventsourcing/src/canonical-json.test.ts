@@ -52,6 +52,9 @@ describe('canonicalJson', () => {
   it('writes -0 as 0 and refuses what is not JSON rather than write a text JCS has no form for', () => {
     expect(canonicalJson({ zero: -0 })).toBe('{"zero":0}');
     expect(() => canonicalJson({ n: Number.NaN } as never)).toThrow(TypeError);
+    expect(() => canonicalJson({ n: Number.NaN } as never)).toThrow(
+      new TypeError('canonicalJson: the value is not plain JSON'),
+    );
     expect(() => canonicalJson({ u: undefined } as never)).toThrow(TypeError);
   });
   // RFC 8785 section 3.2.2.2: strings as ECMAScript's JSON.stringify writes them. Strings that

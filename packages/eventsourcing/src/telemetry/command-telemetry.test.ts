@@ -58,6 +58,8 @@ describe('command handling spans', () => {
       [A.expectedVersion]: -1,
     });
     expect(command.spanContext().traceId).toBe(append.spanContext().traceId);
+    const [read] = telemetry.spansNamed(TELEMETRY.spans.readStream);
+    expect(read.attributes).toEqual({ [A.stream]: 'account-1', [A.position]: -1 });
   });
 
   it('a concurrency conflict decided again is counted: retries attribute and retries counter', async () => {
