@@ -26,6 +26,8 @@ describe('R-43 messages name the field by its French label', () => {
     ['attestations.supportingDocuments', 'Attestation des pièces justificatives'],
     ['actor.siret', 'SIRET du profil'],
     ['payload.provider.address.city', 'Prestataire'],
+    ['payload.costLines.2', 'Coûts de formation, ligne 3'],
+    ['lines.0.colour', 'Coûts de formation, ligne 1'],
   ])('R-43 %s reads "%s"', (path, label) => {
     expect(fieldLabel(path)).toBe(label);
   });

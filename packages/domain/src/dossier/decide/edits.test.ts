@@ -105,6 +105,23 @@ describe('entering data on a draft', () => {
     expect(state.provider?.name).toBe('CARTES PRO SERVICES');
   });
 
+  it('R-12 "Enregistrer" with a provider search stores the provider found, and nothing when it is the one already chosen', () => {
+    const save = onDossier('SaveDraft', { providerSearch: CSD_PROVIDER.siren });
+    givenDossier([draftCreated()])
+      .when(save, { selectedProvider: CSD_PROVIDER })
+      .thenEvents([{ type: 'ProviderSelected', data: { provider: CSD_PROVIDER } }]);
+    const chosen: DossierEvent[] = [
+      draftCreated(),
+      { type: 'ProviderSelected', data: { provider: CSD_PROVIDER } },
+    ];
+    givenDossier(chosen).when(save, { selectedProvider: CSD_PROVIDER }).thenNothing();
+    givenDossier(chosen)
+      .when(onDossier('SaveDraft', { providerSearch: OTHER_PROVIDER.siren }), {
+        selectedProvider: OTHER_PROVIDER,
+      })
+      .thenEvents([{ type: 'ProviderSelected', data: { provider: OTHER_PROVIDER } }]);
+  });
+
   it('R-12 a SIREN or SIRET with a bad checksum is a format error (La Poste exception accepted)', () => {
     const raw = onDossier('SelectProvider', { search: '812345676' });
     expect(decodeDossierCommand({ ...raw, payload: { search: '404833047' } })).toEqual(

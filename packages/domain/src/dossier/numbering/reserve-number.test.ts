@@ -47,4 +47,15 @@ describe('numbering through the event store', () => {
     expect(racing[0]).toBe(first + 1);
     expect(await reserveDraftNumber(store, 'dossier-c')).toBe(first + 2);
   });
+
+  it('R-01 a sequence at its maximum gives no more numbers, and says which sequence is exhausted', async () => {
+    const store = createInMemoryEventStore(dossierStoreOptions);
+    const take = (ownerId: string) => reserveNumber(store, { sequence: 'small', ownerId, first: 1, max: 2 });
+    expect([await take('a'), await take('b')]).toEqual([1, 2]);
+    const refused = take('c');
+    await expect(refused).rejects.toThrow(RangeError);
+    await expect(refused).rejects.toThrow('La séquence small est épuisée (maximum 2)');
+    // The owners served before keep their number.
+    expect(await take('b')).toBe(2);
+  });
 });
