@@ -71,3 +71,67 @@ describe('signed digests (issue 15)', () => {
     expect(checkDigestSignature(swapped, hmac)).toMatchObject({ ok: false, problem: 'bad_signature' });
   });
 });
+
+describe('digest signature problems, word for word', () => {
+  const secret = crypto.randomBytes(32);
+  const service = hmacSigner('service', secret);
+  const checked = (digest: object, validity = {}) =>
+    checkDigestSignature(digest, createKeyring([hmacVerificationKey('service', secret, validity)]));
+
+  it('says why an unsigned or malformed signature is refused', () => {
+    expect(checked(saved)).toEqual({ ok: false, problem: 'unsigned', detail: 'the digest is not signed' });
+    for (const signature of [null, 'AAAA', { keyId: 'service' }, { keyId: 1, value: 'x' }])
+      expect(checked({ ...saved, signature })).toEqual({
+        ok: false,
+        problem: 'bad_signature',
+        detail: 'the digest signature must be { keyId, value } with two texts',
+      });
+  });
+
+  it('names a key the keyring does not hold', () => {
+    expect(checked(signDigest(saved, hmacSigner('inconnu', secret)))).toEqual({
+      ok: false,
+      problem: 'unknown_key',
+      detail: 'the digest is signed by key inconnu, which the keyring does not hold',
+    });
+  });
+
+  it('names the date and the period of a key out of service or revoked', () => {
+    const byService = signDigest(saved, service);
+    expect(checked(byService, { validFrom: '2026-04-01T00:00:00Z' })).toEqual({
+      ok: false,
+      problem: 'key_not_valid',
+      detail:
+        'the digest is dated 2026-03-01T23:00:00.000Z, when key service was not in service (2026-04-01T00:00:00Z to …)',
+    });
+    expect(checked(byService, { validUntil: '2026-02-01T00:00:00Z' })).toMatchObject({
+      detail:
+        'the digest is dated 2026-03-01T23:00:00.000Z, when key service was not in service (… to 2026-02-01T00:00:00Z)',
+    });
+    expect(checked(byService, { revokedAt: '2026-02-15T00:00:00Z' })).toEqual({
+      ok: false,
+      problem: 'key_revoked',
+      detail:
+        'the digest is dated 2026-03-01T23:00:00.000Z, when key service was revoked (2026-02-15T00:00:00Z)',
+    });
+    expect(checked({ ...byService, createdAt: 42 })).toMatchObject({
+      problem: 'key_not_valid',
+      detail: 'the digest is dated 42, when key service was not in service (… to …)',
+    });
+  });
+
+  it('says when the digest is not plain JSON, or was changed', () => {
+    const byService = signDigest(saved, service);
+    expect(checked({ ...byService, lastPosition: Number.NaN })).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+      detail: 'the digest is not plain JSON',
+    });
+    expect(checked({ ...byService, lastPosition: '43' })).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+      detail:
+        'the signature does not sign this digest with key service: the digest or its signature was changed',
+    });
+  });
+});
