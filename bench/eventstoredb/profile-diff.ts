@@ -10,6 +10,7 @@ interface Profile {
   readonly nodes: readonly {
     readonly id: number;
     readonly callFrame: { readonly functionName: string; readonly url: string };
+    readonly children?: readonly number[];
   }[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
@@ -24,9 +25,22 @@ const [first, second] = args;
 const PER = option('per', 1);
 const TOP = option('top', 40);
 
-/** Self time (µs) by function name and file, the `(idle)` time left out. */
+/**
+ * Self time (µs) by function name and file, the `(idle)` time left out, and so is the profiler's
+ * own stop: the samples under `node:inspector`'s `post` (shown as `dispatch`), where the session
+ * builds the profile on the main thread, longer for the larger profile (about 20 against 7 µs
+ * per event read in one pair of read profiles, 22 against 13 µs per append in a pair of append
+ * profiles: not the adapter's cost).
+ */
 function selfTimes(file: string): Map<string, number> {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const profilerOwn = new Set<number>();
+  const markUnder = (id: number): void => {
+    profilerOwn.add(id);
+    for (const child of profile.nodes.find((node) => node.id === id)?.children ?? []) markUnder(child);
+  };
+  for (const node of profile.nodes)
+    if (node.callFrame.functionName === 'post' && node.callFrame.url === 'node:inspector') markUnder(node.id);
   const nameOf = new Map(
     profile.nodes.map((node) => [
       node.id,
@@ -36,7 +50,8 @@ function selfTimes(file: string): Map<string, number> {
   const times = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const name = nameOf.get(id) ?? '?';
-    if (name !== '(idle)') times.set(name, (times.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    if (name !== '(idle)' && !profilerOwn.has(id))
+      times.set(name, (times.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   return times;
 }
