@@ -58,4 +58,19 @@ describe('numbering through the event store', () => {
     // The owners served before keep their number.
     expect(await take('b')).toBe(2);
   });
+
+  it('R-01 refuses to count on from a sequence whose last event holds no number, naming its stream', async () => {
+    // A store without the dossier decoder: only a foreign writer could leave such an event.
+    const store = createInMemoryEventStore();
+    await store.appendToStream(
+      'numbering-broken',
+      [{ type: 'NumberReserved', data: { sequence: 'broken' } }],
+      {
+        expectedVersion: 'no_stream',
+      },
+    );
+    await expect(reserveNumber(store, { sequence: 'broken', ownerId: 'a', first: 1 })).rejects.toThrow(
+      'Numbering event without a number in numbering-broken',
+    );
+  });
 });
