@@ -2,6 +2,7 @@
 // word, allows what was appended since, and reports its progress as it reads.
 import { digest, verifyAgainstDigest } from './digest';
 import { createInMemoryEventStore } from './in-memory-store';
+import type { EventStore } from './store';
 import { counted } from './testing';
 
 describe('digest progress', () => {
@@ -98,5 +99,23 @@ describe('verifyAgainstDigest details', () => {
         },
       ],
     });
+  });
+});
+
+describe('digest reads', () => {
+  it('asks the store for pages of 1,000 events unless told otherwise', async () => {
+    const store = createInMemoryEventStore();
+    await store.appendToStream('a', counted(1));
+    const asked: (number | undefined)[] = [];
+    const spy: EventStore = {
+      ...store,
+      readAllPages: (options) => {
+        asked.push(options?.batchSize);
+        return store.readAllPages!(options);
+      },
+    };
+    await digest(spy);
+    await digest(spy, { batchSize: 7 });
+    expect(asked).toEqual([1000, 7]);
   });
 });

@@ -1,7 +1,10 @@
 // The kernel's errors are read by people and by code: each names what failed and where, and
 // carries a stable code (architecture: "Errors").
 import {
+  CommandIdReusedError,
+  ConcurrencyError,
   DeciderBugError,
+  InvalidEventError,
   EventDecodeError,
   StoreBusyError,
   UnreadableEventError,
@@ -70,6 +73,49 @@ describe('kernel errors', () => {
     );
     expect(new DeciderBugError('s', undefined, 42).message).toBe(
       'Bug: the decider threw on stream s for command undefined: 42',
+    );
+  });
+
+  it('a conflict names the stream, the version expected and the one found (no stream for -1)', () => {
+    const conflict = new ConcurrencyError('dossier-1', 'no_stream', 3);
+    expect(conflict).toMatchObject({
+      name: 'ConcurrencyError',
+      code: 'CONCURRENCY_CONFLICT',
+      streamId: 'dossier-1',
+      expectedVersion: 'no_stream',
+      actualVersion: 3,
+      message: 'Stream dossier-1: expected version no_stream, actual version 3',
+    });
+    expect(new ConcurrencyError('dossier-1', 2, -1).message).toBe(
+      'Stream dossier-1: expected version 2, actual version no stream',
+    );
+    expect(new ConcurrencyError('dossier-1', 0, 1).message).toBe(
+      'Stream dossier-1: expected version 0, actual version 1',
+    );
+  });
+
+  it('an invalid event names the stream, its index and the field', () => {
+    expect(new InvalidEventError('s-1', 2, 'data.amount', 'is NaN')).toMatchObject({
+      name: 'InvalidEventError',
+      code: 'INVALID_EVENT',
+      eventIndex: 2,
+      field: 'data.amount',
+      reason: 'is NaN',
+      message: 'Stream s-1, event #2: data.amount is NaN',
+    });
+  });
+
+  it('a reused command id is quoted, cut at 200 characters', () => {
+    expect(new CommandIdReusedError('s-1', 'cmd-1')).toMatchObject({
+      name: 'CommandIdReusedError',
+      code: 'COMMAND_ID_REUSED',
+      streamId: 's-1',
+      commandId: 'cmd-1',
+      message: 'Stream s-1: command id "cmd-1" was already used by another command',
+    });
+    const long = 'x'.repeat(300);
+    expect(new CommandIdReusedError('s-1', long).message).toBe(
+      `Stream s-1: command id "${'x'.repeat(200)}" was already used by another command`,
     );
   });
 });
