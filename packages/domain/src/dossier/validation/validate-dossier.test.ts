@@ -213,3 +213,40 @@ describe('validation per tab', () => {
     expect(validateDossier(accepted).valid).toBe(true);
   });
 });
+
+describe('the messages of the tabs, whole', () => {
+  it('R-30 a pré-saisie awaiting acceptance has an Introduction tab asking the employer to accept or refuse it', () => {
+    expect(validateTab(foldEvents([presaisieSubmitted()]), 'Introduction')?.messages).toEqual([
+      {
+        code: 'PRESAISIE_NOT_ACCEPTED',
+        tab: 'Introduction',
+        field: 'presaisie',
+        kind: 'required',
+        message: 'Pré-saisie à valider : vérifiez les informations puis acceptez ou refusez la pré-saisie',
+      },
+    ]);
+  });
+
+  it('R-09 a line of 0 € for a quantity is a rule broken on its amount, saying it must be above 0', () => {
+    expect(validateTab(foldEvents([draftCreated(), lines(0, 3)]), 'Prestation')?.messages).toContainEqual({
+      code: 'LINE_TOTAL_ZERO',
+      tab: 'Prestation',
+      field: 'costLines.0.unitAmountCents',
+      kind: 'rule',
+      message: 'Le montant doit être supérieur à 0',
+    });
+  });
+
+  it('R-19 the required document types missing are one message on the documents field', () => {
+    const noFiles = completeDraft().filter((event) => event.type !== 'DocumentAttached');
+    expect(validateTab(foldEvents(noFiles), 'Documents')?.messages).toEqual([
+      {
+        code: 'REQUIRED_DOCUMENTS_MISSING',
+        tab: 'Documents',
+        field: 'documents',
+        kind: 'required',
+        message: '0/2 types de documents obligatoires à transmettre',
+      },
+    ]);
+  });
+});
