@@ -1,5 +1,7 @@
 // The in-memory store's answers at its edges: an empty append, pages when no or a wrong batch size
 // is given, and its storage asked of another store.
+import { left, right } from 'fp-ts/Either';
+import { EventDecodeError } from './errors';
 import { createInMemoryEventStore, inMemoryStorageOf } from './in-memory-store';
 import type { EventStore } from './store';
 import { collect, counted } from './testing';
@@ -38,5 +40,24 @@ describe('in-memory store edges', () => {
   it('has no storage to give for a store it did not create', () => {
     const other = { ...createInMemoryEventStore() } as EventStore;
     expect(() => inMemoryStorageOf(other)).toThrow(new Error('Not an in-memory event store'));
+  });
+
+  it('fails a read, paged or flat, on an event that does not decode, then ends it (nothing after)', async () => {
+    const store = createInMemoryEventStore({
+      decoder: (event) =>
+        event.type === 'Bad' ? left([{ path: 'type', expected: 'a known event' }]) : right(event),
+    });
+    await store.appendToStream('s-1', [
+      { type: 'Good', data: 1 },
+      { type: 'Bad', data: 2 },
+      { type: 'Good', data: 3 },
+    ]);
+    const pages = store.readStreamPages!('s-1', { batchSize: 2 })[Symbol.asyncIterator]();
+    await expect(pages.next()).rejects.toBeInstanceOf(EventDecodeError);
+    await expect(pages.next()).resolves.toEqual({ value: undefined, done: true });
+    const events = store.readStream('s-1')[Symbol.asyncIterator]();
+    expect((await events.next()).value).toMatchObject({ type: 'Good', data: 1 });
+    await expect(events.next()).rejects.toBeInstanceOf(EventDecodeError);
+    await expect(events.next()).resolves.toEqual({ value: undefined, done: true });
   });
 });
