@@ -25,6 +25,19 @@ function spyStore(keep: 'all' | 'none' = 'all') {
   return { store: spy, expected };
 }
 
+/** Opens account acc-1 (command c-1): the history the edges below start from. */
+async function openAccount(store: EventStore): Promise<void> {
+  assertRight(
+    await handleCommand(
+      store,
+      accountDecider,
+      'acc-1',
+      { kind: 'Open', owner: 'Ada' },
+      { commandId: 'c-1', actor, context },
+    ),
+  );
+}
+
 describe('handleCommand edges', () => {
   it('creates nothing for a no-op on a stream that does not exist, and says it was not handled before', async () => {
     const { store, expected } = spyStore();
@@ -47,13 +60,7 @@ describe('handleCommand edges', () => {
 
   it("uses the context given, not the resolver's, when both are given", async () => {
     const { store } = spyStore();
-    await handleCommand(
-      store,
-      accountDecider,
-      'acc-1',
-      { kind: 'Open', owner: 'Ada' },
-      { commandId: 'c-1', actor, context },
-    );
+    await openAccount(store);
     let resolved = 0;
     const result = await handleCommand(
       store,
@@ -76,13 +83,7 @@ describe('handleCommand edges', () => {
 
   it("appends with 'no_stream' on a new stream, then with the version it read", async () => {
     const { store, expected } = spyStore();
-    await handleCommand(
-      store,
-      accountDecider,
-      'acc-1',
-      { kind: 'Open', owner: 'Ada' },
-      { commandId: 'c-1', actor, context },
-    );
+    await openAccount(store);
     await handleCommand(
       store,
       accountDecider,
@@ -95,13 +96,7 @@ describe('handleCommand edges', () => {
 
   it('reads the events back when the store gives back fewer than it appended', async () => {
     const { store } = spyStore('none');
-    await handleCommand(
-      store,
-      accountDecider,
-      'acc-1',
-      { kind: 'Open', owner: 'Ada' },
-      { commandId: 'c-1', actor, context },
-    );
+    await openAccount(store);
     const result = assertRight(
       await handleCommand(
         store,
