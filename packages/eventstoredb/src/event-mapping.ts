@@ -2,6 +2,7 @@ import type { EventMetadata, RecordedEvent } from '@cartes-badges/eventsourcing'
 import type { PreparedEvent } from '@cartes-badges/eventsourcing/adapter';
 import { EventDecodeError } from '@cartes-badges/eventsourcing';
 import type { WireEvent, WireRecord } from './client-port';
+import { kernelMetadataOf } from './kernel-metadata';
 import { encodePosition } from './positions';
 
 /**
@@ -40,7 +41,7 @@ export function fromWireRecord(record: WireRecord, streamId: string): RecordedEv
   const { metadata, position } = record;
   // The client parses JSON data itself; binary data cannot be a kernel event.
   if (!record.isJson || !position || !isKernelMetadata(metadata)) throw decodeError(record, streamId);
-  const { recordedAt, ...kernelMetadata } = metadata;
+  const { recordedAt } = metadata;
   return {
     type: record.type,
     data: record.data,
@@ -49,7 +50,7 @@ export function fromWireRecord(record: WireRecord, streamId: string): RecordedEv
     globalPosition: encodePosition(position),
     eventId: record.id,
     recordedAt: typeof recordedAt === 'string' ? recordedAt : record.created.toISOString(),
-    metadata: kernelMetadata as EventMetadata,
+    metadata: kernelMetadataOf(metadata),
   } as RecordedEvent;
 }
 
