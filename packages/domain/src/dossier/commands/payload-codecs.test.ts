@@ -52,6 +52,8 @@ describe('CostLineList', () => {
     expect(CostLineList.is(ten)).toBe(true);
     expect(CostLineList.is(eleven)).toBe(false);
     expect(CostLineList.is([{ ...line, quantity: 0 }])).toBe(false);
+    // One bad line among good ones is enough: every line is checked, not just one of them.
+    expect(CostLineList.is([line, { ...line, quantity: 0 }])).toBe(false);
     expect(CostLineList.is('lignes')).toBe(false);
     expect(CostLineList.decode(ten)).toEqual(E.right(ten));
     const refused = CostLineList.decode(eleven);
