@@ -38,6 +38,7 @@ describe('entering data on a draft', () => {
       contactEmail: 'amoa1@hum-interim.fr',
       internalReference: 'REF-2025-12',
       costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 }],
+      comment: 'Cartes pour 4 chauffeurs',
       attestations: { honour: true, generalConditions: false },
     });
     const events = givenDossier([draftCreated()]).when(save).events();
@@ -45,6 +46,7 @@ describe('entering data on a draft', () => {
       'ContactEmailChanged',
       'InternalReferenceChanged',
       'CostLinesChanged',
+      'CommentChanged',
       'AttestationGiven',
     ]);
     expect(
