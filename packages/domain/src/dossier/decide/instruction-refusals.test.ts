@@ -52,4 +52,21 @@ describe('an instruction move refused', () => {
         field: 'payload.amountPaidCents',
       });
   });
+
+  it('R-35 a granted or reimbursed amount of 0 € is below the bounds (the command decodes it)', () => {
+    givenDossier(started)
+      .when(gm('GrantFunding', { amountGrantedCents: 0 }))
+      .thenError({
+        code: 'AMOUNT_NOT_ALLOWED',
+        message: 'Le montant accordé doit être compris entre 0,01 € et 210,00 €',
+        field: 'payload.amountGrantedCents',
+      });
+    givenDossier(granted)
+      .when(gm('RecordReimbursement', { amountPaidCents: 0 }))
+      .thenError({
+        code: 'AMOUNT_NOT_ALLOWED',
+        message: 'Le montant remboursé doit être compris entre 0,01 € et 200,00 €',
+        field: 'payload.amountPaidCents',
+      });
+  });
 });
