@@ -1,4 +1,4 @@
-import { idFromCommandId, scopedDossierId } from './derived-ids';
+import { DOSSIER_STREAM_PREFIX, dossierStreamId, idFromCommandId, scopedDossierId } from './derived-ids';
 
 // R-36: a retried creation names the same dossier, so these ids must never change. They are
 // the outputs of the hand-written generator the `uuid` package replaced (commit 966c1da).
@@ -29,5 +29,14 @@ describe('the id a creation derives from its user and command id', () => {
     );
     expect(claire).not.toBe(idFromCommandId('create-1', 'dossier'));
     expect(scopedDossierId({ role: 'prestataire', userId: 'u-claire-martin' }, 'create-1')).not.toBe(claire);
+  });
+});
+
+describe('the stream of a dossier', () => {
+  it('is named dossier-<id>, under the prefix the event decoder knows dossier streams by', () => {
+    expect(dossierStreamId('0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a')).toBe(
+      'dossier-0b6c1f2e-5a4d-4c3b-8a29-1f0e9d8c7b6a',
+    );
+    expect(DOSSIER_STREAM_PREFIX).toBe('dossier-');
   });
 });

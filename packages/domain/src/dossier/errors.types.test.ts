@@ -86,6 +86,7 @@ describe('DossierError, a union by code', () => {
 
   it('leaves optional details absent rather than undefined (the JSON on the wire is unchanged)', () => {
     expect(Object.keys(formatError([]))).toEqual(['code', 'message', 'problems']);
+    expect(formatError([])).toEqual({ code: 'FORMAT', message: 'Format invalide', problems: [] });
     expect(JSON.stringify(dossierError('DOCUMENT_NOT_FOUND', 'Absent', { field: undefined }))).toBe(
       '{"code":"DOCUMENT_NOT_FOUND","message":"Absent"}',
     );
