@@ -2,7 +2,7 @@
 // dossier and numbering streams by their codecs; other aggregates' streams pass unchanged.
 import type { RecordedEvent } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
-import { recorded } from '../testing';
+import { draftCreated, recorded } from '../testing';
 import { dossierEventDecoder } from './event-decoder';
 import { DOSSIER_EVENT_CODECS } from './events';
 
@@ -15,6 +15,28 @@ describe('dossierEventDecoder', () => {
     expect(dossierEventDecoder(ok)).toEqual(E.right(ok));
     const bad = dossierEventDecoder(stored('dossier-1', 'Granted', { amountGrantedCents: 'beaucoup' }));
     expect(E.isLeft(bad) && bad.left.map((p) => p.path)).toEqual(['data.amountGrantedCents']);
+  });
+
+  it('names what was expected where a stored card type or attestation does not decode', () => {
+    const created = draftCreated() as { data: object };
+    expect(
+      dossierEventDecoder(stored('dossier-1', 'DraftCreated', { ...created.data, cardType: 'tachy' })),
+    ).toEqual(
+      E.left([
+        {
+          path: 'data.cardType',
+          expected: "Ce champ n'est pas valide (reçu : « tachy ») : attendu CardTypeSnapshot",
+        },
+      ]),
+    );
+    expect(dossierEventDecoder(stored('dossier-1', 'AttestationGiven', { attestation: 'cgv' }))).toEqual(
+      E.left([
+        {
+          path: 'data.attestation',
+          expected: "Ce champ n'est pas valide (reçu : « cgv ») : attendu Attestation",
+        },
+      ]),
+    );
   });
 
   it('refuses a type no dossier event has, listing the dossier event types', () => {
