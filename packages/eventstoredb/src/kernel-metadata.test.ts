@@ -1,5 +1,8 @@
 import type { EventMetadata } from '@cartes-badges/eventsourcing';
-import { kernelMetadataOf } from './kernel-metadata';
+import { GENESIS_HASH } from '@cartes-badges/eventsourcing';
+import { prepareEventsForAppend } from '@cartes-badges/eventsourcing/adapter';
+import { toWireEvent } from './event-mapping';
+import { kernelMetadataOf, WRITTEN_KEYS } from './kernel-metadata';
 
 // What the adapter writes for an unsigned store, in its order, as the client parses it back.
 const written = {
@@ -35,6 +38,22 @@ const writtenKeys = Object.keys(written);
 const withoutKey = (key: string) => writtenKeys.filter((each) => each !== key);
 
 describe('the kernel metadata of a stored record (its metadata less recordedAt)', () => {
+  // The short copy applies only to metadata with exactly these keys in this order: if the
+  // kernel's chain format or toWireEvent change them, every read would take the slow path
+  // unnoticed (the events read stay the same), so the list is held to what is written.
+  it('knows the keys this adapter writes for an unsigned store, in their order', () => {
+    const [prepared] = prepareEventsForAppend({
+      streamId: 'dossier-1',
+      firstVersion: 0,
+      prevHash: GENESIS_HASH,
+      events: [{ type: 'Opened', data: {}, metadata: { actor: written.actor, commandId: 'command-1' } }],
+      now: new Date('2026-12-03T08:00:00.000Z'),
+    });
+    const writtenNow = JSON.parse(toWireEvent(prepared).metadataJson) as object;
+    expect(Object.keys(writtenNow)).toEqual([...WRITTEN_KEYS]);
+    expect(Object.keys(written)).toEqual([...WRITTEN_KEYS]);
+  });
+
   it.each([
     ['as this adapter writes it', parsed(writtenKeys)],
     ['with recordedAt undefined', { ...parsed(writtenKeys), recordedAt: undefined }],

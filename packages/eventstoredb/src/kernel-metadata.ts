@@ -5,7 +5,7 @@ import type { EventMetadata } from '@cartes-badges/eventsourcing';
  * order it writes them: the canonical text the hash covers (keys sorted), then the hash, then
  * `recordedAt` (see `toWireEvent`). The client's `JSON.parse` gives them back in that order.
  */
-const WRITTEN_KEYS = [
+export const WRITTEN_KEYS = [
   'actor',
   'causationId',
   'chainVersion',
