@@ -10,6 +10,7 @@ import {
   fileMetadata,
   OTHER_PROVIDER,
   recorded,
+  propertyRuns,
 } from '../testing';
 import { defaultCatalogue } from '../catalogue';
 import type { DossierCommand } from './commands';
@@ -176,7 +177,7 @@ describe('property: random command sequences', () => {
         if (state.amountGrantedCents !== null)
           expect(state.amountGrantedCents).toBeLessThanOrEqual(state.transmittedAmountCents ?? 0);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
     // The generator must reach transmissions, or the property above proves nothing about them.
     expect(transmissions).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
   employer,
   fileMetadata,
   recorded,
+  propertyRuns,
 } from '../testing';
 import type { DossierActor, DossierCommand } from './commands';
 import type { DossierContext } from './decide/context';
@@ -316,7 +317,7 @@ describe('property: the decider against a reference model of the rules', () => {
         if (!['draft', 'transmitted'].includes(model.status)) reached.beyond += 1;
         if (model.granted !== null) expect(state.amountGrantedCents).toBe(model.granted);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
     // The bias must work, or the property says little about transmission and instruction.
     expect(reached.transmitted * 3).toBeGreaterThanOrEqual(reached.runs);

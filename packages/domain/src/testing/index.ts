@@ -7,3 +7,4 @@ export * from './reference-data';
 export * from './refusal';
 export * from './service-harness';
 export * from './service-journeys';
+export * from './property-runs';
