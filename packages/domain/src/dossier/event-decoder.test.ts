@@ -39,6 +39,32 @@ describe('dossierEventDecoder', () => {
     );
   });
 
+  it('R-14 R-35 names each failing path of a stored cost line, complement or erasure', () => {
+    expect(dossierEventDecoder(stored('dossier-1', 'CostLinesChanged', { lines: ['x'] }))).toEqual(
+      E.left([
+        { path: 'data.lines.0', expected: "Ce champ n'est pas valide (reçu : « x ») : attendu CostLine" },
+      ]),
+    );
+    expect(dossierEventDecoder(stored('dossier-1', 'ComplementSubmitted', { comment: 42 }))).toEqual(
+      E.left([{ path: 'data.comment', expected: 'Texte attendu, reçu le nombre 42' }]),
+    );
+    const erased = { reason: 42, fields: 'all', retentionDays: '10', forced: 'yes' };
+    expect(dossierEventDecoder(stored('dossier-1', 'PersonalDataErased', erased))).toEqual(
+      E.left([
+        { path: 'data.reason', expected: 'Texte attendu, reçu le nombre 42' },
+        {
+          path: 'data.fields',
+          expected: "Ce champ n'est pas valide (reçu : « all ») : attendu Array<string>",
+        },
+        {
+          path: 'data.retentionDays',
+          expected: "Ce champ n'est pas valide (reçu : « 10 ») : attendu number",
+        },
+        { path: 'data.forced', expected: "Ce champ n'est pas valide (reçu : « yes ») : attendu boolean" },
+      ]),
+    );
+  });
+
   it('refuses a type no dossier event has, listing the dossier event types', () => {
     expect(dossierEventDecoder(stored('dossier-1', 'NumberReserved', {}))).toEqual(
       E.left([
