@@ -6,6 +6,7 @@ import {
   Comment,
   InternalReference,
   keepAbsent,
+  LineQuantity,
   MAX_COST_LINES,
   MAX_QUANTITY,
   MAX_UNIT_AMOUNT_FORMAT_CENTS,
@@ -13,6 +14,7 @@ import {
   OptionalReason,
   Reason,
   requiredCents,
+  UnitAmountCents,
   Uuid,
 } from './fields';
 
@@ -80,6 +82,21 @@ describe('numbers', () => {
     for (const u of [0, 4])
       expect(Quantity.check(u)).toEqual(problem('OUT_OF_RANGE', 'Quantité : entre 1 et 3 attendu'));
     expect(Quantity.encode(2)).toBe(2);
+  });
+
+  it("R-13 a cost line's unit amount or quantity that is no whole number is NOT_INTEGER, named as the tab names it", () => {
+    expect(UnitAmountCents.check(1.5)).toEqual(
+      problem('NOT_INTEGER', 'Montant HT en centimes : nombre entier attendu, reçu le nombre 1.5'),
+    );
+    expect(LineQuantity.check('2')).toEqual(
+      problem('NOT_INTEGER', 'Quantité : nombre entier attendu, reçu « 2 »'),
+    );
+    expect(UnitAmountCents.check(-1)).toEqual(
+      problem('OUT_OF_RANGE', `Montant HT en centimes : entre 0 et ${MAX_UNIT_AMOUNT_FORMAT_CENTS} attendu`),
+    );
+    expect(LineQuantity.check(MAX_QUANTITY + 1)).toEqual(
+      problem('OUT_OF_RANGE', `Quantité : entre 1 et ${MAX_QUANTITY} attendu`),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import {
   MAX_MONTHLY_SEQUENCE,
   yearMonthOf,
 } from './dossier-number';
+import { DOSSIER_NUMBER_PATTERN } from '../events/transmission-events';
 
 describe('dossier numbers', () => {
   it('R-01 takes the month in Paris time, summer and winter, and a year on two digits', () => {
@@ -43,6 +44,20 @@ describe('dossier numbers', () => {
       '2512AF000408 ',
     ]) {
       expect(dossierNumberPattern.test(n)).toBe(false);
+    }
+  });
+
+  it('R-01 DOSSIER_NUMBER_PATTERN takes a whole number as the numbering writes it, and nothing around or instead of its digits', () => {
+    expect(DOSSIER_NUMBER_PATTERN.test(formatDossierNumber('2512', 408))).toBe(true);
+    for (const text of [
+      'x2512AF000408',
+      '2512AF000408x',
+      '2512AF0004',
+      'ABCDAF000408',
+      '2512AFABCDEF',
+      '2512af000408',
+    ]) {
+      expect([text, DOSSIER_NUMBER_PATTERN.test(text)]).toEqual([text, false]);
     }
   });
 });
