@@ -5,6 +5,8 @@ import * as E from 'fp-ts/Either';
 import { draftCreated, recorded } from '../testing';
 import { dossierEventDecoder } from './event-decoder';
 import { DOSSIER_EVENT_CODECS } from './events';
+import { NumberClaimed, NumberingEvent, NumberReserved } from './numbering/numbering-events';
+import { PathReporter } from 'io-ts/PathReporter';
 
 const stored = (streamId: string, type: string, data: unknown): RecordedEvent =>
   ({ ...recorded([{ type, data } as never])[0], streamId }) as RecordedEvent;
@@ -91,6 +93,29 @@ describe('dossierEventDecoder', () => {
     expect(dossierEventDecoder(stored('numbering-2512AF', 'Granted', { amountGrantedCents: 1 }))).toEqual(
       E.left([{ path: 'type', expected: 'NumberReserved ou NumberClaimed' }]),
     );
+  });
+
+  it('R-01 names each failing path of a stored reservation of a number', () => {
+    const reserved = stored('numbering-draft', 'NumberReserved', { sequence: 1, number: 2.5, ownerId: null });
+    expect(dossierEventDecoder(reserved)).toEqual(
+      E.left([
+        expect.objectContaining({ path: 'data.sequence' }),
+        expect.objectContaining({ path: 'data.number' }),
+        expect.objectContaining({ path: 'data.ownerId' }),
+      ]),
+    );
+  });
+
+  it('names the numbering codecs where io-ts reports a value that is none of their events', () => {
+    expect(PathReporter.report(NumberingEvent.decode(42))).toEqual([
+      'Invalid value 42 supplied to : NumberingEvent',
+    ]);
+    expect(PathReporter.report(NumberReserved.decode(42))).toEqual([
+      'Invalid value 42 supplied to : NumberReserved',
+    ]);
+    expect(PathReporter.report(NumberClaimed.decode(42))).toEqual([
+      'Invalid value 42 supplied to : NumberClaimed',
+    ]);
   });
 
   it('lets the events of other streams through as they are', () => {
