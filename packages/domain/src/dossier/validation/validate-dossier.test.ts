@@ -145,6 +145,50 @@ describe('validation per tab', () => {
     });
   });
 
+  it('R-16 the general conditions are required to transmit, named by their own field', () => {
+    const state = foldEvents(
+      completeDraft().filter(
+        (e) => !(e.type === 'AttestationGiven' && e.data.attestation === 'generalConditions'),
+      ),
+    );
+    expect(validateTab(state, 'Synthèse')?.messages).toEqual([
+      {
+        code: 'REQUIRED',
+        tab: 'Synthèse',
+        field: 'attestations.generalConditions',
+        kind: 'required',
+        message: 'Saisie obligatoire',
+      },
+    ]);
+  });
+
+  it('R-08 R-09 a Prestation without cost lines, or a line without its amount, names the field missing', () => {
+    const required = (field: string) => ({
+      code: 'REQUIRED',
+      tab: 'Prestation',
+      field,
+      kind: 'required',
+      message: 'Saisie obligatoire',
+    });
+    const withoutLines = foldEvents([...completeDraft(), { type: 'CostLinesChanged', data: { lines: [] } }]);
+    expect(validateTab(withoutLines, 'Prestation')?.messages).toEqual([required('costLines')]);
+    const withoutAmount = foldEvents([...completeDraft(), lines(null, 2)]);
+    expect(validateTab(withoutAmount, 'Prestation')?.messages).toEqual([
+      required('costLines.0.unitAmountCents'),
+    ]);
+  });
+
+  it('R-19 a draft without a card type has no document type to provide yet: 0/0', () => {
+    const state = { ...foldEvents([draftCreated()]), cardType: null };
+    expect(documentsProgress(state)).toEqual({
+      provided: 0,
+      required: 0,
+      missingTypes: [],
+      label: '0/0 types de documents obligatoires à transmettre',
+      complete: true,
+    });
+  });
+
   it('R-18 the supporting-documents attestation is required on the Documents tab', () => {
     const state = foldEvents(
       completeDraft().filter(
