@@ -10,8 +10,8 @@ import {
   fileMetadata,
   OTHER_PROVIDER,
   recorded,
-  propertyRuns,
 } from '../testing';
+import { propertyRuns } from '../testing/property-runs';
 import { defaultCatalogue } from '../catalogue';
 import type { DossierCommand } from './commands';
 import type { DossierContext } from './decide/context';

@@ -10,8 +10,8 @@ import {
   employer,
   fileMetadata,
   recorded,
-  propertyRuns,
 } from '../testing';
+import { propertyRuns } from '../testing/property-runs';
 import type { DossierActor, DossierCommand } from './commands';
 import type { DossierContext } from './decide/context';
 import { decideDossier } from './decide/decide';

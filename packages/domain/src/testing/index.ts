@@ -7,4 +7,3 @@ export * from './reference-data';
 export * from './refusal';
 export * from './service-harness';
 export * from './service-journeys';
-export * from './property-runs';
