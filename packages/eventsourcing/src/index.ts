@@ -9,6 +9,7 @@ export * from './errors';
 export * from './decider';
 export * from './command';
 export * from './storable-text';
+export * from './iso-instant';
 export * from './canonical-json';
 export * from './signature-check';
 export {

@@ -193,6 +193,8 @@ describe('a row projection definition', () => {
   });
 });
 
+const AN_INSTANT = 'an ISO-8601 day (2026-01-05) or date-time with its offset (2026-01-05T10:00:00Z)';
+
 describe('checkRow: each column type and its values', () => {
   const columns = [
     { name: 'txt', type: 'text' },
@@ -240,10 +242,15 @@ describe('checkRow: each column type and its values', () => {
     ['dbl', Number.POSITIVE_INFINITY, 'a finite number', 'null'],
     ['dbl', '1.5', 'a finite number', '"1.5"'],
     ['flag', 'true', 'true or false', '"true"'],
-    ['at', 'hier', 'an ISO-8601 date-time', '"hier"'],
-    ['at', 'January 5, 2026', 'an ISO-8601 date-time', '"January 5, 2026"'],
-    ['at', 20260105, 'an ISO-8601 date-time', '20260105'],
-    ['at', 'Mon 2026-01-05', 'an ISO-8601 date-time', '"Mon 2026-01-05"'], // Date.parse reads it, ISO-8601 it is not
+    ['at', 'hier', AN_INSTANT, '"hier"'],
+    ['at', 'January 5, 2026', AN_INSTANT, '"January 5, 2026"'],
+    ['at', 20260105, AN_INSTANT, '20260105'],
+    ['at', 'Mon 2026-01-05', AN_INSTANT, '"Mon 2026-01-05"'], // Date.parse reads it, ISO-8601 it is not
+    // Date.parse reads each as some instant, but not one every store would agree on: 2 March, the
+    // process's local 10:00 (SQLite's writer) against the database session's (PostgreSQL).
+    ['at', '2026-02-30', AN_INSTANT, '"2026-02-30"'],
+    ['at', '2026-01-05T10:00:00', AN_INSTANT, '"2026-01-05T10:00:00"'],
+    ['at', '2026-01-05T10:00:00Z\u0000', AN_INSTANT, '"2026-01-05T10:00:00Z\\u0000"'],
   ])('refuses in %s the value %p: expects %s', (column, value, expected, shown) => {
     expect(check({ [column]: value })).toThrow(
       new RowProjectionError(`${AT}: column ${column} expects ${expected}, got ${shown}`),
@@ -271,11 +278,6 @@ describe('checkRow: each column type and its values', () => {
       `${AT}: column doc: must not contain the NUL character (U+0000), found at index 1`,
     );
     expect(check({ doc: ['ok', { n: 1, b: true, z: null }] })).not.toThrow();
-    // A timestamp is stored as toISOString writes it: what Date.parse skipped never reaches a store.
-    expect(check({ at: '2026-01-05T10:00:00Z\u0000' })).not.toThrow();
-    expect(normaliseRow(definition, { at: '2026-01-05T10:00:00Z\u0000' })).toMatchObject({
-      at: '2026-01-05T10:00:00.000Z',
-    });
   });
 });
 

@@ -3,6 +3,7 @@ import type { JsonValue } from './json';
 import type { ProjectionTarget, Runnable } from './projection-target';
 import type { EventFilter } from './store';
 import { unstorableReason } from './storable-text';
+import { isIsoDateOrInstant } from './iso-instant';
 
 /** The SQL types a row projection's column may have; each store maps them to its own. */
 export const ROW_COLUMN_TYPES = [
@@ -194,16 +195,13 @@ export function foldRows<Row extends ProjectedRow, E extends DomainEvent>(
   return rows;
 }
 
-const isTimestamp = (value: unknown): boolean =>
-  typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value);
-
 const FITS: Readonly<Record<RowColumnType, (value: unknown) => boolean>> = {
   text: (v) => typeof v === 'string',
   integer: (v) => Number.isInteger(v) && Math.abs(v as number) <= 2 ** 31 - 1,
   bigint: (v) => Number.isSafeInteger(v),
   double: (v) => typeof v === 'number' && Number.isFinite(v),
   boolean: (v) => typeof v === 'boolean',
-  timestamptz: isTimestamp,
+  timestamptz: isIsoDateOrInstant,
   json: () => true,
 };
 
@@ -213,7 +211,7 @@ const EXPECTED: Readonly<Record<RowColumnType, string>> = {
   bigint: 'a safe integer',
   double: 'a finite number',
   boolean: 'true or false',
-  timestamptz: 'an ISO-8601 date-time',
+  timestamptz: 'an ISO-8601 day (2026-01-05) or date-time with its offset (2026-01-05T10:00:00Z)',
   json: 'any JSON value',
 };
 

@@ -70,13 +70,21 @@ const refusals: [string, unknown, string][] = [
     { type: 'A', data: 1, metadata: { schemaVersion: 1.5 } },
     'metadata.schemaVersion must be an integer of at least 1',
   ],
-  ...['2024-05-01', '2024-05-01T08:30:00', '2024-13-01T08:30:00Z', ' 2024-05-01T08:30:00Z', 20240501].map(
-    (occurredAt): [string, unknown, string] => [
-      `occurredAt ${String(occurredAt)}`,
-      { type: 'A', data: 1, metadata: { occurredAt } },
-      'metadata.occurredAt must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z',
-    ],
-  ),
+  ...[
+    '2024-05-01',
+    '2024-05-01T08:30:00',
+    '2024-13-01T08:30:00Z',
+    ' 2024-05-01T08:30:00Z',
+    20240501,
+    // Date.parse reads these as other instants (2 March; 08:30 of the machine's time zone).
+    '2026-02-30T08:30:00Z',
+    '2024-05-01T24:00:00Z',
+    '2024-05-01T08:30:00Z\u0000',
+  ].map((occurredAt): [string, unknown, string] => [
+    `occurredAt ${String(occurredAt)}`,
+    { type: 'A', data: 1, metadata: { occurredAt } },
+    'metadata.occurredAt must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z',
+  ]),
 ];
 
 describe.each([

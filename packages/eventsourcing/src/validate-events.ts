@@ -2,9 +2,8 @@ import { validate as isUuid } from 'uuid';
 import { canonicalJsonIfJson } from './canonical-json';
 import { InvalidEventError } from './errors';
 import { findNonJson, isPlainObject } from './json-check';
+import { isIsoInstant } from './iso-instant';
 import { unstorableReason } from './storable-text';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 type JsonProblem = { path: string; reason: string } | undefined;
 
@@ -155,10 +154,7 @@ function validateMetadata(metadata: unknown, at: At, json: JsonCheck): void {
     failAt(at, 'metadata.schemaVersion', 'must be an integer of at least 1');
   }
   const occurredAt = metadata.occurredAt;
-  if (
-    occurredAt !== undefined &&
-    (typeof occurredAt !== 'string' || !ISO_INSTANT.test(occurredAt) || Number.isNaN(Date.parse(occurredAt)))
-  ) {
+  if (occurredAt !== undefined && !isIsoInstant(occurredAt)) {
     failAt(at, 'metadata.occurredAt', 'must be an ISO-8601 instant such as 2024-05-01T08:30:00.000Z');
   }
 }

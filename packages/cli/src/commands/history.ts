@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { isIsoDateOrInstant, isIsoInstant } from '@cartes-badges/eventsourcing';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { findDossierId } from '../audit/find-dossier';
@@ -19,17 +20,18 @@ interface HistoryOptions {
   readonly keys?: string;
 }
 
-/** Reads --at: an ISO-8601 date or instant (a date alone means the end of that day, UTC). */
+/**
+ * Reads --at: an ISO-8601 day (the end of that day, UTC) or an instant with its offset. A time
+ * without offset is refused: read in the auditor's own time zone, the same command would show
+ * another state on another machine.
+ */
 export function parseAt(raw: string): string {
   const text = raw.trim();
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999Z` : text;
-  const ms = Date.parse(instant);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) {
-    throw usageError(
-      `--at « ${raw} » : attendu une date ISO-8601, par ex. 2025-12-01 ou 2025-12-01T14:30:00Z`,
-    );
-  }
-  return new Date(ms).toISOString();
+  if (isIsoInstant(text)) return new Date(text).toISOString();
+  if (isIsoDateOrInstant(text)) return `${text}T23:59:59.999Z`;
+  throw usageError(
+    `--at « ${raw} » : attendu une date ISO-8601 qui existe, par ex. 2025-12-01, ou une heure avec son fuseau, par ex. 2025-12-01T14:30:00Z ou 2025-12-01T15:30:00+01:00`,
+  );
 }
 
 /** `history <numéro|id>`: the auditor's timeline. */

@@ -1,10 +1,8 @@
+import { isIsoDateOrInstant, isIsoInstant } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import type { DossierError } from '../dossier/errors';
 import { formatError } from '../dossier/errors';
 import { describeValue, fieldError } from '../identifiers';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Reads the `asOf` of `load` and `view`: an ISO-8601 date (the end of that day, UTC, as the
@@ -13,10 +11,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  */
 export function asOfInstant(asOf: unknown): E.Either<DossierError, string | undefined> {
   if (asOf === undefined) return E.right(undefined);
-  if (typeof asOf === 'string' && DATE_ONLY.test(asOf) && !Number.isNaN(Date.parse(asOf)))
-    return E.right(`${asOf}T23:59:59.999Z`);
-  if (typeof asOf === 'string' && INSTANT.test(asOf) && !Number.isNaN(Date.parse(asOf)))
-    return E.right(new Date(asOf).toISOString());
+  if (isIsoInstant(asOf)) return E.right(new Date(asOf).toISOString());
+  // What is left that the kernel accepts is a day alone (a day that exists: not 30 February).
+  if (isIsoDateOrInstant(asOf)) return E.right(`${asOf}T23:59:59.999Z`);
   return E.left(
     formatError([
       fieldError(

@@ -40,7 +40,15 @@ describe('load and view as of a date', () => {
 
   it('R-08 a malformed asOf is a FORMAT error on asOf, by its label', async () => {
     const { service, dossierId } = await dossierOverThreeDays();
-    for (const asOf of ['hier', '2025-13-45', '2025-12-02T10:00:00', 42]) {
+    // 30 February and 24:00 are days and hours Date.parse rolls over: refused, not read as others.
+    for (const asOf of [
+      'hier',
+      '2025-13-45',
+      '2025-12-02T10:00:00',
+      42,
+      '2025-02-30',
+      '2025-12-02T24:00:00Z',
+    ]) {
       expect(await service.load(dossierId, employer, { asOf: asOf as string })).toEqual(
         E.left(
           expect.objectContaining({
