@@ -143,17 +143,37 @@ describe('HMAC-SHA-256 secrets', () => {
 describe('validity periods', () => {
   it('refuses a date it cannot read, naming the option', () => {
     expect(() => ed25519VerificationKey('k', pair.publicKey, { validFrom: 'janvier' })).toThrow(
-      new Error('Invalid validFrom "janvier": expected an ISO-8601 instant'),
+      new Error(
+        'Invalid validFrom "janvier": expected an ISO-8601 day or instant with its offset, such as 2026-02-01T00:00:00Z',
+      ),
     );
     expect(() =>
       hmacVerificationKey('k', crypto.randomBytes(32), { revokedAt: 5 as unknown as string }),
-    ).toThrow(new Error('Invalid revokedAt 5: expected an ISO-8601 instant'));
+    ).toThrow(
+      new Error(
+        'Invalid revokedAt 5: expected an ISO-8601 day or instant with its offset, such as 2026-02-01T00:00:00Z',
+      ),
+    );
     expect(
       ed25519VerificationKey('k', pair.publicKey, {
         validUntil: '2026-02-01T00:00:00Z',
         validFrom: undefined,
       }),
     ).toMatchObject({ validUntil: '2026-02-01T00:00:00Z' });
+  });
+
+  it('refuses a time without offset or a day that does not exist: two auditors would read two periods', () => {
+    for (const [name, value] of [
+      ['validFrom', '2026-02-01T00:00:00'],
+      ['validUntil', '2026-02-30'],
+      ['revokedAt', '2026-02-01T24:00:00Z'],
+    ])
+      expect(() => ed25519VerificationKey('k', pair.publicKey, { [name]: value })).toThrow(
+        `Invalid ${name} ${JSON.stringify(value)}: expected an ISO-8601 day or instant with its offset`,
+      );
+    expect(ed25519VerificationKey('k', pair.publicKey, { validFrom: '2026-02-01' })).toMatchObject({
+      validFrom: '2026-02-01',
+    });
   });
 
   const key = (validity: Partial<VerificationKey>): VerificationKey =>

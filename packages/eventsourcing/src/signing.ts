@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { isIsoDateOrInstant } from './iso-instant';
 
 /**
  * What signs appends: the writing service holds it, the database does not. Synchronous because
@@ -76,9 +77,13 @@ export interface KeyValidity {
 }
 
 function checkedValidity(validity: KeyValidity): KeyValidity {
+  // Not Date.parse alone: it reads a time without offset in the verifier's own time zone (two
+  // auditors, two periods) and rolls 30 February over to March.
   for (const [name, value] of Object.entries(validity))
-    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value))))
-      throw new Error(`Invalid ${name} ${JSON.stringify(value)}: expected an ISO-8601 instant`);
+    if (value !== undefined && !isIsoDateOrInstant(value))
+      throw new Error(
+        `Invalid ${name} ${JSON.stringify(value)}: expected an ISO-8601 day or instant with its offset, such as 2026-02-01T00:00:00Z`,
+      );
   return validity;
 }
 

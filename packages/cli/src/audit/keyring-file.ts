@@ -69,16 +69,21 @@ export function readKeyring(file: string, option: string): Keyring {
 }
 
 /**
- * Writes a keyring file. One holding an HMAC secret can sign as well as verify: it is written
- * readable by its owner only, like a signing key.
+ * Writes a keyring file, whole or not at all. One holding an HMAC secret can sign as well as
+ * verify: it is written readable by its owner only, like a signing key.
  */
 export function writeKeyringFile(file: string, keys: readonly KeyringEntry[]): void {
   const secret = keys.some((key) => key.secret !== undefined);
   const text = `${JSON.stringify({ format: KEYRING_FORMAT, keys } satisfies KeyringFile, null, 2)}\n`;
+  // Written beside and renamed over: a process killed mid-write leaves the old keyring whole,
+  // never half of one (the auditors' only copy of which keys to trust).
+  const partial = `${file}.${process.pid}.partial`;
   try {
-    fs.writeFileSync(file, text, secret ? { mode: 0o600 } : {});
-    if (secret) fs.chmodSync(file, 0o600);
+    fs.writeFileSync(partial, text, secret ? { mode: 0o600 } : {});
+    if (secret) fs.chmodSync(partial, 0o600);
+    fs.renameSync(partial, file);
   } catch (error) {
+    fs.rmSync(partial, { force: true });
     throw badInput(`Impossible d'écrire le trousseau ${file} : ${messageOf(error)}`);
   }
 }

@@ -8,6 +8,8 @@ import type { SigningKeyFile } from '../audit/signing-key-file';
 import { SIGNING_KEY_FORMAT, writePrivateFile } from '../audit/signing-key-file';
 import { messageOf, usageError } from '../errors';
 import { note } from './context';
+import { instantOption } from './instant-option';
+import { registerKeysRevoke } from './keys-revoke';
 
 interface GenerateOptions {
   readonly id: string;
@@ -16,14 +18,6 @@ interface GenerateOptions {
   readonly keyring: string;
   readonly validFrom?: string;
   readonly retires?: string;
-}
-
-function instantOption(raw: string | undefined, option: string): string {
-  if (raw === undefined) return new Date().toISOString();
-  const time = Date.parse(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(time))
-    throw usageError(`${option} « ${raw} » : date ISO-8601 attendue, par ex. 2026-02-01T00:00:00Z`);
-  return new Date(time).toISOString();
 }
 
 // The private part (kept by the writing service) and the keyring entry (given to auditors).
@@ -47,7 +41,7 @@ function newKey(keyId: string, algorithm: string, validFrom: string) {
   throw usageError(`--algorithm « ${algorithm} » : ed25519 (par défaut) ou hmac-sha256 attendu`);
 }
 
-/** `keys generate`: a signing key file (0600) and its entry in a keyring file. */
+/** `keys generate`: a signing key file (0600) and its entry in a keyring file; `keys revoke`. */
 export function registerKeys(program: Command): void {
   const keys = program
     .command('keys')
@@ -114,4 +108,5 @@ Exemples :
           `\nPour signer : CARTES_BADGES_SIGNING_KEY=${options.out} (ou --signing-key) ; pour vérifier : cartes-badges verify --keys ${options.keyring}`,
       );
     });
+  registerKeysRevoke(keys);
 }
