@@ -56,6 +56,9 @@ describe('dossier numbers', () => {
       'ABCDAF000408',
       '2512AFABCDEF',
       '2512af000408',
+      // The month must be a real one, as numbering writes it (the CLI's lookup read 2513 as a number).
+      '2513AF000001',
+      '2500AF000001',
     ]) {
       expect([text, DOSSIER_NUMBER_PATTERN.test(text)]).toEqual([text, false]);
     }
