@@ -162,7 +162,7 @@ describe('validation per tab', () => {
     ]);
   });
 
-  it('R-08 R-09 a Prestation without cost lines, or a line without its amount, names the field missing', () => {
+  it('R-08 R-09 a Prestation without cost lines, or a line without its amount or nature, names the field missing', () => {
     const required = (field: string) => ({
       code: 'REQUIRED',
       tab: 'Prestation',
@@ -176,6 +176,11 @@ describe('validation per tab', () => {
     expect(validateTab(withoutAmount, 'Prestation')?.messages).toEqual([
       required('costLines.0.unitAmountCents'),
     ]);
+    const withoutNature = foldEvents([
+      ...completeDraft(),
+      { type: 'CostLinesChanged', data: { lines: [{ nature: null, unitAmountCents: 5000, quantity: 2 }] } },
+    ]);
+    expect(validateTab(withoutNature, 'Prestation')?.messages).toEqual([required('costLines.0.nature')]);
   });
 
   it('R-19 a draft without a card type has no document type to provide yet: 0/0', () => {
