@@ -1,3 +1,4 @@
+import { isIsoDateOrInstant } from '@cartes-badges/eventsourcing';
 import type { Command } from 'commander';
 import { runDemo } from '../demo/run-demo';
 import { withBlobStore } from '../store/open-blob-store';
@@ -19,12 +20,19 @@ interface DemoOptions {
  */
 export const DEMO_NOW = '2026-01-15T12:00:00Z';
 
-function instant(raw: string): Date {
-  const at = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(raw.trim()) || Number.isNaN(at.getTime())) {
-    throw usageError(`--now « ${raw} » : date ISO-8601 attendue, par ex. 2026-01-15 ou 2026-01-15T12:00:00Z`);
+/**
+ * --now as the instant it says: a day that exists (read as midnight UTC) or a time with its
+ * offset. `new Date` alone would read 2026-02-30 as 2 March, and a time without offset in the
+ * machine's time zone, so that the "reproducible" demo would give other dates elsewhere.
+ */
+export function demoNow(raw: string): Date {
+  const text = raw.trim();
+  if (!isIsoDateOrInstant(text)) {
+    throw usageError(
+      `--now « ${raw} » : date ISO-8601 qui existe attendue, par ex. 2026-01-15 (minuit UTC) ou 2026-01-15T12:00:00Z ou 2026-01-15T13:00:00+01:00`,
+    );
   }
-  return at;
+  return new Date(text);
 }
 
 function positiveInt(raw: string, option: string, min: number): number {
@@ -65,7 +73,7 @@ Exemples :
       const globals = command.optsWithGlobals<GlobalOptions & DemoOptions>();
       const count = positiveInt(options.dossiers, '--dossiers', 0);
       const seed = positiveInt(options.seed, '--seed', 0);
-      const now = instant(options.now);
+      const now = demoNow(options.now);
       await withStore(globals, 'write', async (opened) => {
         const { report, filesLabel } = await withBlobStore(opened, 'write', async ({ blobs, label }) => ({
           report: await runDemo(opened.store, { count, seed, blobs, now }),

@@ -81,6 +81,19 @@ describe('codecFields', () => {
     expect(codecFields(codec, '', false)).toEqual([{ path: 'x.y', required: false, codec: 'boolean' }]);
   });
 
+  it('R-42 keeps a list as one field, even a list of objects (its items are not fields of the command)', () => {
+    const codec = t.type({
+      lines: t.readonlyArray(Inner),
+      tags: t.array(t.string),
+      pair: t.readonly(t.array(Inner)),
+    });
+    expect(codecFields(codec).map((f) => `${f.path} ${f.codec}`)).toEqual([
+      'lines ReadonlyArray<Inner>',
+      'tags Array<string>',
+      'pair Readonly<Array<Inner>>',
+    ]);
+  });
+
   it('R-42 finds no field in a codec that is not an object', () => {
     expect(codecFields(t.string)).toEqual([]);
     expect(codecFields(t.union([Inner, t.null]))).toEqual([]);

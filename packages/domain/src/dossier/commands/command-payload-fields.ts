@@ -32,13 +32,20 @@ type Tagged = {
   readonly type?: unknown;
 };
 
+// Codecs whose `type` is not a wrapped object: a list's is its items', which are no field of the command.
+const LEAVES = new Set([
+  'InterfaceType',
+  'PartialType',
+  'IntersectionType',
+  'ArrayType',
+  'ReadonlyArrayType',
+]);
+
 // Wrappers (readonly, exact, a known-fields guard) validate the codec they hold: look through them.
 function unwrap(codec: Codec): Tagged {
   let current = codec as unknown as Tagged;
   while (
-    current._tag !== 'InterfaceType' &&
-    current._tag !== 'PartialType' &&
-    current._tag !== 'IntersectionType' &&
+    !LEAVES.has(current._tag ?? '') &&
     typeof current.type === 'object' &&
     current.type !== null &&
     'validate' in (current.type as object)
