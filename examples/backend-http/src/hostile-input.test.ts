@@ -107,6 +107,32 @@ describe('hostile input through the HTTP service', () => {
     }
   });
 
+  it('R-25 a query parameter sent twice is a 400 naming the field (the state: a list of states), not a 500', async () => {
+    const twice = await get('/dossiers?etat=draft&etat=transmitted');
+    const commaSeparated = await get('/dossiers?etat=draft,transmitted');
+    expect([twice.statusCode, twice.json()]).toEqual([200, commaSeparated.json()]);
+    for (const [url, field] of [
+      ['/brouillons?siret=12345678901234&siret=98765432109876', 'filters.siret'],
+      ['/dossiers?type=CHRONO&type=BTP', 'filters.cardType'],
+      ['/brouillons?search=a&search=b', 'search'],
+      ['/dossiers?page=1&page=2', 'page'],
+    ] as const) {
+      const response = await get(url);
+      expect({ url, status: response.statusCode, field: response.json().field }).toEqual({
+        url,
+        status: 400,
+        field,
+      });
+      expect(response.json().detail ?? response.json().message).not.toMatch(/split|undefined|NaN/);
+    }
+  });
+
+  it('R-25 R-43 a page in words is refused showing what was sent, not "NaN"', async () => {
+    const response = await get('/dossiers?page=abc');
+    expect([response.statusCode, response.json().field]).toEqual([400, 'page']);
+    expect(JSON.stringify(response.json())).toContain('Page : Page invalide (reçu : « abc »)');
+  });
+
   it('a dossier id that is not a UUID (NUL included) is a 400 on GET /dossiers/:id', async () => {
     const response = await get('/dossiers/a%00b');
     expect([response.statusCode, response.json().code, response.json().field]).toEqual([

@@ -4,13 +4,25 @@ import * as E from 'fp-ts/Either';
 import { actorOf, unauthenticated } from './caller';
 import { refuse } from './problem';
 
+/** A query parameter as Fastify parses it: a list of texts when its name comes more than once. */
+type QueryValue = string | readonly string[];
+
 interface ListQuery {
-  readonly search?: string;
-  readonly type?: string;
-  readonly etat?: string;
-  readonly siret?: string;
-  readonly page?: string;
+  readonly search?: QueryValue;
+  readonly type?: QueryValue;
+  readonly etat?: QueryValue;
+  readonly siret?: QueryValue;
+  readonly page?: QueryValue;
 }
+
+// The states as one comma-separated parameter or as the parameter repeated: either is a list.
+const statesOf = (etat: QueryValue): readonly string[] =>
+  (typeof etat === 'string' ? [etat] : etat).flatMap((one) => one.split(','));
+
+// A page in digits is a number; anything else (words, the parameter twice) goes to the library
+// as it came, which refuses it showing what was sent rather than "NaN".
+const pageOf = (page: QueryValue | undefined): unknown =>
+  page === undefined ? 1 : typeof page === 'string' && /^\d{1,16}$/.test(page) ? Number(page) : page;
 
 /** GET /brouillons, GET /dossiers: one page of the list the user may see. */
 export function listRoute(queries: ListQueries) {
@@ -18,17 +30,18 @@ export function listRoute(queries: ListQueries) {
     const actor = actorOf(request);
     if (!actor) return unauthenticated(reply);
     const q = request.query as ListQuery;
-    // The library checks every value (bounds, NUL, page) and names the field it refuses.
+    // The library checks every value (bounds, NUL, page, a parameter sent twice) and names the
+    // field it refuses; the casts only say what a well-formed query holds.
     const filters = {
       ...(q.type !== undefined ? { cardType: q.type } : {}),
-      ...(q.etat !== undefined ? { state: q.etat.split(',') } : {}),
+      ...(q.etat !== undefined ? { state: statesOf(q.etat) } : {}),
       ...(q.siret !== undefined ? { siret: q.siret } : {}),
     } as ListFilters;
     const page = await queries.list({
       actor,
-      ...(q.search !== undefined ? { search: q.search } : {}),
+      ...(q.search !== undefined ? { search: q.search as string } : {}),
       filters,
-      page: q.page === undefined ? 1 : Number(q.page),
+      page: pageOf(q.page) as number,
     });
     return E.isLeft(page) ? refuse(reply, page.left) : page.right;
   };

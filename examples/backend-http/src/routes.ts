@@ -39,7 +39,11 @@ const listQuery: Readonly<Record<string, JsonSchema>> = {
     description: 'Recherche simple : mots du numéro, de la raison sociale, du SIRET…',
   },
   type: { type: 'string', description: 'Code du type de carte (`CHRONO`, `BTP`)' },
-  etat: { type: 'string', description: 'États séparés par des virgules (`Brouillon,Transmis`)' },
+  etat: {
+    type: 'string',
+    description:
+      'Codes d’état séparés par des virgules (`draft,transmitted`) ou paramètre répété (`etat=draft&etat=transmitted`) : presaisie, draft, removed, transmitted, instruction, complementsRequested, complementSubmitted, granted, refused, reimbursed, closed, cancelled',
+  },
   siret: { type: 'string', description: "SIRET de l'établissement" },
   page: { type: 'integer', minimum: 1, default: 1 },
 };

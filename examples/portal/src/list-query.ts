@@ -1,17 +1,23 @@
 import type { ListFilters } from '@cartes-badges/domain';
 
+/**
+ * A query string value as Fastify parses it: a text, or a list of texts when the name comes
+ * more than once (a link edited by hand, or two forms' fields).
+ */
+export type QueryValue = string | readonly string[];
+
 /** The query string of a list page, as its search forms send it (French names, as on screen). */
 export interface ListQueryString {
-  readonly recherche?: string;
-  readonly numero?: string;
-  readonly type?: string;
-  readonly etat?: string;
-  readonly siret?: string;
-  readonly creeDu?: string;
-  readonly creeAu?: string;
-  readonly transmisDu?: string;
-  readonly transmisAu?: string;
-  readonly page?: string;
+  readonly recherche?: QueryValue;
+  readonly numero?: QueryValue;
+  readonly type?: QueryValue;
+  readonly etat?: QueryValue;
+  readonly siret?: QueryValue;
+  readonly creeDu?: QueryValue;
+  readonly creeAu?: QueryValue;
+  readonly transmisDu?: QueryValue;
+  readonly transmisAu?: QueryValue;
+  readonly page?: QueryValue;
 }
 
 // An empty field of the advanced search means "any": only filled fields become filters, and the
@@ -27,24 +33,37 @@ const FILTER_FIELDS: readonly [keyof ListQueryString, keyof ListFilters][] = [
   ['transmisAu', 'transmittedTo'],
 ];
 
-const filled = (value: string | undefined): value is string =>
-  typeof value === 'string' && value.trim() !== '';
+const filled = (value: QueryValue | undefined): value is QueryValue =>
+  typeof value === 'string'
+    ? value.trim() !== ''
+    : Array.isArray(value) && value.some((v) => v.trim() !== '');
 
-/** The list request of the library from the page's query string. */
+const trimmed = (value: QueryValue): QueryValue =>
+  typeof value === 'string' ? value.trim() : value.map((v) => v.trim()).filter((v) => v !== '');
+
+/**
+ * The list request of the library from the page's query string. What the page cannot read as
+ * one value (a field sent twice, a page in words) goes to the library as it came: the library
+ * refuses it naming the field and showing what was sent (R-43), where reading it here would
+ * drop a filter silently or turn "abc" into NaN. The state alone may come twice: the library
+ * filters on a list of states.
+ */
 export function listRequestOf(query: ListQueryString): {
   readonly search?: string;
   readonly filters: ListFilters;
   readonly page: number;
 } {
-  const filters: Record<string, string> = {};
+  const filters: Record<string, QueryValue> = {};
   for (const [field, filter] of FILTER_FIELDS) {
     const value = query[field];
-    if (filled(value)) filters[filter] = value.trim();
+    if (filled(value)) filters[filter] = trimmed(value);
   }
+  const page = filled(query.page) ? trimmed(query.page) : '1';
   return {
-    ...(filled(query.recherche) ? { search: query.recherche } : {}),
+    // The library checks every value it is given (these casts only say what a form should send).
+    ...(filled(query.recherche) ? { search: query.recherche as string } : {}),
     filters: filters as ListFilters,
-    page: filled(query.page) ? Number(query.page) : 1,
+    page: (typeof page === 'string' && /^\d{1,16}$/.test(page) ? Number(page) : page) as number,
   };
 }
 
@@ -52,7 +71,9 @@ export function listRequestOf(query: ListQueryString): {
 export function pageLink(base: string, query: ListQueryString, page: number): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query))
-    if (key !== 'page' && filled(value)) params.set(key, value);
+    if (key === 'page' || !filled(value)) continue;
+    else if (typeof value === 'string') params.set(key, value);
+    else for (const one of value) params.append(key, one);
   params.set('page', String(page));
   return `${base}?${params.toString()}`;
 }

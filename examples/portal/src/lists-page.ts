@@ -2,7 +2,7 @@ import type { DossierError, ListName, ListPage, ListRowView } from '@cartes-badg
 import { defaultCatalogue, dossierStatusLabel, TRANSMITTED_STATUSES } from '@cartes-badges/domain';
 import type { Html } from './html';
 import { html } from './html';
-import type { ListQueryString } from './list-query';
+import type { ListQueryString, QueryValue } from './list-query';
 import { pageLink } from './list-query';
 import type { SignedIn } from './session';
 
@@ -17,10 +17,17 @@ const STATES: Record<ListName, readonly string[]> = {
 const stateLabel = (status: string): string =>
   dossierStatusLabel({ status: status as ListRowView['status'], removal: null });
 
+// A field sent more than once shows what was sent (the page's message says why it is refused).
+const shown = (value: QueryValue | undefined): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : value.join(', ');
+
+const chosen = (value: QueryValue | undefined, option: string): boolean =>
+  typeof value === 'string' ? value === option : value !== undefined && value.includes(option);
+
 function textField(name: keyof ListQueryString, label: string, query: ListQueryString, type = 'text'): Html {
   return html`<div class="field">
     <label for="f-${name}">${label}</label>
-    <input id="f-${name}" name="${name}" type="${type}" value="${query[name] ?? ''}" />
+    <input id="f-${name}" name="${name}" type="${type}" value="${shown(query[name])}" />
   </div>`;
 }
 
@@ -36,7 +43,9 @@ function selectField(
       <option value="">Tous</option>
       ${options.map(
         ([value, text]) =>
-          html`<option value="${value}" ${query[name] === value ? html` selected` : null}>${text}</option>`,
+          html`<option value="${value}" ${chosen(query[name], value) ? html` selected` : null}>
+            ${text}
+          </option>`,
       )}
     </select>
   </div>`;

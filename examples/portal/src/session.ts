@@ -39,12 +39,18 @@ export function actorOfUser(user: FixtureUser): DossierActor {
 export const userById = (id: string | undefined): FixtureUser | undefined =>
   PORTAL_USERS.find((user) => user.id === id);
 
-/** Reads one cookie of the request (no cookie library: one name, a plain value). */
+/** Reads one cookie of the request (no cookie library: one name, a plain value); undefined if unreadable. */
 export function cookieOf(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie ?? '';
   for (const pair of header.split(';')) {
     const [key, ...rest] = pair.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // Edited by hand (a lone %, a cut UTF-8 sequence): it names nothing, as if absent.
+      return undefined;
+    }
   }
   return undefined;
 }

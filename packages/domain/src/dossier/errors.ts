@@ -95,11 +95,15 @@ export function dossierError<C extends DossierErrorCode>(
 
 /**
  * A FORMAT error (R-08): names the first failing field by its French label (R-43: "Email de
- * contact : ..."; its path stays in `field`), lists them all; nothing is written.
+ * contact : ..."; its path stays in `field`), lists them all; nothing is written. `labelOf` gives
+ * the labels of another request than a command's (a list's search forms).
  */
-export function formatError(problems: readonly FieldError[]): DossierErrorOf<'FORMAT'> {
+export function formatError(
+  problems: readonly FieldError[],
+  labelOf: (field: string) => string = fieldLabel,
+): DossierErrorOf<'FORMAT'> {
   const first = problems[0];
-  return dossierError('FORMAT', first ? `${fieldLabel(first.field)} : ${first.message}` : 'Format invalide', {
+  return dossierError('FORMAT', first ? `${labelOf(first.field)} : ${first.message}` : 'Format invalide', {
     field: first?.field,
     problems,
   });

@@ -5,6 +5,7 @@ export * from './list-row-fold';
 export * from './list-projections';
 export * from './list-scope';
 export * from './list-request';
+export * from './list-field-labels';
 export * from './row-query';
 export * from './list-read-model';
 export * from './row-actions';

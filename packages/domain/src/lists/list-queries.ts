@@ -9,6 +9,7 @@ import { checkedActor } from '../service/actor-identity';
 import type { ListReadModel } from './list-read-model';
 import type { ListName, ListRow } from './list-row';
 import type { ListFilters, ListSort } from './list-request';
+import { listFieldLabel } from './list-field-labels';
 import { decodeListRequest, LIST_PAGE_SIZE } from './list-request';
 import type { ListScope } from './list-scope';
 import { scopeOfActor } from './list-scope';
@@ -137,7 +138,7 @@ export function createListQueries(
       if (E.isLeft(scoped)) return scoped;
       const scope = scoped.right;
       const request = decodeListRequest(rest);
-      if (E.isLeft(request)) return E.left(formatError(request.left));
+      if (E.isLeft(request)) return E.left(formatError(request.left, listFieldLabel));
       const { search, filters = {}, sort = DEFAULT_SORT, page = 1 } = request.right;
       const result = await readModel.query({
         scope,

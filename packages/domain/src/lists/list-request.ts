@@ -1,3 +1,4 @@
+import { isIsoDateOrInstant } from '@cartes-badges/eventsourcing';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { DossierStatus } from '../dossier/state';
@@ -33,15 +34,37 @@ const STATUSES: Record<DossierStatus, null> = {
   cancelled: null,
 };
 
-const State = t.keyof(STATUSES, 'DossierStatus');
+const STATE_CODES = Object.keys(STATUSES) as DossierStatus[];
+
+const isState = (u: unknown): u is DossierStatus =>
+  typeof u === 'string' && Object.prototype.hasOwnProperty.call(STATUSES, u);
+
+const unknownState = (u: unknown): string =>
+  `État inconnu (reçu : ${describeValue(u)}) : attendu un de ${STATE_CODES.join(', ')}`;
+
+const State = new t.Type<DossierStatus, DossierStatus, unknown>(
+  'DossierStatus',
+  isState,
+  (u, c) => (isState(u) ? t.success(u) : t.failure(u, c, unknownState(u))),
+  t.identity,
+);
+
+// A calendar day that exists: `Date.parse` reads 2026-02-30 as 2 March, and the list would
+// filter on a day nobody typed.
+const isIsoDay = (u: unknown): u is string =>
+  typeof u === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(u) && isIsoDateOrInstant(u);
 
 const IsoDay = new t.Type<string, string, unknown>(
   'IsoDay',
-  (u): u is string => typeof u === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(u),
+  isIsoDay,
   (u, c) =>
-    typeof u === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(u) && !Number.isNaN(Date.parse(`${u}T00:00:00Z`))
+    isIsoDay(u)
       ? t.success(u)
-      : t.failure(u, c, `Date invalide (reçu : ${describeValue(u)}) : attendu une date au format AAAA-MM-JJ`),
+      : t.failure(
+          u,
+          c,
+          `Date invalide (reçu : ${describeValue(u)}) : attendu une date qui existe, au format AAAA-MM-JJ`,
+        ),
   t.identity,
 );
 
@@ -134,11 +157,24 @@ const StateList = new t.Type<DossierStatus[], DossierStatus[], unknown>(
   t.identity,
 );
 
+/** One state, or a list of them (any of which a row may be in). */
+const StateFilter = new t.Type<DossierStatus | DossierStatus[], DossierStatus | DossierStatus[], unknown>(
+  'StateFilter',
+  (u): u is DossierStatus | DossierStatus[] => isState(u) || StateList.is(u),
+  (u, c) =>
+    Array.isArray(u)
+      ? StateList.validate(u, c)
+      : isState(u)
+        ? t.success(u)
+        : t.failure(u, c, `${unknownState(u)}, ou une liste de ceux-ci`),
+  t.identity,
+);
+
 /** R-25: the advanced search. Dates are days (UTC), both bounds included. */
 export const ListFilters = knownFieldsOnly(
   t.partial({
     cardType: FilterText('CardTypeFilter'),
-    state: t.union([State, StateList]),
+    state: StateFilter,
     siret: FilterText('SiretFilter'),
     siren: FilterText('SirenFilter'),
     /** The start of the number shown (draft or dossier number), case ignored. */

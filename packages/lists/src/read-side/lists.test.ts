@@ -140,4 +140,59 @@ describe('the Brouillons and Dossiers lists', () => {
     const noActor = await kit.app.dossiers.list({ actor: { role: 'visitor' } as never });
     expect(noActor).toEqual(E.left(expect.objectContaining({ code: 'FORMAT', field: 'actor.role' })));
   });
+
+  it.each([
+    // A day that does not exist: Date.parse reads it as a day of March, and the list filtered on that.
+    ['2026-02-30'],
+    ['2025-02-29'],
+    ['2026-04-31'],
+    ['2026-00-10'],
+  ])('R-25 refuses %s as a date of the advanced search, a day that does not exist', async (day) => {
+    const result = await kit.app.dossiers.list({ actor: A.claire, filters: { createdFrom: day } });
+    expect(result).toEqual(
+      E.left(
+        expect.objectContaining({
+          code: 'FORMAT',
+          field: 'filters.createdFrom',
+          message: `Créé à partir du : Date invalide (reçu : « ${day} ») : attendu une date qui existe, au format AAAA-MM-JJ`,
+        }),
+      ),
+    );
+  });
+
+  it.each([
+    // R-43: the person reads the search form's labels (the portal's), the path stays in `field`.
+    [{ page: 0 }, 'page', 'Page : '],
+    [{ search: 'a\u0000' }, 'search', 'Recherche : '],
+    [{ filters: { number: 'x'.repeat(51) } }, 'filters.number', 'Numéro : '],
+    [{ filters: { cardType: 7 } }, 'filters.cardType', 'Dispositif : '],
+    [{ filters: { siret: ['a'] } }, 'filters.siret', 'SIRET : '],
+    [{ filters: { siren: 'a\u0000' } }, 'filters.siren', 'SIREN : '],
+    [{ filters: { createdTo: 'hier' } }, 'filters.createdTo', "Créé jusqu'au : "],
+    [{ filters: { transmittedFrom: 'hier' } }, 'filters.transmittedFrom', 'Transmis à partir du : '],
+    [{ filters: { transmittedTo: 'hier' } }, 'filters.transmittedTo', "Transmis jusqu'au : "],
+    [{ filters: { colour: 'red' } }, 'filters.colour', 'Recherche avancée : '],
+    [{ sort: { by: 'colour', direction: 'asc' } }, 'sort.by', 'Tri : '],
+    [{ sort: { by: 'number', direction: 'up' } }, 'sort.direction', 'Ordre du tri : '],
+  ])('R-43 R-25 a bad %j names the search form field by its label', async (request, field, start) => {
+    const result = await kit.app.dossiers.list({ actor: A.claire, ...(request as object) });
+    expect(result).toEqual(E.left(expect.objectContaining({ code: 'FORMAT', field })));
+    const message = E.isLeft(result) ? result.left.message : '';
+    expect(message.startsWith(start)).toBe(true);
+    expect(message).not.toContain('Champ «');
+  });
+
+  it('R-43 R-25 an unknown state names the field Etat and lists the states a list can filter on', async () => {
+    const result = await kit.app.dossiers.list({ actor: A.claire, filters: { state: 'ZZZ' as never } });
+    expect(result).toEqual(
+      E.left(
+        expect.objectContaining({
+          code: 'FORMAT',
+          field: 'filters.state',
+          message:
+            'Etat : État inconnu (reçu : « ZZZ ») : attendu un de none, presaisie, draft, removed, transmitted, instruction, complementsRequested, complementSubmitted, granted, refused, reimbursed, closed, cancelled, ou une liste de ceux-ci',
+        }),
+      ),
+    );
+  });
 });
