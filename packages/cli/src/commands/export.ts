@@ -12,6 +12,7 @@ import { openRowTable } from '../projection/row-projection-target';
 import { loadRowProjection } from './project-into';
 import type { ExportFormat } from '../export/part-writer';
 import { EXPORT_FORMATS } from '../export/part-writer';
+import { csvSeparator } from '../output/csv';
 import { startProgress, throughputLine } from '../output/progress';
 import type { GlobalOptions } from './context';
 import { note, withStore } from './context';
@@ -94,8 +95,7 @@ Exemples :
       const format = formatOf(options);
       if (format === 'parquet' && options.out === undefined)
         throw usageError('--format parquet : indiquez un fichier ou un dossier avec --out');
-      if ([...options.separator].length !== 1 || /["\r\n]/.test(options.separator))
-        throw usageError('--separator : un seul caractère attendu (ni guillemet ni saut de ligne)');
+      csvSeparator(options.separator);
       const filter = filterOf(options);
       const since = sinceOf(options.since);
       const result = await withStore(globals, 'read', async (opened) => {
@@ -146,6 +146,8 @@ Exemples :
       const format = formatOf(options);
       if (format === 'parquet' && options.out === undefined)
         throw usageError('--format parquet : indiquez un fichier avec --out');
+      // Before the store is opened or a file is created.
+      csvSeparator(options.separator);
       const count = await withStore(globals, 'read-models', async (opened) =>
         exportList(await caughtUpList(opened, list), {
           format,
@@ -171,6 +173,8 @@ Exemples :
       const format = formatOf(options);
       if (format === 'parquet' && options.out === undefined)
         throw usageError('--format parquet : indiquez un fichier avec --out');
+      // Before the store is opened or a file is created.
+      csvSeparator(options.separator);
       const definition = await loadRowProjection(file);
       const target = await openRowTable(options.from, definition, { readOnly: true, module: file });
       try {

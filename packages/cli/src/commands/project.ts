@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { createInMemoryProjectionTarget, runProjectionOnce } from '@cartes-badges/eventsourcing';
 import { badInput, messageOf, usageError } from '../errors';
+import { csvSeparator } from '../output/csv';
 import { toJson } from '../output/json';
 import { startProgress, throughputLine } from '../output/progress';
 import { renderTable } from '../output/table';
@@ -61,7 +62,7 @@ Exemples :
       }
       if (options.follow) throw usageError('--follow va avec --into');
       const format = options.out !== undefined ? formatOf(options.out) : undefined;
-      if ([...options.separator].length !== 1) throw usageError('--separator : un seul caractère attendu');
+      csvSeparator(options.separator);
       const loaded = await loadProjection(file);
       const definition = guarded(loaded.definition);
       const { state, events, startedAt } = await withStore(globals, 'read', async (opened) => {

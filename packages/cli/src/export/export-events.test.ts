@@ -200,4 +200,20 @@ describe('exportEvents', () => {
     ).rejects.toThrow(/format ndjson/);
     expect(fs.readdirSync(out)).toHaveLength(2);
   });
+
+  it('refuses a CSV separator no reader splits right before it writes a folder, a part or a state', async () => {
+    const store = createInMemoryEventStore();
+    await appendEvents(store, 10);
+    const out = path.join(dir, 'bad-separator') + '/';
+    for (const separator of ['', ';;', '"', '\n']) {
+      await expect(exportEvents(store, { format: 'csv', out, separator })).rejects.toThrow(
+        expect.objectContaining({ exitCode: 2, message: expect.stringContaining('--separator') }),
+      );
+    }
+    expect(fs.existsSync(out)).toBe(false);
+    // Parquet has no separator: the option is not its business.
+    await expect(exportEvents(store, { format: 'parquet', out, separator: '' })).resolves.toMatchObject({
+      events: 10,
+    });
+  });
 });

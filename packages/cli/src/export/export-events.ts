@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventFilter, EventStore, GlobalPosition } from '@cartes-badges/eventsourcing';
 import { readAllInPages } from '@cartes-badges/eventsourcing';
+import { csvSeparator } from '../output/csv';
 import { EVENT_COLUMNS, eventRow } from './event-table';
 import { readExportState, writeExportState } from './export-state';
 import type { ExportFormat, PartWriter } from './part-writer';
@@ -60,6 +61,8 @@ export async function exportEvents(
   store: EventStore,
   options: ExportEventsOptions,
 ): Promise<ExportEventsResult> {
+  // Refused before a folder, a part or the state is written (the writer would refuse it later).
+  if (options.format === 'csv' && options.separator !== undefined) csvSeparator(options.separator);
   const filter: EventFilter = options.filter ?? {};
   const { out } = options;
   const folder = out !== undefined && isFolder(out);

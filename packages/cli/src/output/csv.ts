@@ -1,5 +1,24 @@
 import type { Options } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
+import { usageError } from '../errors';
+
+/**
+ * A CSV field separator a spreadsheet can read back: one character (a tab included), neither the
+ * quote csv-stringify quotes with, nor a line break or another control character, nor half a
+ * surrogate pair. csv-stringify takes any string: an empty one ran the columns together and a
+ * quote or a line break made a file no reader splits right, silently.
+ */
+const CSV_SEPARATOR = /^(?:\t|[^"\p{Cc}\p{Cs}])$/u;
+
+/** `separator` when it is a CSV separator (see above), else a usage error naming --separator. */
+export function csvSeparator(separator: string): string {
+  if (!CSV_SEPARATOR.test(separator))
+    throw usageError(
+      // Shown escaped: a line break or a control character would not show as itself.
+      `--separator « ${JSON.stringify(separator).slice(1, -1)} » : un seul caractère attendu, ni guillemet, ni saut de ligne, ni caractère de contrôle autre que la tabulation`,
+    );
+  return separator;
+}
 
 /**
  * The options of every CSV the CLI writes, for files opened in a spreadsheet (OWASP "CSV
@@ -18,7 +37,7 @@ export function spreadsheetCsvOptions(separator: string, columns: readonly strin
     bom: true,
     header: true,
     columns: [...columns],
-    delimiter: separator,
+    delimiter: csvSeparator(separator),
     record_delimiter: 'windows',
     // Given a record delimiter, csv-stringify no longer quotes a lone CR or LF unless told.
     quote_record_delimiter: true,

@@ -70,4 +70,20 @@ describe('toCsv: CSV for spreadsheets', () => {
   it('refuses a result that has no rows (exit 5)', () => {
     expect(() => toCsv(42)).toThrow(expect.objectContaining({ exitCode: 5 }));
   });
+
+  it('refuses a separator that is not one readable character (exit 2): empty, two characters, a quote, a line break', () => {
+    for (const separator of ['', ';;', '"', '\r\n', '\u0007']) {
+      expect(() => toCsv([{ a: 1, b: 2 }], separator)).toThrow(
+        expect.objectContaining({
+          exitCode: 2,
+          message: expect.stringContaining('un seul caractère attendu'),
+        }),
+      );
+    }
+    expect(
+      toCsv([{ a: 1, b: 2 }], '\t')
+        .slice(1)
+        .split('\r\n'),
+    ).toEqual(['a\tb', '1\t2', '']);
+  });
 });
