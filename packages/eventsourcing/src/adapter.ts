@@ -42,6 +42,12 @@ export {
   type ReadPipeline,
 } from './read-pipeline';
 export { matchesFilter, streamPrefixes } from './event-filter';
+export {
+  checkReadStreamOptions,
+  checkReadAllOptions,
+  checkSubscribeOptions,
+  atMostSqlBigint,
+} from './read-options';
 
 // Other backends: personal data keys, blobs, row tables, worker leases.
 export { checkSubject, isStorableSubject, SUBJECT_KEY_BYTES } from './personal-data';

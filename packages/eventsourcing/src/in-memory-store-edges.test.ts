@@ -26,13 +26,19 @@ describe('in-memory store edges', () => {
     expect(await collect(store.readAll())).toHaveLength(5);
   });
 
-  it('reads pages of 500 events when no batch size, or one that is not a positive integer, is given', async () => {
+  it('reads pages of 500 events when no batch size is given, and refuses one that is not a positive integer', async () => {
     const store = createInMemoryEventStore();
     await store.appendToStream('s-1', counted(1001));
-    for (const batchSize of [undefined, 0, -1, 1.5]) {
-      const options = batchSize === undefined ? undefined : { batchSize };
+    for (const options of [undefined, {}, { batchSize: undefined }]) {
       expect(sizes(await collect(store.readStreamPages!('s-1', options)))).toEqual([500, 500, 1]);
       expect(sizes(await collect(store.readAllPages!(options)))).toEqual([500, 500, 1]);
+    }
+    for (const batchSize of [0, -1, 1.5]) {
+      const message = `batchSize must be an integer of at least 1, got ${batchSize}`;
+      expect(() => store.readStreamPages!('s-1', { batchSize })).toThrow(
+        new RangeError(`readStream: ${message}`),
+      );
+      expect(() => store.readAllPages!({ batchSize })).toThrow(new RangeError(`readAll: ${message}`));
     }
     expect(sizes(await collect(store.readStreamPages!('s-1', { batchSize: 1000 })))).toEqual([1000, 1]);
   });

@@ -22,6 +22,7 @@ import type {
 } from './store';
 import type { EventStoreOptions } from './store-options';
 import { checkEventsToAppend } from './validate-events';
+import { checkReadAllOptions, checkReadStreamOptions, checkSubscribeOptions } from './read-options';
 
 /** The storage of an in-memory store; only its own module and its tampering handle see it. */
 export interface InMemoryStorage {
@@ -152,37 +153,41 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
       };
     },
 
-    readStream(streamId, readOptions: ReadStreamOptions = {}) {
+    readStream(streamId, options?: ReadStreamOptions) {
       assertOpen();
+      const readOptions = checkReadStreamOptions(options);
       const cursor = streamCursor(streamId, readOptions);
       return new EventIterator(cursor, readTransform, readOptions.maxCount ?? Infinity, FLAT_READ_SLICE);
     },
 
-    readStreamPages(streamId, readOptions: ReadStreamOptions = {}) {
+    readStreamPages(streamId, options?: ReadStreamOptions) {
       assertOpen();
+      const readOptions = checkReadStreamOptions(options);
       const cursor = streamCursor(streamId, readOptions);
       const pageSize = pageSizeOf(readOptions.batchSize);
       return new PageIterator(cursor, readTransform, readOptions.maxCount ?? Infinity, pageSize);
     },
 
-    readAll(readOptions: ReadAllOptions = {}) {
+    readAll(options?: ReadAllOptions) {
       assertOpen();
+      const readOptions = checkReadAllOptions(options);
       const transform = allTransform(pipeline, asStored, readOptions.filter);
       const cursor = allCursor(readOptions, transform);
       return new EventIterator(cursor, transform, readOptions.maxCount ?? Infinity, FLAT_READ_SLICE);
     },
 
-    readAllPages(readOptions: ReadAllOptions = {}) {
+    readAllPages(options?: ReadAllOptions) {
       assertOpen();
+      const readOptions = checkReadAllOptions(options);
       const transform = allTransform(pipeline, asStored, readOptions.filter);
       const cursor = allCursor(readOptions, transform);
       const pageSize = pageSizeOf(readOptions.batchSize);
       return new PageIterator(cursor, transform, readOptions.maxCount ?? Infinity, pageSize);
     },
 
-    subscribe(subscribeOptions: SubscribeOptions = {}) {
+    subscribe(subscribeOptions?: SubscribeOptions) {
       assertOpen();
-      return subscribe(storage, pipeline, subscribeOptions);
+      return subscribe(storage, pipeline, checkSubscribeOptions(subscribeOptions));
     },
 
     async close() {
@@ -213,12 +218,9 @@ function nextPosition(storage: InMemoryStorage): bigint {
   return last ? last.globalPosition + 1n : 1n;
 }
 
-// The appended events as a read gives them; none when one does not decode (the append stands:
-// a reader meets the decoding error when it reads them).
+// A batch size is an integer of at least 1 once the options are checked (read-options.ts).
 function pageSizeOf(batchSize: number | undefined): number {
-  return batchSize !== undefined && Number.isInteger(batchSize) && batchSize > 0
-    ? batchSize
-    : DEFAULT_PAGE_SIZE;
+  return batchSize ?? DEFAULT_PAGE_SIZE;
 }
 
 function allTransform(

@@ -30,6 +30,7 @@ export {
 export { SYSTEM_ACTOR } from './hash-chain';
 export * from './upcasting';
 export * from './store-options';
+export { MAX_GLOBAL_POSITION } from './read-options';
 export { storedFormOf } from './read-pipeline';
 export { createInMemoryEventStore } from './in-memory-store';
 export * from './paged-read';

@@ -1,6 +1,11 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore, Subscription } from '@cartes-badges/eventsourcing';
-import { createReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkSubscribeOptions,
+  createReadPipeline,
+} from '@cartes-badges/eventsourcing/adapter';
 import { appendToStream } from './append';
 import { eventStoreDbCalls } from './client-calls';
 import { HeadCache } from './head-cache';
@@ -52,23 +57,25 @@ export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStor
     },
     readStream(streamId, readOptions) {
       assertOpen();
-      return readStream(ctx, streamId, readOptions);
+      return readStream(ctx, streamId, checkReadStreamOptions(readOptions));
     },
     readAll(readOptions) {
       assertOpen();
-      return readAll(ctx, readOptions);
+      return readAll(ctx, checkReadAllOptions(readOptions));
     },
     readStreamPages(streamId, readOptions) {
       assertOpen();
-      return readStreamPages(ctx, streamId, readOptions);
+      return readStreamPages(ctx, streamId, checkReadStreamOptions(readOptions));
     },
     readAllPages(readOptions) {
       assertOpen();
-      return readAllPages(ctx, readOptions);
+      return readAllPages(ctx, checkReadAllOptions(readOptions));
     },
-    subscribe(subscribeOptions = {}) {
+    subscribe(subscribeOptions) {
       assertOpen();
-      const subscription = subscribe(ctx, subscribeOptions, (ended) => subscriptions.delete(ended));
+      const subscription = subscribe(ctx, checkSubscribeOptions(subscribeOptions), (ended) =>
+        subscriptions.delete(ended),
+      );
       subscriptions.add(subscription);
       return subscription;
     },

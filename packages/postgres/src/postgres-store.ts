@@ -1,4 +1,9 @@
-import { createReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkSubscribeOptions,
+  createReadPipeline,
+} from '@cartes-badges/eventsourcing/adapter';
 import type {
   AppendOptions,
   EventStore,
@@ -105,28 +110,31 @@ export async function createPostgresEventStore(
       return result;
     },
 
-    readStream(streamId: string, readOptions: ReadStreamOptions = {}) {
+    readStream(streamId: string, readOptions?: ReadStreamOptions) {
       assertOpen();
-      return readStreamEvents(pool, schema, pipeline, streamId, readOptions);
+      return readStreamEvents(pool, schema, pipeline, streamId, checkReadStreamOptions(readOptions));
     },
 
-    readStreamPages(streamId: string, readOptions: ReadStreamOptions = {}) {
+    readStreamPages(streamId: string, readOptions?: ReadStreamOptions) {
       assertOpen();
-      return readStreamPages(pool, schema, pipeline, streamId, readOptions);
+      return readStreamPages(pool, schema, pipeline, streamId, checkReadStreamOptions(readOptions));
     },
 
-    readAll(readOptions: ReadAllOptions = {}) {
+    readAll(readOptions?: ReadAllOptions) {
       assertOpen();
-      return readAllEvents({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, readOptions);
+      const checked = checkReadAllOptions(readOptions);
+      return readAllEvents({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, checked);
     },
 
-    readAllPages(readOptions: ReadAllOptions = {}) {
+    readAllPages(readOptions?: ReadAllOptions) {
       assertOpen();
-      return readAllPages({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, readOptions);
+      const checked = checkReadAllOptions(readOptions);
+      return readAllPages({ pool, schema, pipeline, heldBackTimeoutMs, statistics }, checked);
     },
 
-    subscribe(subscribeOptions: SubscribeOptions = {}) {
+    subscribe(options?: SubscribeOptions) {
       assertOpen();
+      const subscribeOptions = checkSubscribeOptions(options);
       listener?.start();
       const subscription = createSubscription(
         {

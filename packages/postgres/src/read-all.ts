@@ -4,7 +4,7 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
 } from '@cartes-badges/eventsourcing';
-import { type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import { atMostSqlBigint, type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE, positiveInteger } from './read-stream';
 import type { EventStatistics } from './event-statistics';
@@ -48,7 +48,7 @@ export async function* readAllPages(
   // The bound (the last event stored when the read began) comes with the first page, read by
   // the same statement: one round trip fewer, and no row of that page lies beyond it.
   let upTo: bigint | undefined;
-  let after = options.after ?? 0n;
+  let after = atMostSqlBigint(options.after ?? 0n);
   let waitingSince: number | undefined;
   let waits = 0;
   while (upTo === undefined || after < upTo) {

@@ -1,5 +1,5 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from '@cartes-badges/eventsourcing';
-import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import { atMostSqlBigint, type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { Pool } from 'pg';
 import { DEFAULT_BATCH_SIZE } from './read-stream';
 import type { EventStatistics } from './event-statistics';
@@ -47,7 +47,7 @@ export function createSubscription(context: SubscriptionContext, options: Subscr
   async function* follow(): AsyncGenerator<RecordedEvent> {
     try {
       const filter = pipeline.storageFilter(options.filter);
-      let after = options.after ?? 0n;
+      let after = atMostSqlBigint(options.after ?? 0n);
       let heldBackDelay = 2;
       while (!closed) {
         dirty = false;

@@ -1,5 +1,5 @@
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
-import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import { atMostSqlBigint, type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';
 import { filterToSql } from './filter-sql';
@@ -16,9 +16,9 @@ export async function* readStreamPages(
   options: ReadStreamOptions,
   defaultBatchSize: number,
 ): AsyncGenerator<RecordedEvent> {
-  const batchSize = positiveInteger(options.batchSize ?? defaultBatchSize, 'batchSize');
-  let remaining =
-    options.maxCount === undefined ? Infinity : nonNegativeInteger(options.maxCount, 'maxCount');
+  // The options are checked by the store (checkReadStreamOptions) before this reads.
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  let remaining = options.maxCount ?? Infinity;
   // No stream is stored under such an id (appends refuse it); the driver would read it as
   // another text (U+FFFD for a lone surrogate) and could find a stream that is not this one.
   if (!isStorableText(streamId)) return;
@@ -26,12 +26,7 @@ export async function* readStreamPages(
   if (head === undefined || remaining === 0) return;
   const headVersion = Number(head);
   const backwards = options.direction === 'backwards';
-  let next =
-    options.fromVersion === undefined
-      ? backwards
-        ? headVersion
-        : 0
-      : nonNegativeInteger(options.fromVersion, 'fromVersion');
+  let next = options.fromVersion ?? (backwards ? headVersion : 0);
   while (remaining > 0) {
     const limit = Math.min(batchSize, remaining);
     const rows = backwards
@@ -59,13 +54,13 @@ export async function* readAllPages(
   options: ReadAllOptions,
   defaultBatchSize: number,
 ): AsyncGenerator<RecordedEvent> {
-  const batchSize = positiveInteger(options.batchSize ?? defaultBatchSize, 'batchSize');
-  let remaining =
-    options.maxCount === undefined ? Infinity : nonNegativeInteger(options.maxCount, 'maxCount');
+  // The options are checked by the store (checkReadAllOptions) before this reads.
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  let remaining = options.maxCount ?? Infinity;
   const filterSql = filterToSql(pipeline.storageFilter(options.filter));
   if (filterSql === null || remaining === 0) return;
   const upTo = queries.lastPosition();
-  let after = options.after ?? 0n;
+  let after = atMostSqlBigint(options.after ?? 0n);
   for (;;) {
     const rows = queries.allPage(after, upTo, filterSql, batchSize);
     for (const row of rows) {
@@ -83,13 +78,6 @@ export async function* readAllPages(
 export function positiveInteger(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) {
     throw new RangeError(`SQLite store: ${name} must be an integer of at least 1, got ${String(value)}`);
-  }
-  return value;
-}
-
-function nonNegativeInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(`SQLite store: ${name} must be an integer of at least 0, got ${String(value)}`);
   }
   return value;
 }

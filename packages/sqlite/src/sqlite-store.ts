@@ -15,6 +15,9 @@ import {
   type Subscription,
 } from '@cartes-badges/eventsourcing';
 import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkSubscribeOptions,
   createReadPipeline,
   readAppended,
   withAppendedEvents,
@@ -241,18 +244,19 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       return withAppendedEvents(result, () => readAppended(pipeline, rows.map(rowToStoredEvent)));
     },
 
-    readStream(streamId, readOptions = {}) {
+    readStream(streamId, readOptions) {
       assertOpen();
-      return readStreamPages(queries, pipeline, streamId, readOptions, batchSize);
+      return readStreamPages(queries, pipeline, streamId, checkReadStreamOptions(readOptions), batchSize);
     },
 
-    readAll(readOptions = {}) {
+    readAll(readOptions) {
       assertOpen();
-      return readAllPages(queries, pipeline, readOptions, batchSize);
+      return readAllPages(queries, pipeline, checkReadAllOptions(readOptions), batchSize);
     },
 
-    subscribe(subscribeOptions = {}) {
+    subscribe(options) {
       assertOpen();
+      const subscribeOptions = checkSubscribeOptions(options);
       return subscribeToStore(
         {
           queries,

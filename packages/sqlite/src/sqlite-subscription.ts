@@ -1,5 +1,5 @@
 import type { RecordedEvent, SubscribeOptions, Subscription } from '@cartes-badges/eventsourcing';
-import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
+import { atMostSqlBigint, type ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
 import type { CommitSignal } from './commit-signal';
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';
@@ -32,7 +32,7 @@ export function subscribeToStore(context: SubscriptionContext, options: Subscrib
 
   async function* follow(): AsyncGenerator<RecordedEvent> {
     try {
-      let checkpoint = options.after ?? 0n;
+      let checkpoint = atMostSqlBigint(options.after ?? 0n);
       let freshSinceCaughtUp = true;
       while (!closed) {
         const seen = signal.generation;

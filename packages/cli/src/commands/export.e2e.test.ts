@@ -65,6 +65,16 @@ describe('cartes-badges export events', () => {
   );
 });
 
+describe('cartes-badges export events --since past the store', () => {
+  it('exports nothing after a position past what SQLite holds (2^63 and more), instead of a driver error (exit 10)', async () => {
+    for (const since of ['9223372036854775807', '9223372036854775808', '9999999999999999999']) {
+      const run = await cli(['export', 'events', '--since', since, '--store', store]);
+      expect([run.code, run.stdout]).toEqual([0, '']);
+      expect(run.stderr).toMatch(/^0 événements en/m);
+    }
+  });
+});
+
 describe('cartes-badges export lists', () => {
   interface ListJson {
     readonly total: number;

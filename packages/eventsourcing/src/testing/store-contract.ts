@@ -7,6 +7,7 @@ import { hashChainContract } from './contract/hash-chain';
 import { hashChainCoverageContract } from './contract/hash-chain-coverage';
 import { invalidEventsContract } from './contract/invalid-events';
 import { readAllContract } from './contract/read-all';
+import { readOptionsContract } from './contract/read-options';
 import { readStreamContract } from './contract/read-stream';
 import { signaturesContract } from './contract/signatures';
 import { subscribeContract } from './contract/subscribe';
@@ -48,6 +49,7 @@ export function runEventStoreContract(storeName: string, harness: StoreHarness):
     concurrencyContract(ctx);
     readStreamContract(ctx);
     readAllContract(ctx);
+    readOptionsContract(ctx);
     subscribeContract(ctx);
     upcastingContract(ctx);
     invalidEventsContract(ctx);
