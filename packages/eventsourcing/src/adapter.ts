@@ -42,6 +42,7 @@ export {
   type ReadPipeline,
 } from './read-pipeline';
 export { matchesFilter, streamPrefixes } from './event-filter';
+export { checkAppendOptions } from './append-options';
 export {
   checkReadStreamOptions,
   checkReadAllOptions,

@@ -22,6 +22,7 @@ import type {
 } from './store';
 import type { EventStoreOptions } from './store-options';
 import { checkEventsToAppend } from './validate-events';
+import { checkAppendOptions } from './append-options';
 import { checkReadAllOptions, checkReadStreamOptions, checkSubscribeOptions } from './read-options';
 
 /** The storage of an in-memory store; only its own module and its tampering handle see it. */
@@ -92,14 +93,14 @@ export function createInMemoryEventStore(options: EventStoreOptions = {}): Event
     );
 
   const store: EventStore = {
-    async appendToStream(streamId, events, appendOptions: AppendOptions = {}): Promise<AppendResult> {
+    async appendToStream(streamId, events, appendOptions?: AppendOptions): Promise<AppendResult> {
       // Checks every event and writes its canonical JSON before anything is written.
       const checked = checkEventsToAppend(streamId, events);
+      const expected = checkAppendOptions(appendOptions);
       assertOpen();
       const stream = storage.streams.get(streamId);
       const head = stream?.[stream.length - 1];
       const currentVersion = head ? head.version : -1;
-      const expected = appendOptions.expectedVersion ?? 'any';
       if (!expectedVersionHolds(expected, currentVersion)) {
         throw new ConcurrencyError(streamId, expected, currentVersion);
       }

@@ -36,13 +36,12 @@ export async function appendToStream(
   ctx: StoreContext,
   streamId: string,
   events: readonly EventToAppend[],
-  options: AppendOptions = {},
+  options?: AppendOptions,
 ): Promise<AppendResult> {
   // Checks every event and writes the canonical JSON of its data and actor, in one walk: the
   // hash chain uses these texts instead of writing them again.
   const checked = checkEventsToAppend(streamId, events);
-  const expected = options.expectedVersion ?? 'any';
-  checkExpectedVersion(expected);
+  const expected = kernelAdapter.checkAppendOptions(options);
   // Our own copy, taken before any wait, with the event ids fixed once (see own-copy.ts).
   const batch = ownCopy(events, checked);
   // One instant for every try: a retry after a write that went through (its answer lost to a
@@ -109,15 +108,6 @@ export async function appendToStream(
 class LostHeadRace extends Error {
   constructor(readonly actualRevision: number) {
     super('lost the race for the stream head');
-  }
-}
-
-function checkExpectedVersion(expected: ExpectedVersion): void {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
-  if (!Number.isInteger(expected) || expected < -1) {
-    throw new TypeError(
-      `expectedVersion must be a version (integer >= -1), 'no_stream', 'stream_exists' or 'any'; got ${String(expected)}`,
-    );
   }
 }
 

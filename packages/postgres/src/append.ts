@@ -1,5 +1,6 @@
 import { ConcurrencyError, GENESIS_HASH } from '@cartes-badges/eventsourcing';
 import {
+  checkAppendOptions,
   expectedVersionHolds,
   prepareEventsForAppend,
   readAppended,
@@ -81,10 +82,10 @@ export async function appendEvents(
   context: AppendContext,
   streamId: string,
   events: readonly EventToAppend[],
-  options: AppendOptions = {},
+  options?: AppendOptions,
 ): Promise<AppendResult> {
   validateEventsToAppend(streamId, events);
-  const expected = options.expectedVersion ?? 'any';
+  const expected = checkAppendOptions(options);
   // Copy now: the caller may change their objects while we wait for the database.
   const batch = structuredClone(events);
   if (batch.length > 0 && context.heads.isContended(streamId))

@@ -15,6 +15,7 @@ import {
   type Subscription,
 } from '@cartes-badges/eventsourcing';
 import {
+  checkAppendOptions,
   checkReadAllOptions,
   checkReadStreamOptions,
   checkSubscribeOptions,
@@ -223,15 +224,11 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     location,
     database: db,
 
-    async appendToStream(
-      streamId: string,
-      events: readonly EventToAppend[],
-      appendOptions: AppendOptions = {},
-    ) {
+    async appendToStream(streamId: string, events: readonly EventToAppend[], appendOptions?: AppendOptions) {
       validateEventsToAppend(streamId, events);
+      const expected = checkAppendOptions(appendOptions);
       assertOpen();
       if (readOnly) throw new Error(`The SQLite event store (${describe(location)}) is open read-only`);
-      const expected = appendOptions.expectedVersion ?? 'any';
       // IMMEDIATE: take the write lock before reading the head, so the version checked is still
       // the version when the rows go in, even with other processes on the file. Holding the lock,
       // no other writer can reach the UNIQUE (stream_id, version) index first.

@@ -1,6 +1,6 @@
 import { left, right } from 'fp-ts/Either';
 import { digest, verifyAgainstDigest } from '../digest';
-import { EventDecodeError } from '../errors';
+import { EventDecodeError, InvalidEventError } from '../errors';
 import type { EventToAppend, RecordedEvent } from '../events';
 import { createInMemoryEventStore, inMemoryStorageOf } from '../in-memory-store';
 import { readAllInPages } from '../paged-read';
@@ -136,4 +136,31 @@ describe('protectPersonalData (crypto-shredding of personal values)', () => {
     expect(dataOf(await all(store.readStream('dossier-5')))).toEqual([{ email: 'old@exemple.fr' }]);
     expect(await verifyStream(store, 'dossier-5')).toMatchObject({ ok: true });
   });
+
+  it('refuses wrong append options before it makes a key: a refused write leaves no key behind', async () => {
+    const { keys, store } = setUp();
+    await expect(
+      store.appendToStream('dossier-6', [contact('a@exemple.fr')], { expectedVersion: '0' as never }),
+    ).rejects.toThrow(/^appendToStream: expectedVersion must be/);
+    expect((await keys.keysFor(['dossier-6'])).has('dossier-6')).toBe(false);
+    expect(await all(store.readStream('dossier-6'))).toEqual([]);
+  });
+
+  it.each([
+    ['no list', null, 'events must be an array of events'],
+    ['a null event', [null], 'event must be an object { type, data }'],
+    [
+      'a bigint personal value',
+      [{ type: 'ContactChanged', data: { email: 5n }, metadata: { actor } }],
+      'data.email is a BigInt',
+    ],
+  ])(
+    "refuses %s with the store's error naming it (was a raw TypeError from sealing), no key made",
+    async (_name, events, reason) => {
+      const { keys, store } = setUp();
+      await expect(store.appendToStream('dossier-7', events as never)).rejects.toThrow(InvalidEventError);
+      await expect(store.appendToStream('dossier-7', events as never)).rejects.toThrow(reason);
+      expect((await keys.keysFor(['dossier-7'])).has('dossier-7')).toBe(false);
+    },
+  );
 });

@@ -1,3 +1,5 @@
+import { checkAppendOptions } from '../append-options';
+import { validateEventsToAppend } from '../validate-events';
 import { EventDecodeError } from '../errors';
 import type { EventToAppend, RecordedEvent } from '../events';
 import type { JsonValue } from '../json';
@@ -124,6 +126,11 @@ export function protectPersonalData(store: EventStore, protection: PersonalDataP
 
   const methods: EventStore = {
     async appendToStream(streamId, events, options) {
+      // Checked before sealing, as the store would check them: sealing makes the subject's key,
+      // which a refused write must not leave, and walks the events (a null event or a bigint
+      // value was a raw TypeError from that walk instead of the store's error naming it).
+      validateEventsToAppend(streamId, events);
+      checkAppendOptions(options);
       const sealed = await seal(streamId, events);
       const result = await store.appendToStream(streamId, sealed.events, options);
       const subject = subjectOf(streamId) ?? streamId;

@@ -1,6 +1,7 @@
 /// <reference types="jest" />
 import type { EventStore } from '../store';
 import { appendContract } from './contract/append';
+import { appendOptionsContract } from './contract/append-options';
 import { appendedEventsContract } from './contract/appended-events';
 import { concurrencyContract } from './contract/concurrency';
 import { hashChainContract } from './contract/hash-chain';
@@ -45,6 +46,7 @@ export function runEventStoreContract(storeName: string, harness: StoreHarness):
     });
 
     appendContract(ctx);
+    appendOptionsContract(ctx);
     if (harness.returnsAppendedEvents) appendedEventsContract(ctx);
     concurrencyContract(ctx);
     readStreamContract(ctx);
