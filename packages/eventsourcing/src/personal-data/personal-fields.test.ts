@@ -19,6 +19,12 @@ describe('valueAt', () => {
     expect(valueAt(data, 'contact.phones.0')).toBeUndefined();
     expect(valueAt(['x'], '0')).toBeUndefined();
   });
+
+  it("finds only the data's own values, never what every object inherits (toString, constructor)", () => {
+    expect(valueAt(data, 'toString')).toBeUndefined();
+    expect(valueAt(data, 'contact.constructor')).toBeUndefined();
+    expect(valueAt(data, '__proto__')).toBeUndefined();
+  });
 });
 
 describe('withValueAt', () => {
@@ -36,5 +42,10 @@ describe('withValueAt', () => {
     expect(withValueAt(data, 'fax', 'sealed')).toBe(data);
     const list = ['x'];
     expect(withValueAt(list, '0', 'sealed')).toBe(list);
+  });
+
+  it('adds nothing for a path to what every object inherits (toString, constructor)', () => {
+    for (const path of ['toString', 'contact.constructor', 'hasOwnProperty'])
+      expect(withValueAt(data, path, 'sealed')).toEqual(data);
   });
 });
