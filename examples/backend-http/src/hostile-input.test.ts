@@ -1,6 +1,11 @@
 import { createInMemoryEventStore } from '@cartes-badges/eventsourcing';
 import { dossierStoreOptions, fixedClock } from '@cartes-badges/domain';
-import { FIXTURE_ESTABLISHMENTS, FIXTURE_USERS } from '@cartes-badges/domain/fixtures';
+import {
+  FIXTURE_ESTABLISHMENTS,
+  FIXTURE_PROVIDERS,
+  FIXTURE_USERS,
+  samplePdf,
+} from '@cartes-badges/domain/fixtures';
 import type { FastifyInstance } from 'fastify';
 import { inject } from '../test/inject';
 import { buildApp } from './app';
@@ -27,6 +32,34 @@ async function eventCount(): Promise<number> {
   let n = 0;
   for await (const _event of store.readAll()) n++;
   return n;
+}
+
+/** A dossier of Claire's, filled, with its two invoices, transmitted (as app.test.ts does it). */
+async function transmittedDossier(prefix: string): Promise<string> {
+  const created = await post({
+    type: 'CreateDraft',
+    commandId: `${prefix}-1`,
+    payload: { siret: CLICHY, cardType: 'CHRONO' },
+  });
+  const { dossierId } = created.json() as { dossierId: string };
+  const on = async (commandId: string, type: string, payload?: object) => {
+    const response = await post({ type, commandId, dossierId, ...(payload ? { payload } : {}) });
+    expect([commandId, response.statusCode]).toEqual([commandId, 201]);
+  };
+  await on(`${prefix}-2`, 'SaveDraft', {
+    contactEmail: 'claire.martin@interim-services.fr',
+    providerSearch: FIXTURE_PROVIDERS.chronoLyon.siret,
+    costLines: [{ nature: 'Achat Matériel', unitAmountCents: 5250, quantity: 4 }],
+    attestations: { honour: true, generalConditions: true, supportingDocuments: true },
+  });
+  for (const [n, documentType] of ['Copie facture prestataire', 'Facture entreprise'].entries())
+    await on(`${prefix}-doc-${n}`, 'AttachDocument', {
+      documentType,
+      fileName: `facture-${n}.pdf`,
+      contentBase64: Buffer.from(samplePdf(documentType)).toString('base64'),
+    });
+  await on(`${prefix}-3`, 'TransmitDossier');
+  return dossierId;
 }
 
 describe('hostile input through the HTTP service', () => {
@@ -108,9 +141,21 @@ describe('hostile input through the HTTP service', () => {
   });
 
   it('R-25 a query parameter sent twice is a 400 naming the field (the state: a list of states), not a 500', async () => {
-    const twice = await get('/dossiers?etat=draft&etat=transmitted');
-    const commaSeparated = await get('/dossiers?etat=draft,transmitted');
-    expect([twice.statusCode, twice.json()]).toEqual([200, commaSeparated.json()]);
+    // A transmitted dossier, so that each state filter has something to keep or leave out.
+    const dossierId = await transmittedDossier('twice');
+    const numbersIn = async (url: string) => {
+      const response = await get(url);
+      expect(response.statusCode).toBe(200);
+      return (response.json().rows as { dossierId: string }[]).map((row) => row.dossierId);
+    };
+    expect(await numbersIn('/dossiers?etat=transmitted')).toContain(dossierId);
+    expect(await numbersIn('/dossiers?etat=granted')).not.toContain(dossierId);
+    // Each state sent as its own parameter filters on either, as the comma-separated list does.
+    expect(await numbersIn('/dossiers?etat=granted&etat=transmitted')).toContain(dossierId);
+    expect(await numbersIn('/dossiers?etat=transmitted&etat=granted')).toEqual(
+      await numbersIn('/dossiers?etat=transmitted,granted'),
+    );
+    expect(await numbersIn('/dossiers?etat=granted&etat=refused')).not.toContain(dossierId);
     for (const [url, field] of [
       ['/brouillons?siret=12345678901234&siret=98765432109876', 'filters.siret'],
       ['/dossiers?type=CHRONO&type=BTP', 'filters.cardType'],
