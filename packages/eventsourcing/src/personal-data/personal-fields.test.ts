@@ -36,6 +36,12 @@ describe('withValueAt', () => {
     expect(withValueAt(data, 'file', 'sealed')).toMatchObject({ file: 'sealed' });
   });
 
+  it('follows a path of three steps and more', () => {
+    const deep = { a: { b: { c: 'clear', d: 1 } } };
+    expect(valueAt(deep, 'a.b.c')).toBe('clear');
+    expect(withValueAt(deep, 'a.b.c', 'sealed')).toEqual({ a: { b: { c: 'sealed', d: 1 } } });
+  });
+
   it('gives the same data back when the path leads to no value', () => {
     for (const path of ['contact.fax', 'fax.number', 'file.name', 'name.length', 'contact.phones.0'])
       expect(withValueAt(data, path, 'sealed')).toEqual(data);

@@ -9,7 +9,7 @@ import { verifyStream } from '../verify';
 import { createInMemoryPersonalDataKeys } from './in-memory-personal-data-keys';
 import { PersonalDataErasedError } from './personal-data-keys';
 import type { PersonalDataProtection } from './protect-personal-data';
-import { ERASED_TEXT, protectPersonalData } from './protect-personal-data';
+import { ERASED_TEXT, personalDataKeysOf, protectPersonalData } from './protect-personal-data';
 
 const actor = { role: 'gestionnaire', userId: 'g-1' };
 const fields = { ContactChanged: ['email'], Noted: ['note.text'] };
@@ -108,6 +108,12 @@ describe('protectPersonalData (crypto-shredding of personal values)', () => {
     const reading = all(store.readStream('dossier-b'));
     await expect(reading).rejects.toBeInstanceOf(EventDecodeError);
     await expect(all(store.readStream('dossier-b'))).rejects.toThrow(/dossier-b, version 0 .*data\.email/);
+    const error = (await all(store.readStream('dossier-b')).catch(
+      (caught: unknown) => caught,
+    )) as EventDecodeError;
+    expect(error.problems).toEqual([
+      { path: 'data.email', expected: 'a personal value sealed with the key of dossier-b' },
+    ]);
   });
 
   it("runs the domain's decoder on the clear value, not on the ciphertext", async () => {
@@ -135,6 +141,60 @@ describe('protectPersonalData (crypto-shredding of personal values)', () => {
     });
     expect(dataOf(await all(store.readStream('dossier-5')))).toEqual([{ email: 'old@exemple.fr' }]);
     expect(await verifyStream(store, 'dossier-5')).toMatchObject({ ok: true });
+  });
+
+  it('leaves events with no personal value alone: no key made, none looked up, data as written', async () => {
+    const { keys, store } = setUp();
+    const lookups: string[][] = [];
+    const keysFor = keys.keysFor.bind(keys);
+    keys.keysFor = (subjects) => {
+      lookups.push([...subjects]);
+      return keysFor(subjects);
+    };
+    // A type with no personal fields, and a personal type whose field is absent or null.
+    const events: EventToAppend[] = [
+      { type: 'Opened', data: { email: 'not-declared@exemple.fr' }, metadata: { actor } },
+      { type: 'ContactChanged', data: { phone: '0102' }, metadata: { actor } },
+      contact(null),
+    ];
+    const appended = await store.appendToStream('dossier-8', events);
+    expect(dataOf(appended.events ?? [])).toEqual(events.map((event) => event.data));
+    expect((await keys.keysFor(['dossier-8'])).has('dossier-8')).toBe(false);
+    lookups.length = 0;
+    expect(dataOf(await all(store.readStream('dossier-8')))).toEqual(events.map((event) => event.data));
+    expect(dataOf(await all(store.readAll()))).toEqual(events.map((event) => event.data));
+    expect(lookups).toEqual([]);
+  });
+
+  it("seals under the stream's subject when it differs from the stream id, and gives the appended events back in clear", async () => {
+    const raw = createInMemoryEventStore();
+    const keys = createInMemoryPersonalDataKeys();
+    // The documents of dossier-9 are kept in a stream of their own, erased with the dossier.
+    const store = protectPersonalData(raw, { keys, fields, subjectOf: (streamId) => streamId.split('/')[0] });
+    const appended = await store.appendToStream('dossier-9/documents', [contact('d@exemple.fr')]);
+    expect(dataOf(appended.events ?? [])).toEqual([{ email: 'd@exemple.fr' }]);
+    expect([...(await keys.keysFor(['dossier-9', 'dossier-9/documents'])).keys()]).toEqual(['dossier-9']);
+    await keys.destroy('dossier-9');
+    expect(dataOf(await all(store.readStream('dossier-9/documents')))).toEqual([{ email: ERASED_TEXT }]);
+  });
+
+  it("keeps the append when the decoder refuses what was written (as a store's own append): the reader meets the error", async () => {
+    const { raw, store } = setUp({
+      decoder: (event) =>
+        event.type === 'ContactChanged' ? left([{ path: 'data.email', expected: 'never' }]) : right(event),
+    });
+    const appended = await store.appendToStream('dossier-10', [contact('e@exemple.fr')]);
+    expect(appended.nextExpectedVersion).toBe(0);
+    expect(appended.events).toBeUndefined();
+    expect(inMemoryStorageOf(raw).all).toHaveLength(1);
+    await expect(all(store.readStream('dossier-10'))).rejects.toBeInstanceOf(EventDecodeError);
+  });
+
+  it('lends its keys to an erasure (personalDataKeysOf), never to a copy or a log of the store', () => {
+    const { raw, keys, store } = setUp();
+    expect(personalDataKeysOf(store)).toBe(keys);
+    expect(personalDataKeysOf(raw)).toBeUndefined();
+    expect(personalDataKeysOf({ ...store } as EventStore)).toBeUndefined();
   });
 
   it('refuses wrong append options before it makes a key: a refused write leaves no key behind', async () => {
