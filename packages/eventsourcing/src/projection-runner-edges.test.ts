@@ -3,7 +3,7 @@
 import type { GlobalPosition, RecordedEvent } from './events';
 import { createInMemoryEventStore } from './in-memory-store';
 import type { Runnable, StoredCheckpoint } from './projection-target';
-import { runProjectionOnce } from './projection-runner';
+import { runProjectionOnce, startProjection } from './projection-runner';
 import { defineReactor } from './reactor';
 import { counted } from './testing';
 
@@ -71,6 +71,29 @@ describe('runProjectionOnce edges', () => {
     });
     expect(calls).toEqual([]);
   });
+});
+
+describe('the runners refuse a batch size that is not a count', () => {
+  // batchSize 0 applied one event per transaction live, NaN never closed a batch before the
+  // runner caught up, and runProjectionOnce's error named readAll's option, not its own.
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10'])(
+    'refuses batchSize %p, naming it, before anything is read or applied',
+    async (batchSize) => {
+      const store = createInMemoryEventStore();
+      await store.appendToStream('s-1', counted(3));
+      const { target, calls } = recordingTarget(undefined, true);
+      const expected = new RangeError(
+        `Projection p: batchSize must be an integer of at least 1, got ${typeof batchSize === 'string' ? `"${batchSize}"` : String(batchSize)}`,
+      );
+      await expect(
+        runProjectionOnce(store, { name: 'p', target }, { batchSize: batchSize as number }),
+      ).rejects.toThrow(expected);
+      expect(() => startProjection(store, { name: 'p', target }, { batchSize: batchSize as number })).toThrow(
+        expected,
+      );
+      expect(calls).toEqual([]);
+    },
+  );
 });
 
 describe('defineReactor', () => {

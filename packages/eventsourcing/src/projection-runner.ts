@@ -22,6 +22,18 @@ export interface RunProjectionOptions {
   readonly onProgress?: (progress: ProjectionProgress) => void;
 }
 
+/**
+ * The batch size asked for (100 when none), or a RangeError naming the projection: 0 applied one
+ * event per transaction live, NaN never closed a batch before the runner caught up.
+ */
+function batchSizeOf(runnable: Runnable, options: RunProjectionOptions): number {
+  const size: unknown = options.batchSize ?? 100;
+  if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 1) return size;
+  throw new RangeError(
+    `Projection ${runnable.name}: batchSize must be an integer of at least 1, got ${typeof size === 'string' ? JSON.stringify(size) : String(size)}`,
+  );
+}
+
 /** Loads the checkpoint; resets the target when the projection's version changed. */
 async function prepare(runnable: Runnable): Promise<GlobalPosition | undefined> {
   const stored = await runnable.target.readCheckpoint();
@@ -70,7 +82,7 @@ export async function runProjectionOnce(
   runnable: Runnable,
   options: RunProjectionOptions = {},
 ): Promise<ProjectionProgress> {
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = batchSizeOf(runnable, options);
   let position = await prepare(runnable);
   let eventsProcessed = 0;
   let batch: RecordedEvent[] = [];
@@ -118,7 +130,7 @@ export function startProjection(
   runnable: Runnable,
   options: RunProjectionOptions = {},
 ): RunningProjection {
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = batchSizeOf(runnable, options);
   let position: GlobalPosition | undefined;
   let lastSeen: GlobalPosition | undefined;
   let eventsProcessed = 0;
