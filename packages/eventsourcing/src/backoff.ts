@@ -37,3 +37,33 @@ export function backoffDelay(
       return capped / 2 + (random() * capped) / 2;
   }
 }
+
+// A delay that is not a number of milliseconds is a retry loop with no pause at all: setTimeout
+// takes NaN, a negative delay or the `undefined` of an unknown jitter as 0, and one past 2^31 - 1
+// ms (Infinity included) as 1. The options that feed
+// a policy are checked where they are given, so a mistake shows at start, naming the option.
+
+/** The longest delay a timer keeps: Node fires a longer one (Infinity too) after 1 ms. */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/** Throws a RangeError naming `name` unless `value` is undefined or a number of ms a timer keeps. */
+export function checkDelayMs(value: unknown, name: string): void {
+  if (value === undefined || (typeof value === 'number' && value >= 0 && value <= MAX_TIMER_DELAY_MS)) return;
+  throw new RangeError(
+    `${name} must be a number of milliseconds from 0 to ${MAX_TIMER_DELAY_MS}, got ${shown(value)}`,
+  );
+}
+
+/** Throws a RangeError naming `name` unless `value` is undefined or a growth factor of at least 1. */
+export function checkBackoffFactor(value: unknown, name: string): void {
+  if (value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 1)) return;
+  throw new RangeError(`${name} must be a finite number of at least 1, got ${shown(value)}`);
+}
+
+/** Throws a RangeError naming `name` unless `value` is undefined or one of the jitters. */
+export function checkJitter(value: unknown, name: string): void {
+  if (value === undefined || value === 'equal' || value === 'full' || value === 'none') return;
+  throw new RangeError(`${name} must be 'equal', 'full' or 'none', got ${shown(value)}`);
+}
+
+const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));

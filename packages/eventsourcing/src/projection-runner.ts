@@ -1,5 +1,6 @@
 import type { GlobalPosition, RecordedEvent } from './events';
 import { isNoChangeMarker } from './no-change-marker';
+import { batchSizeOf } from './run-options';
 import { readAllInPages } from './paged-read';
 import type { Runnable } from './projection-target';
 import type { EventStore, Subscription } from './store';
@@ -20,18 +21,6 @@ export interface RunProjectionOptions {
   readonly batchSize?: number;
   /** Called after each batch applied. */
   readonly onProgress?: (progress: ProjectionProgress) => void;
-}
-
-/**
- * The batch size asked for (100 when none), or a RangeError naming the projection: 0 applied one
- * event per transaction live, NaN never closed a batch before the runner caught up.
- */
-function batchSizeOf(runnable: Runnable, options: RunProjectionOptions): number {
-  const size: unknown = options.batchSize ?? 100;
-  if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 1) return size;
-  throw new RangeError(
-    `Projection ${runnable.name}: batchSize must be an integer of at least 1, got ${typeof size === 'string' ? JSON.stringify(size) : String(size)}`,
-  );
 }
 
 /** Loads the checkpoint; resets the target when the projection's version changed. */

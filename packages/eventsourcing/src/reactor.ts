@@ -1,6 +1,7 @@
 import type { DomainEvent, GlobalPosition, RecordedEvent } from './events';
 import type { ProjectionTarget, Runnable, StoredCheckpoint } from './projection-target';
 import type { RetryPolicy } from './retry';
+import { checkRetryPolicy } from './retry';
 import { retryWithBackoff } from './retry';
 import type { EventFilter } from './store';
 import { countReactorRetry } from './telemetry/metrics';
@@ -23,6 +24,7 @@ export function defineReactor<E extends DomainEvent = DomainEvent>(
   definition: ReactorDefinition<E>,
 ): ReactorDefinition<E> {
   if (!definition.name) throw new Error('A reactor needs a name');
+  checkRetryPolicy(definition.retry, `Reactor ${definition.name}: retry`);
   return definition;
 }
 
@@ -60,6 +62,8 @@ export function reactorTarget<E extends DomainEvent>(
   reactor: ReactorDefinition<E>,
   ledger: ReactorLedger,
 ): ProjectionTarget {
+  // Checked here too: a reactor may be given without defineReactor.
+  checkRetryPolicy(reactor.retry, `Reactor ${reactor.name}: retry`);
   const keyOf = reactor.keyOf ?? ((event: RecordedEvent<E>) => event.eventId);
   const retry: RetryPolicy = {
     ...reactor.retry,

@@ -1,4 +1,4 @@
-import { backoffDelay, type BackoffPolicy } from './backoff';
+import { backoffDelay, checkBackoffFactor, checkDelayMs, checkJitter, type BackoffPolicy } from './backoff';
 
 /** How to retry a failing effect: exponential backoff with jitter, bounded. */
 export interface RetryPolicy {
@@ -19,8 +19,44 @@ export interface RetryPolicy {
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
+/**
+ * Throws a RangeError or TypeError naming the field (`${name}.maxAttempts`, ...) unless `policy`
+ * is a retry policy: NaN attempts retried for ever, a NaN delay or an unknown jitter without a
+ * pause between attempts.
+ */
+export function checkRetryPolicy(policy: RetryPolicy | undefined, name: string): void {
+  if (policy === undefined) return;
+  if (typeof policy !== 'object' || policy === null)
+    throw new TypeError(`${name} must be an object such as { maxAttempts: 5 }, got ${String(policy)}`);
+  const attempts: unknown = policy.maxAttempts;
+  if (
+    attempts !== undefined &&
+    !(
+      typeof attempts === 'number' &&
+      (Number.isSafeInteger(attempts) || attempts === Infinity) &&
+      attempts >= 1
+    )
+  )
+    throw new RangeError(
+      `${name}.maxAttempts must be an integer of at least 1 (or Infinity), got ${String(attempts)}`,
+    );
+  checkDelayMs(policy.initialDelayMs, `${name}.initialDelayMs`);
+  checkDelayMs(policy.maxDelayMs, `${name}.maxDelayMs`);
+  const elapsed: unknown = policy.maxElapsedMs;
+  if (elapsed !== undefined && !(typeof elapsed === 'number' && elapsed >= 0))
+    throw new RangeError(
+      `${name}.maxElapsedMs must be a number of milliseconds of at least 0 (or Infinity), got ${String(elapsed)}`,
+    );
+  checkBackoffFactor(policy.factor, `${name}.factor`);
+  checkJitter(policy.jitter, `${name}.jitter`);
+  for (const hook of ['retryIf', 'onRetry'] as const)
+    if (policy[hook] !== undefined && typeof policy[hook] !== 'function')
+      throw new TypeError(`${name}.${hook} must be a function, got ${typeof policy[hook]}`);
+}
+
 /** Runs `effect` until it succeeds or the attempts run out (then throws the last error). */
 export async function retryWithBackoff<T>(effect: () => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
+  checkRetryPolicy(policy, 'retryWithBackoff: policy');
   const maxAttempts = policy.maxAttempts ?? 5;
   const deadline = Date.now() + (policy.maxElapsedMs ?? Number.POSITIVE_INFINITY);
   const backoff: BackoffPolicy = {

@@ -1,8 +1,9 @@
-import { backoffDelay } from './backoff';
+import { backoffDelay, checkDelayMs } from './backoff';
 import type { Logger } from './logger';
 import { failureReporter } from './logger';
 import type { RunningProjection, RunProjectionOptions } from './projection-runner';
 import { startProjection } from './projection-runner';
+import { batchSizeOf } from './run-options';
 import type { Runnable } from './projection-target';
 import type { EventStore } from './store';
 import type { HeldLease, WorkerLeases } from './worker-lease';
@@ -50,6 +51,11 @@ export function superviseRunner(
   runnable: Runnable,
   options: SuperviseOptions = {},
 ): SupervisedRunner {
+  // Checked at once: each would otherwise fail every start and restart the runner in a loop
+  // (a batch size), or restart it with no pause at all (a NaN or negative delay).
+  batchSizeOf(runnable, options);
+  checkDelayMs(options.restartDelayMs, `Runner ${runnable.name}: restartDelayMs`);
+  checkDelayMs(options.maxRestartDelayMs, `Runner ${runnable.name}: maxRestartDelayMs`);
   const abort = new AbortController();
   let current: RunningProjection | undefined;
   const restartBackoff = {
