@@ -48,6 +48,7 @@ export * from './projection-runner';
 export * from './supervised-runner';
 export * from './retry';
 export * from './backoff';
+export * from './lease-timings';
 export * from './reactor';
 export * from './stream-state-cache';
 export {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
-import { failureReporter, pollForLease } from '@cartes-badges/eventsourcing';
+import { failureReporter, leaseTimings, pollForLease } from '@cartes-badges/eventsourcing';
 import { eventStoreDbCalls } from '../client-calls';
 import type { ClientCalls } from '../client-port';
 import { compareAndSet, leaseEvent } from './compare-and-set';
@@ -65,10 +65,7 @@ export function createEventStoreDBLeases(
   options: EventStoreDBLeasesOptions = {},
 ): EventStoreDBLeases {
   const calls = 'isTransient' in client ? client : eventStoreDbCalls(client);
-  const ttlMs = options.ttlMs ?? 15_000;
-  if (!(ttlMs >= 100)) throw new Error(`createEventStoreDBLeases: ttlMs must be at least 100 (got ${ttlMs})`);
-  const renewEveryMs = options.renewEveryMs ?? Math.floor(ttlMs / 3);
-  const retryEveryMs = options.retryEveryMs ?? Math.min(1000, Math.floor(ttlMs / 3));
+  const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createEventStoreDBLeases', options);
   const marginMs = options.clockSkewMarginMs ?? Math.min(1000, ttlMs);
   if (!(marginMs >= 0 && marginMs <= ttlMs))
     throw new Error(

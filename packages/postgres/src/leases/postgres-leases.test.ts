@@ -31,6 +31,17 @@ async function allEvents(): Promise<RecordedEvent[]> {
 }
 
 describeWithPostgres('PostgreSQL worker leases', () => {
+  it('refuses timings that would hammer the database (a NaN renewal or retry period), before touching it', async () => {
+    for (const [options, name] of [
+      [{ renewEveryMs: Number.NaN }, 'renewEveryMs'],
+      [{ retryEveryMs: Number.NaN }, 'retryEveryMs'],
+      [{ ttlMs: Infinity }, 'ttlMs'],
+    ] as const)
+      await expect(createPostgresLeases(store, options)).rejects.toThrow(
+        new RegExp(`^createPostgresLeases: ${name} must be a number of milliseconds from \\d+ to 2147483647`),
+      );
+  });
+
   it('one holder at a time: the next waits, takes over once the lease expires unrenewed, with a greater token', async () => {
     // Renewals far apart: the holder behaves as a paused process.
     const first = await createPostgresLeases(store, { ttlMs: 400, renewEveryMs: 60_000, holder: 'first' });

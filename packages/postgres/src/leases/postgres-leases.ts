@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HeldLease, Logger, WorkerLeases } from '@cartes-badges/eventsourcing';
-import { failureReporter, LeaseLostError, localLeaseState, pollForLease } from '@cartes-badges/eventsourcing';
+import {
+  failureReporter,
+  LeaseLostError,
+  leaseTimings,
+  localLeaseState,
+  pollForLease,
+} from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '../postgres-store';
 import { migrateComponent } from '../component-migrations';
@@ -59,10 +65,7 @@ export async function createPostgresLeases(
 ): Promise<PostgresLeases> {
   const pool = isStore(host) ? host.pool : host;
   const schema = checkSchemaName(options.schema ?? (isStore(host) ? host.schema : DEFAULT_SCHEMA));
-  const ttlMs = options.ttlMs ?? 15_000;
-  if (!(ttlMs >= 100)) throw new Error(`createPostgresLeases: ttlMs must be at least 100 (got ${ttlMs})`);
-  const renewEveryMs = options.renewEveryMs ?? Math.floor(ttlMs / 3);
-  const retryEveryMs = options.retryEveryMs ?? Math.min(1000, Math.floor(ttlMs / 3));
+  const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createPostgresLeases', options);
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const reportRenewalFailure = failureReporter(options, 'lease', 'lease renewal failed');
   await migrateComponent(pool, schema, WORKERS_COMPONENT, WORKER_MIGRATIONS);

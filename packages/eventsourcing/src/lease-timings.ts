@@ -1,0 +1,41 @@
+import { MAX_TIMER_DELAY_MS } from './backoff';
+
+// The timings of leases kept in a database, read alike by every store's leases. Unchecked, NaN
+// passed (`NaN >= 100` was the only test, and it is false, so only the lease length was caught):
+// a NaN renewal period renewed every millisecond (a timer takes NaN as 1 ms), a NaN retry period
+// polled the database with no pause, and Infinity, which a timer also takes as 1 ms, the same.
+
+/** The timings a lease store accepts (each in milliseconds). */
+export interface LeaseTimingOptions {
+  /** How long a lease lasts without renewal (default 15 s). */
+  readonly ttlMs?: number;
+  /** How often the holder renews (default a third of `ttlMs`). */
+  readonly renewEveryMs?: number;
+  /** How often a waiting instance tries to take a lease (default a third of `ttlMs`, at most 1 s). */
+  readonly retryEveryMs?: number;
+}
+
+export interface LeaseTimings {
+  readonly ttlMs: number;
+  readonly renewEveryMs: number;
+  readonly retryEveryMs: number;
+}
+
+/** The timings with their defaults, or an Error naming `owner` and the timing that is wrong. */
+export function leaseTimings(owner: string, options: LeaseTimingOptions): LeaseTimings {
+  const ttlMs = inRange(owner, 'ttlMs', options.ttlMs ?? 15_000, 100);
+  const third = Math.floor(ttlMs / 3);
+  return {
+    ttlMs,
+    renewEveryMs: inRange(owner, 'renewEveryMs', options.renewEveryMs ?? third, 1),
+    retryEveryMs: inRange(owner, 'retryEveryMs', options.retryEveryMs ?? Math.min(1000, third), 1),
+  };
+}
+
+function inRange(owner: string, name: string, value: unknown, least: number): number {
+  if (typeof value === 'number' && value >= least && value <= MAX_TIMER_DELAY_MS) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  throw new RangeError(
+    `${owner}: ${name} must be a number of milliseconds from ${least} to ${MAX_TIMER_DELAY_MS}, got ${shown}`,
+  );
+}

@@ -1,0 +1,29 @@
+import type { ClientCalls } from '../client-port';
+import { createEventStoreDBLeases } from './eventstoredb-leases';
+
+// The timings are checked before the database is used: no call may be made.
+const untouched = new Proxy({ isTransient: () => false } as unknown as ClientCalls, {
+  get(target, property) {
+    if (property === 'isTransient') return (target as { isTransient: unknown }).isTransient;
+    throw new Error(`the client was used (${String(property)})`);
+  },
+});
+
+describe('EventStoreDB leases refuse timings that would hammer the database', () => {
+  it.each([
+    [
+      { renewEveryMs: Number.NaN },
+      'renewEveryMs must be a number of milliseconds from 1 to 2147483647, got NaN',
+    ],
+    [
+      { retryEveryMs: Number.NaN },
+      'retryEveryMs must be a number of milliseconds from 1 to 2147483647, got NaN',
+    ],
+    [{ ttlMs: Infinity }, 'ttlMs must be a number of milliseconds from 100 to 2147483647, got Infinity'],
+    [{ ttlMs: 50 }, 'ttlMs must be a number of milliseconds from 100 to 2147483647, got 50'],
+  ])('%p', (options, message) => {
+    expect(() => createEventStoreDBLeases(untouched, options)).toThrow(
+      new RangeError(`createEventStoreDBLeases: ${message}`),
+    );
+  });
+});
