@@ -13,6 +13,7 @@ import type { ClientCalls } from './client-port';
 import { readAll, readAllPages } from './read-all';
 import { readStream, readStreamPages } from './read-stream';
 import type { EventStoreDBStoreOptions, StoreContext } from './store-context';
+import { checkEventStoreDBStoreOptions } from './store-options-check';
 import { subscribe } from './subscription';
 
 /**
@@ -28,6 +29,7 @@ export function createEventStoreDBStore(
 
 /** The same store on any implementation of the client calls (another client, a test double). */
 export function createStoreOnCalls(calls: ClientCalls, options: EventStoreDBStoreOptions = {}): EventStore {
+  checkEventStoreDBStoreOptions(options);
   const ctx: StoreContext = {
     calls,
     heads: new HeadCache(),
