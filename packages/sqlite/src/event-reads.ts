@@ -81,3 +81,16 @@ export function positiveInteger(value: number, name: string): number {
   }
   return value;
 }
+
+/**
+ * Checks a time to wait for another writer's lock: whole milliseconds from 0 to 2^31 - 1, what
+ * better-sqlite3 and its busy_timeout pragma take (its own refusal did not name the option).
+ */
+export function busyTimeout(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) {
+    throw new RangeError(
+      `SQLite store: ${name} must be a whole number of milliseconds from 0 to 2147483647, got ${String(value)}`,
+    );
+  }
+  return value;
+}

@@ -210,4 +210,16 @@ describe('SQLite event store', () => {
     );
     expect(() => createSqliteEventStore({ path: ':memory:', pollIntervalMs: 0 })).toThrow(/pollIntervalMs/);
   });
+
+  it('refuses a lock wait better-sqlite3 would refuse, naming busyTimeoutMs (the driver named only its own "timeout")', () => {
+    for (const busyTimeoutMs of [Number.NaN, -1, 1.5, Infinity, 2 ** 31, '100'])
+      expect(() =>
+        createSqliteEventStore({ path: ':memory:', busyTimeoutMs: busyTimeoutMs as number }),
+      ).toThrow(
+        new RangeError(
+          `SQLite store: busyTimeoutMs must be a whole number of milliseconds from 0 to 2147483647, got ${String(busyTimeoutMs)}`,
+        ),
+      );
+    for (const busyTimeoutMs of [0, 2 ** 31 - 1]) openStore({ path: ':memory:', busyTimeoutMs });
+  });
 });
