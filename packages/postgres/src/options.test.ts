@@ -44,4 +44,13 @@ describe('createPostgresEventStore options', () => {
       createPostgresEventStore({ connectionString: 'postgres://nowhere/db', pollIntervalMs }),
     ).rejects.toThrow(/pollIntervalMs must be a positive integer/);
   });
+
+  it.each([
+    ['pollIntervalMs', 2 ** 31],
+    ['heldBackTimeoutMs', 1e12],
+  ])('refuses %s %p: past what a timer keeps, it would fire after 1 ms', async (name, value) => {
+    await expect(
+      createPostgresEventStore({ connectionString: 'postgres://nowhere/db', [name]: value }),
+    ).rejects.toThrow(`${name} must be a positive integer of at most 2147483647 (got ${value})`);
+  });
 });

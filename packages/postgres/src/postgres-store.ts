@@ -24,7 +24,7 @@ import type { PostgresEventStoreOptions } from './options';
 import { EventStatistics } from './event-statistics';
 import { inPoolTransaction } from './pool-transaction';
 import { readAllEvents, readAllPages } from './read-all';
-import { positiveInteger, readStreamEvents, readStreamPages } from './read-stream';
+import { readStreamEvents, readStreamPages, timerMs } from './read-stream';
 import { DEFAULT_SCHEMA, channelOf, checkSchemaName } from './schema-name';
 import { StreamHeadCache } from './stream-heads';
 import { createSubscription } from './subscription';
@@ -52,8 +52,8 @@ export async function createPostgresEventStore(
   options: PostgresEventStoreOptions = {},
 ): Promise<PostgresEventStore> {
   const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
-  const pollIntervalMs = positiveInteger(options.pollIntervalMs, 500, 'pollIntervalMs');
-  const heldBackTimeoutMs = positiveInteger(options.heldBackTimeoutMs, 30_000, 'heldBackTimeoutMs');
+  const pollIntervalMs = timerMs(options.pollIntervalMs, 500, 'pollIntervalMs');
+  const heldBackTimeoutMs = timerMs(options.heldBackTimeoutMs, 30_000, 'heldBackTimeoutMs');
   const ownsPool = options.pool === undefined;
   const clientConfig = ownsPool ? clientConfigOf(options) : undefined;
   const pool = options.pool ?? createPool(options, clientConfig);

@@ -62,6 +62,17 @@ function clampVersion(version: number): number {
   return Math.max(-1, Math.min(2147483647, Math.trunc(version)));
 }
 
+/**
+ * A time between polls or waits, or its default: a positive integer of ms a timer keeps (Node
+ * fires a longer one after 1 ms, which would poll the database with no pause).
+ */
+export function timerMs(value: number | undefined, fallback: number, name: string): number {
+  const ms = positiveInteger(value, fallback, name);
+  if (ms > 2 ** 31 - 1)
+    throw new Error(`${name} must be a positive integer of at most 2147483647 (got ${ms})`);
+  return ms;
+}
+
 /** A positive integer option, or its default; anything else is refused, naming the option. */
 export function positiveInteger(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;

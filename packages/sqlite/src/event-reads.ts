@@ -83,10 +83,11 @@ export function positiveInteger(value: number, name: string): number {
 }
 
 /**
- * Checks a time to wait for another writer's lock: whole milliseconds from 0 to 2^31 - 1, what
- * better-sqlite3 and its busy_timeout pragma take (its own refusal did not name the option).
+ * Checks a time in ms: whole, from 0 to 2^31 - 1. What better-sqlite3 and its busy_timeout pragma
+ * take for a lock wait (its own refusal did not name the option), and the longest wait a timer
+ * keeps (a longer one fires after 1 ms).
  */
-export function busyTimeout(value: number, name: string): number {
+export function wholeMilliseconds(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) {
     throw new RangeError(
       `SQLite store: ${name} must be a whole number of milliseconds from 0 to 2147483647, got ${String(value)}`,

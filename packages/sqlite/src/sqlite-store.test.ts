@@ -209,6 +209,12 @@ describe('SQLite event store', () => {
       new RangeError('readAll: maxCount must be an integer of at least 0, got -1'),
     );
     expect(() => createSqliteEventStore({ path: ':memory:', pollIntervalMs: 0 })).toThrow(/pollIntervalMs/);
+    // Past what a timer keeps, a subscription would poll every millisecond.
+    expect(() => createSqliteEventStore({ path: ':memory:', pollIntervalMs: 2 ** 31 })).toThrow(
+      new RangeError(
+        'SQLite store: pollIntervalMs must be a whole number of milliseconds from 0 to 2147483647, got 2147483648',
+      ),
+    );
   });
 
   it('refuses a lock wait better-sqlite3 would refuse, naming busyTimeoutMs (the driver named only its own "timeout")', () => {

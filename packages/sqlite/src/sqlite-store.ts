@@ -30,7 +30,7 @@ import { ChangePoller } from './change-poller';
 import { CommitSignal } from './commit-signal';
 import { EventQueries } from './event-queries';
 import { rowToStoredEvent, type EventRow } from './event-row';
-import { busyTimeout, positiveInteger, readAllPages, readStreamPages } from './event-reads';
+import { positiveInteger, wholeMilliseconds, readAllPages, readStreamPages } from './event-reads';
 import { parseSqliteLocation, type SqliteLocation } from './location';
 import { openReadOnlyStoreDatabase } from './read-only';
 import { migrate } from './migrations';
@@ -95,9 +95,10 @@ const DEFAULT_BATCH_SIZE = 500;
 export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const location = parseSqliteLocation(options);
   const batchSize = positiveInteger(options.batchSize ?? DEFAULT_BATCH_SIZE, 'batchSize');
-  const busyTimeoutMs = busyTimeout(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, 'busyTimeoutMs');
-  const pollIntervalMs = positiveInteger(
-    options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+  const busyTimeoutMs = wholeMilliseconds(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, 'busyTimeoutMs');
+  // Polled by a timer, which fires a longer wait than 2^31 - 1 ms after 1 ms: positive, and at most that.
+  const pollIntervalMs = wholeMilliseconds(
+    positiveInteger(options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, 'pollIntervalMs'),
     'pollIntervalMs',
   );
   const clock = options.clock ?? (() => new Date());
