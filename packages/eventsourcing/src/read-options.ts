@@ -26,8 +26,19 @@ const SQL_BIGINT_MAX = 2n ** 63n - 1n;
 export const atMostSqlBigint = (after: GlobalPosition): GlobalPosition =>
   after > SQL_BIGINT_MAX ? SQL_BIGINT_MAX : after;
 
-const shown = (value: unknown): string =>
-  typeof value === 'bigint' ? `${value}n` : typeof value === 'string' ? JSON.stringify(value) : String(value);
+/** What was given, as a reader recognises it: `5n`, `"text"`, `["a-"]` (a list printed as text lost its brackets). */
+function shown(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
 
 function integerAtLeast(value: unknown, least: number, where: string): void {
   if (value === undefined) return;

@@ -1,6 +1,7 @@
 // The filter a store may push into its query: the same stream prefixes, and the stored type names
 // that read as the wanted types once upcast (an event stored under an old name is not lost).
-import { createReadPipeline } from './read-pipeline';
+import { createInMemoryEventStore } from './in-memory-store';
+import { createReadPipeline, storedFormOf } from './read-pipeline';
 import { createUpcasterRegistry } from './upcasting';
 
 const renamed = createUpcasterRegistry([
@@ -39,3 +40,22 @@ describe('storageFilter', () => {
     ).toEqual({ streamPrefix: ['d-'], eventTypes: ['DocumentAttached', 'FileAdded'] });
   });
 });
+
+describe('the stored form kept beside an upcast event', () => {
+  it('stays out of every copy and listing of the event (a spread, its keys)', async () => {
+    const store = createInMemoryEventStore({ upcasters: renamed });
+    await store.appendToStream('d-1', [{ type: 'FileAdded', data: { name: 'facture.pdf' } }]);
+    const [read] = await all(store.readStream('d-1'));
+    expect(read.type).toBe('DocumentAttached');
+    expect(storedFormOf(read).type).toBe('FileAdded');
+    // Hidden, so that a copy of what was read is only what was read.
+    expect(Object.getOwnPropertySymbols({ ...read })).toEqual([]);
+    expect(Object.keys(read).sort()).toEqual(Object.keys(storedFormOf(read)).sort());
+  });
+});
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
