@@ -56,6 +56,11 @@ const BAD_POLICIES: readonly [string, RetryPolicy, string][] = [
     'maxElapsedMs must be a number of milliseconds of at least 0 (or Infinity), got NaN',
   ],
   ['a retryIf that is not a function', { retryIf: true as never }, 'retryIf must be a function, got boolean'],
+  [
+    'an onRetry that is not a function',
+    { onRetry: 'log' as never },
+    'onRetry must be a function, got string',
+  ],
 ];
 
 describe('retry policies are checked where they are given', () => {
@@ -95,6 +100,9 @@ describe('retry policies are checked where they are given', () => {
       undefined,
     ] as (RetryPolicy | undefined)[])
       expect(() => checkRetryPolicy(policy, 'retry')).not.toThrow();
+    expect(() => checkRetryPolicy('fast' as never, 'retry')).toThrow(
+      new TypeError('retry must be an object such as { maxAttempts: 5 }, got fast'),
+    );
     expect(() => checkRetryPolicy(null as never, 'retry')).toThrow(
       new TypeError('retry must be an object such as { maxAttempts: 5 }, got null'),
     );
