@@ -63,6 +63,14 @@ describe('runProjectionOnce edges', () => {
     expect(progress).toEqual([100, 200, 250]);
   });
 
+  it('applies one event per batch when asked for batches of 1', async () => {
+    const store = createInMemoryEventStore();
+    await store.appendToStream('s-1', counted(2));
+    const { target, calls } = recordingTarget(undefined, false);
+    await runProjectionOnce(store, { name: 'p', target }, { batchSize: 1 });
+    expect(calls).toEqual(['apply 1 up to 1', 'apply 1 up to 2']);
+  });
+
   it('reports nothing processed over an empty store', async () => {
     const { target, calls } = recordingTarget(undefined, false);
     expect(await runProjectionOnce(createInMemoryEventStore(), { name: 'p', target })).toEqual({

@@ -166,6 +166,21 @@ describe('protectPersonalData (crypto-shredding of personal values)', () => {
     expect(lookups).toEqual([]);
   });
 
+  it('seals the personal values of a batch that mixes events with and without them', async () => {
+    const { raw, store } = setUp();
+    await store.appendToStream('dossier-11', [
+      { type: 'Opened', data: { by: 'claire' }, metadata: { actor } },
+      contact('f@exemple.fr'),
+    ]);
+    const stored = inMemoryStorageOf(raw).all.map((event) => event.data);
+    expect(stored[0]).toEqual({ by: 'claire' });
+    expect(JSON.stringify(stored[1])).not.toContain('f@exemple.fr');
+    expect(dataOf(await all(store.readStream('dossier-11')))).toEqual([
+      { by: 'claire' },
+      { email: 'f@exemple.fr' },
+    ]);
+  });
+
   it("seals under the stream's subject when it differs from the stream id, and gives the appended events back in clear", async () => {
     const raw = createInMemoryEventStore();
     const keys = createInMemoryPersonalDataKeys();
