@@ -91,6 +91,7 @@ describe('retry policies are checked where they are given', () => {
   it('takes what a caller means: Infinity attempts within a time limit, no delay, the three jitters', () => {
     for (const policy of [
       { maxAttempts: Infinity, maxElapsedMs: 1000 },
+      { maxAttempts: 1, maxElapsedMs: 0 },
       { initialDelayMs: 0, maxDelayMs: 0 },
       { maxDelayMs: MAX_TIMER_DELAY_MS, factor: 1 },
       { jitter: 'equal' },
