@@ -1,3 +1,5 @@
+import { shownValue } from './shown-value';
+
 /**
  * How long to wait before retry number `retry`: exponential, capped, with jitter. Every retry
  * loop of the packages takes its delays from here (command retries, reactor effects, SQLite's
@@ -46,24 +48,26 @@ export function backoffDelay(
 /** The longest delay a timer keeps: Node fires a longer one (Infinity too) after 1 ms. */
 export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
-/** Throws a RangeError naming `name` unless `value` is undefined or a number of ms a timer keeps. */
-export function checkDelayMs(value: unknown, name: string): void {
-  if (value === undefined || (typeof value === 'number' && value >= 0 && value <= MAX_TIMER_DELAY_MS)) return;
+/**
+ * Throws a RangeError naming `name` unless `value` is undefined or a number of ms a timer keeps,
+ * of at least `least`.
+ */
+export function checkDelayMs(value: unknown, name: string, least = 0): void {
+  if (value === undefined || (typeof value === 'number' && value >= least && value <= MAX_TIMER_DELAY_MS))
+    return;
   throw new RangeError(
-    `${name} must be a number of milliseconds from 0 to ${MAX_TIMER_DELAY_MS}, got ${shown(value)}`,
+    `${name} must be a number of milliseconds from ${least} to ${MAX_TIMER_DELAY_MS}, got ${shownValue(value)}`,
   );
 }
 
 /** Throws a RangeError naming `name` unless `value` is undefined or a growth factor of at least 1. */
 export function checkBackoffFactor(value: unknown, name: string): void {
   if (value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 1)) return;
-  throw new RangeError(`${name} must be a finite number of at least 1, got ${shown(value)}`);
+  throw new RangeError(`${name} must be a finite number of at least 1, got ${shownValue(value)}`);
 }
 
 /** Throws a RangeError naming `name` unless `value` is undefined or one of the jitters. */
 export function checkJitter(value: unknown, name: string): void {
   if (value === undefined || value === 'equal' || value === 'full' || value === 'none') return;
-  throw new RangeError(`${name} must be 'equal', 'full' or 'none', got ${shown(value)}`);
+  throw new RangeError(`${name} must be 'equal', 'full' or 'none', got ${shownValue(value)}`);
 }
-
-const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));

@@ -1,4 +1,4 @@
-import { MAX_TIMER_DELAY_MS } from './backoff';
+import { checkDelayMs } from './backoff';
 
 // The timings of leases kept in a database, read alike by every store's leases. Unchecked, NaN
 // passed (`NaN >= 100` was the only test, and it is false, so only the lease length was caught):
@@ -23,19 +23,15 @@ export interface LeaseTimings {
 
 /** The timings with their defaults, or an Error naming `owner` and the timing that is wrong. */
 export function leaseTimings(owner: string, options: LeaseTimingOptions): LeaseTimings {
-  const ttlMs = inRange(owner, 'ttlMs', options.ttlMs ?? 15_000, 100);
+  const ttlMs = options.ttlMs ?? 15_000;
+  checkDelayMs(ttlMs, `${owner}: ttlMs`, 100);
   const third = Math.floor(ttlMs / 3);
-  return {
+  const timings = {
     ttlMs,
-    renewEveryMs: inRange(owner, 'renewEveryMs', options.renewEveryMs ?? third, 1),
-    retryEveryMs: inRange(owner, 'retryEveryMs', options.retryEveryMs ?? Math.min(1000, third), 1),
+    renewEveryMs: options.renewEveryMs ?? third,
+    retryEveryMs: options.retryEveryMs ?? Math.min(1000, third),
   };
-}
-
-function inRange(owner: string, name: string, value: unknown, least: number): number {
-  if (typeof value === 'number' && value >= least && value <= MAX_TIMER_DELAY_MS) return value;
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  throw new RangeError(
-    `${owner}: ${name} must be a number of milliseconds from ${least} to ${MAX_TIMER_DELAY_MS}, got ${shown}`,
-  );
+  checkDelayMs(timings.renewEveryMs, `${owner}: renewEveryMs`, 1);
+  checkDelayMs(timings.retryEveryMs, `${owner}: retryEveryMs`, 1);
+  return timings;
 }

@@ -1,8 +1,7 @@
 import type { DomainEvent, GlobalPosition, RecordedEvent } from './events';
 import type { ProjectionTarget, Runnable, StoredCheckpoint } from './projection-target';
 import type { RetryPolicy } from './retry';
-import { checkRetryPolicy } from './retry';
-import { retryWithBackoff } from './retry';
+import { checkRetryPolicy, retryWithBackoff } from './retry';
 import type { EventFilter } from './store';
 import { countReactorRetry } from './telemetry/metrics';
 import { TELEMETRY } from './telemetry/names';

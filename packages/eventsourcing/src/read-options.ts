@@ -1,4 +1,5 @@
 import type { GlobalPosition } from './events';
+import { shownValue } from './shown-value';
 import type { EventFilter, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './store';
 
 // The read options of the store port, checked the same way by every store before it reads.
@@ -26,34 +27,20 @@ const SQL_BIGINT_MAX = 2n ** 63n - 1n;
 export const atMostSqlBigint = (after: GlobalPosition): GlobalPosition =>
   after > SQL_BIGINT_MAX ? SQL_BIGINT_MAX : after;
 
-/** What was given, as a reader recognises it: `5n`, `"text"`, `["a-"]` (a list printed as text lost its brackets). */
-function shown(value: unknown): string {
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
-
 function integerAtLeast(value: unknown, least: number, where: string): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least)
-    throw new RangeError(`${where} must be an integer of at least ${least}, got ${shown(value)}`);
+    throw new RangeError(`${where} must be an integer of at least ${least}, got ${shownValue(value)}`);
 }
 
 function globalPosition(value: unknown, where: string): void {
   if (value === undefined) return;
   if (typeof value !== 'bigint')
     throw new TypeError(
-      `${where} must be a global position as a bigint (e.g. 42n), got ${typeof value} ${shown(value)}`,
+      `${where} must be a global position as a bigint (e.g. 42n), got ${typeof value} ${shownValue(value)}`,
     );
   if (value < 0n || value > MAX_GLOBAL_POSITION)
-    throw new RangeError(`${where} must be a global position from 0n to 2^128 - 1, got ${shown(value)}`);
+    throw new RangeError(`${where} must be a global position from 0n to 2^128 - 1, got ${shownValue(value)}`);
 }
 
 const isStringList = (value: unknown): value is readonly string[] =>
@@ -62,20 +49,22 @@ const isStringList = (value: unknown): value is readonly string[] =>
 function filter(value: EventFilter | undefined, where: string): void {
   if (value === undefined) return;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new TypeError(`${where}: filter must be an object, got ${shown(value)}`);
+    throw new TypeError(`${where}: filter must be an object, got ${shownValue(value)}`);
   const { streamPrefix, eventTypes } = value as { streamPrefix?: unknown; eventTypes?: unknown };
   if (streamPrefix !== undefined && typeof streamPrefix !== 'string' && !isStringList(streamPrefix))
     throw new TypeError(
-      `${where}: filter.streamPrefix must be a string or a list of strings, got ${shown(streamPrefix)}`,
+      `${where}: filter.streamPrefix must be a string or a list of strings, got ${shownValue(streamPrefix)}`,
     );
   // A single string would be read as a list of its characters, or matched by substring.
   if (eventTypes !== undefined && !isStringList(eventTypes))
-    throw new TypeError(`${where}: filter.eventTypes must be a list of strings, got ${shown(eventTypes)}`);
+    throw new TypeError(
+      `${where}: filter.eventTypes must be a list of strings, got ${shownValue(eventTypes)}`,
+    );
 }
 
 function optionsObject(options: unknown, where: string): void {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options)))
-    throw new TypeError(`${where}: options must be an object, got ${shown(options)}`);
+    throw new TypeError(`${where}: options must be an object, got ${shownValue(options)}`);
 }
 
 /** `options` of `readStream`, or a RangeError / TypeError naming the option that is wrong. */
@@ -86,7 +75,9 @@ export function checkReadStreamOptions(options: ReadStreamOptions | undefined): 
   integerAtLeast(maxCount, 0, 'readStream: maxCount');
   integerAtLeast(batchSize, 1, 'readStream: batchSize');
   if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards')
-    throw new RangeError(`readStream: direction must be 'forwards' or 'backwards', got ${shown(direction)}`);
+    throw new RangeError(
+      `readStream: direction must be 'forwards' or 'backwards', got ${shownValue(direction)}`,
+    );
   return options ?? {};
 }
 
@@ -108,6 +99,6 @@ export function checkSubscribeOptions(options: SubscribeOptions | undefined): Su
   filter(options?.filter, 'subscribe');
   const onCaughtUp: unknown = options?.onCaughtUp;
   if (onCaughtUp !== undefined && typeof onCaughtUp !== 'function')
-    throw new TypeError(`subscribe: onCaughtUp must be a function, got ${shown(onCaughtUp)}`);
+    throw new TypeError(`subscribe: onCaughtUp must be a function, got ${shownValue(onCaughtUp)}`);
   return options ?? {};
 }

@@ -1,5 +1,6 @@
 import type { RunProjectionOptions } from './projection-runner';
 import type { Runnable } from './projection-target';
+import { shownValue } from './shown-value';
 
 // Kept out of the package's root: a check the runners share, not an API of its own.
 
@@ -11,6 +12,6 @@ export function batchSizeOf(runnable: Runnable, options: RunProjectionOptions): 
   const size: unknown = options.batchSize ?? 100;
   if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 1) return size;
   throw new RangeError(
-    `Projection ${runnable.name}: batchSize must be an integer of at least 1, got ${typeof size === 'string' ? JSON.stringify(size) : String(size)}`,
+    `Projection ${runnable.name}: batchSize must be an integer of at least 1, got ${shownValue(size)}`,
   );
 }

@@ -1,6 +1,6 @@
 import type { ReadStreamOptions, RecordedEvent } from '@cartes-badges/eventsourcing';
 import type { ReadPipeline } from '@cartes-badges/eventsourcing/adapter';
-import { isStorableText } from '@cartes-badges/eventsourcing';
+import { isStorableText, MAX_TIMER_DELAY_MS } from '@cartes-badges/eventsourcing';
 import type { Pool } from 'pg';
 import type { EventRow } from './event-row';
 import { EVENT_COLUMNS, toStoredEvent } from './event-row';
@@ -68,8 +68,8 @@ function clampVersion(version: number): number {
  */
 export function timerMs(value: number | undefined, fallback: number, name: string): number {
   const ms = positiveInteger(value, fallback, name);
-  if (ms > 2 ** 31 - 1)
-    throw new Error(`${name} must be a positive integer of at most 2147483647 (got ${ms})`);
+  if (ms > MAX_TIMER_DELAY_MS)
+    throw new Error(`${name} must be a positive integer of at most ${MAX_TIMER_DELAY_MS} (got ${ms})`);
   return ms;
 }
 

@@ -3,7 +3,7 @@ import { atMostSqlBigint, type ReadPipeline } from '@cartes-badges/eventsourcing
 import type { EventQueries } from './event-queries';
 import { rowToStoredEvent } from './event-row';
 import { filterToSql } from './filter-sql';
-import { isStorableText } from '@cartes-badges/eventsourcing';
+import { isStorableText, MAX_TIMER_DELAY_MS } from '@cartes-badges/eventsourcing';
 
 /**
  * Reads one stream page by page (`batchSize` rows per query), so that a long stream never sits in
@@ -88,9 +88,9 @@ export function positiveInteger(value: number, name: string): number {
  * keeps (a longer one fires after 1 ms).
  */
 export function wholeMilliseconds(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_TIMER_DELAY_MS) {
     throw new RangeError(
-      `SQLite store: ${name} must be a whole number of milliseconds from 0 to 2147483647, got ${String(value)}`,
+      `SQLite store: ${name} must be a whole number of milliseconds from 0 to ${MAX_TIMER_DELAY_MS}, got ${String(value)}`,
     );
   }
   return value;
