@@ -2,7 +2,7 @@
 // one read-only file per blob under its fan-out folders, nothing left in `incomplete/` by a put,
 // a failed put or a delete, and what a crash left there removed by age.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,13 +107,19 @@ describe('directory blob store on disk', () => {
     await expect(listing).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 
-  it('closes every file it opens (no descriptor left per put)', async () => {
-    const store = createDirectoryBlobStore(newRoot());
-    const openFiles = () => readdirSync('/proc/self/fd').length;
-    await store.put(Buffer.from('warm-up')); // the first put creates the folders
-    const before = openFiles();
-    for (let i = 0; i < 10; i++) await store.put(Buffer.from(`pièce ${i}`));
-    expect(openFiles() - before).toBeLessThan(5);
+  it('R-20 keeps the stored file of content put again, renewing its date (a collection then spares it)', async () => {
+    const root = newRoot();
+    const store = createDirectoryBlobStore(root);
+    const { key } = await store.put(Buffer.from('attestation'));
+    const path = blobPathOf(root, key);
+    const longAgo = new Date(Date.now() - 120 * MINUTE);
+    await utimes(path, longAgo, longAgo);
+    const before = await stat(path);
+    await store.put(Buffer.from('attestation'));
+    const after = await stat(path);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtime.getTime()).toBeGreaterThan(longAgo.getTime() + 60 * MINUTE);
+    expect(await incompleteOf(root)).toEqual([]);
   });
 
   it('R-20 removes what cut puts left in incomplete/ before the cutoff, and counts them', async () => {
