@@ -1,5 +1,11 @@
 import { trace } from '@opentelemetry/api';
-import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { SpanStatusCode } from '@opentelemetry/api';
+import {
+  AlwaysOffSampler,
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { installInMemoryTelemetry } from '../__tests__/in-memory-telemetry';
 import { inSpan, type SpanStart } from './spans';
 
@@ -55,5 +61,42 @@ describe('spans with @opentelemetry/api installed', () => {
       throw new Error('at once');
     });
     await expect(throwing).rejects.toThrow('at once');
+  });
+
+  it('a failure is recorded on the span (status, message, exception) and thrown again as it was', async () => {
+    const telemetry = installInMemoryTelemetry();
+    try {
+      const refusal = new Error('store down');
+      await expect(inSpan(countedStart().start, () => Promise.reject(refusal))).rejects.toBe(refusal);
+      await expect(inSpan(countedStart().start, () => Promise.reject('a bare text'))).rejects.toBe(
+        'a bare text',
+      );
+      const [first, second] = telemetry.spansNamed('work');
+      expect(first.status).toEqual({ code: SpanStatusCode.ERROR, message: 'store down' });
+      expect(first.events.map((e) => [e.name, e.attributes?.['exception.message']])).toEqual([
+        ['exception', 'store down'],
+      ]);
+      expect(second.status).toEqual({ code: SpanStatusCode.ERROR, message: 'a bare text' });
+      expect(second.events.map((e) => [e.name, e.attributes?.['exception.message']])).toEqual([
+        ['exception', 'a bare text'],
+      ]);
+    } finally {
+      await telemetry.uninstall();
+    }
+  });
+
+  it("a provider that is not the API's proxy (another copy of the API) is used as it is, its tracer taken once", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const getTracer = jest.spyOn(provider, 'getTracer');
+    const spy = jest.spyOn(trace, 'getTracerProvider').mockReturnValue(provider);
+    try {
+      expect(await recordingOf(countedStart().start)).toBe(true);
+      expect(await recordingOf(countedStart().start)).toBe(true);
+      expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['work', 'work']);
+      expect(getTracer.mock.calls).toEqual([['@cartes-badges/eventsourcing']]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
