@@ -62,6 +62,7 @@ describe('isPlainObject', () => {
     for (const value of [
       [],
       null,
+      undefined,
       'x',
       1,
       new Date(0),
