@@ -90,7 +90,9 @@ describe('tamperWithInMemoryStore', () => {
 
 describe('changedMetadata', () => {
   it('sets the keys given over the stored ones and drops those set to undefined', () => {
-    expect(changedMetadata({ a: 1, b: 2, c: 3 }, { b: undefined, c: 4, d: 5 })).toEqual({ a: 1, c: 4, d: 5 });
+    const changed = changedMetadata({ a: 1, b: 2, c: 3 }, { b: undefined, c: 4, d: 5 });
+    expect(changed).toEqual({ a: 1, c: 4, d: 5 });
+    expect(Object.keys(changed)).toEqual(['a', 'c', 'd']); // removed, not kept as undefined
     expect(changedMetadata({ a: 1 }, undefined)).toEqual({ a: 1 });
   });
 });
