@@ -13,6 +13,8 @@ const keyring = createKeyring([
     validUntil: '2026-06-01T00:00:00Z',
   }),
   hmacVerificationKey('stolen', secret, { revokedAt: '2026-03-01T00:00:00Z' }),
+  hmacVerificationKey('retired', secret, { validUntil: '2026-01-01T00:00:00Z' }),
+  hmacVerificationKey('future', secret, { validFrom: '2026-06-01T00:00:00Z' }),
 ]);
 const hashOf = (version: number) => `${version}`.padStart(64, 'a');
 
@@ -126,6 +128,26 @@ describe('signature check with a keyring', () => {
         problem: 'key_not_valid',
         detail:
           'the event at version 0 is signed by key service on 2026-07-01T00:00:00.000Z, outside its period of service (2026-01-01T00:00:00Z to 2026-06-01T00:00:00Z)',
+      },
+    ],
+    [
+      'a key whose service ended, with no start',
+      [event(0, { keyId: 'retired', signed: true })],
+      {
+        version: 0,
+        problem: 'key_not_valid',
+        detail:
+          'the event at version 0 is signed by key retired on 2026-02-01T00:00:00.000Z, outside its period of service (… to 2026-01-01T00:00:00Z)',
+      },
+    ],
+    [
+      'a key not in service yet, with no end',
+      [event(0, { keyId: 'future', signed: true })],
+      {
+        version: 0,
+        problem: 'key_not_valid',
+        detail:
+          'the event at version 0 is signed by key future on 2026-02-01T00:00:00.000Z, outside its period of service (2026-06-01T00:00:00Z to …)',
       },
     ],
     [

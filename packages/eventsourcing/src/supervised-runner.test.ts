@@ -129,6 +129,32 @@ describe('superviseRunner with leases', () => {
     await runner.stop();
   });
 
+  it('waits longer before each new try at an unreachable lease store', async () => {
+    const store = createInMemoryEventStore();
+    await store.appendToStream('s', counted(1));
+    const inProcess = createInProcessLeases();
+    const triedAt: number[] = [];
+    const leases: WorkerLeases = {
+      acquire: async (name, signal) => {
+        triedAt.push(Date.now());
+        if (triedAt.length <= 3) throw new Error('lease table unreachable');
+        return inProcess.acquire(name, signal);
+      },
+    };
+    const { runnable, applied } = flakyTarget(0);
+    const runner = superviseRunner(store, runnable, {
+      leases,
+      restartDelayMs: 100,
+      onError: () => undefined,
+    });
+    await eventually(() => applied.length === 1);
+    await runner.stop();
+    const gaps = triedAt.slice(1).map((at, i) => at - triedAt[i]);
+    // Equal jitter: 50-100 ms, then 100-200, then 200-400.
+    expect(gaps[1]).toBeGreaterThanOrEqual(95);
+    expect(gaps[2]).toBeGreaterThanOrEqual(195);
+  });
+
   it('gives the lease up on a failure, so that another instance takes over during the delay', async () => {
     const store = createInMemoryEventStore();
     await store.appendToStream('s', counted(3));
