@@ -148,4 +148,17 @@ describe('checkEventsToAppend texts', () => {
       { dataText: '2', actorText: '{"role":"gestionnaire","userId":"u-2"}' },
     ]);
   });
+
+  it('writes the data of an event whose data is the very object the previous one named as actor', () => {
+    const shared = { role: 'adherent', userId: 'u-1' };
+    expect(
+      checkEventsToAppend('s-1', [
+        { type: 'A', data: 1, metadata: { actor: shared } },
+        { type: 'B', data: shared },
+      ]),
+    ).toEqual([
+      { dataText: '1', actorText: '{"role":"adherent","userId":"u-1"}' },
+      { dataText: '{"role":"adherent","userId":"u-1"}', actorText: undefined },
+    ]);
+  });
 });
