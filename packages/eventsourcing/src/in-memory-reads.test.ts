@@ -111,9 +111,9 @@ describe('firstIndexAtVersion and firstIndexAfter', () => {
   });
 });
 
-describe('EventIterator', () => {
-  const keepEven: EventTransform = (event) => (event.version % 2 === 0 ? event : undefined);
+const keepEven: EventTransform = (event) => (event.version % 2 === 0 ? event : undefined);
 
+describe('EventIterator', () => {
   it('stops at maxCount events, whatever the cursor still holds', async () => {
     const events = await drain(new EventIterator(allCursor(FIVE), undefined, 2, 10));
     expect(versionsOf(events)).toEqual([0, 1]);
@@ -123,36 +123,10 @@ describe('EventIterator', () => {
     const events = await drain(new EventIterator(allCursor(FIVE), keepEven, 2, 1));
     expect(versionsOf(events)).toEqual([0, 2]);
   });
-
-  it('gives nothing more once the consumer stopped (return), nor after its end', async () => {
-    const stopped = new EventIterator(allCursor(FIVE), undefined, Infinity, 2);
-    expect((await stopped.next()).value.version).toBe(0);
-    expect(await stopped.return()).toEqual({ value: undefined, done: true });
-    expect(await stopped.next()).toEqual({ value: undefined, done: true });
-
-    const ended = new EventIterator(allCursor(FIVE), undefined, Infinity, 2);
-    expect(await drain(ended)).toHaveLength(5);
-    expect(await ended.next()).toEqual({ value: undefined, done: true });
-  });
-
-  it('rejects once with what the transform threw, then is done', async () => {
-    const failure = new Error('cannot decode');
-    const failing = new EventIterator(
-      allCursor(FIVE),
-      () => {
-        throw failure;
-      },
-      Infinity,
-      2,
-    );
-    await expect(failing.next()).rejects.toBe(failure);
-    expect(await failing.next()).toEqual({ value: undefined, done: true });
-  });
 });
 
 describe('PageIterator', () => {
   const pagesOf = async (iterator: PageIterator) => (await drain(iterator)).map(versionsOf);
-  const keepEven: EventTransform = (event) => (event.version % 2 === 0 ? event : undefined);
 
   it('without a transform: stored pages cut at maxCount, on the first page or a later one, never an empty page', async () => {
     expect(await pagesOf(new PageIterator(allCursor(FIVE), undefined, 2, 10))).toEqual([[0, 1]]);
@@ -179,28 +153,38 @@ describe('PageIterator', () => {
     ]);
     expect(await pagesOf(new PageIterator(allCursor(FIVE), keepEven, 2, 1))).toEqual([[0], [2]]);
   });
+});
 
+describe.each([
+  {
+    kind: 'EventIterator',
+    over: (transform?: EventTransform) => new EventIterator(allCursor(FIVE), transform, Infinity, 2),
+    firstVersions: [0],
+    results: 5,
+  },
+  {
+    kind: 'PageIterator',
+    over: (transform?: EventTransform) => new PageIterator(allCursor(FIVE), transform, Infinity, 2),
+    firstVersions: [0, 1],
+    results: 3,
+  },
+])('$kind', ({ over, firstVersions, results }) => {
   it('gives nothing more once the consumer stopped (return), nor after its end', async () => {
-    const stopped = new PageIterator(allCursor(FIVE), undefined, Infinity, 2);
-    expect(versionsOf((await stopped.next()).value)).toEqual([0, 1]);
+    const stopped = over();
+    expect(versionsOf([(await stopped.next()).value].flat())).toEqual(firstVersions);
     expect(await stopped.return()).toEqual({ value: undefined, done: true });
     expect(await stopped.next()).toEqual({ value: undefined, done: true });
 
-    const ended = new PageIterator(allCursor(FIVE), undefined, Infinity, 2);
-    expect(await drain(ended)).toHaveLength(3);
+    const ended = over();
+    expect(await drain<unknown>(ended)).toHaveLength(results);
     expect(await ended.next()).toEqual({ value: undefined, done: true });
   });
 
   it('rejects once with what the transform threw, then is done', async () => {
     const failure = new Error('cannot decode');
-    const failing = new PageIterator(
-      allCursor(FIVE),
-      () => {
-        throw failure;
-      },
-      Infinity,
-      2,
-    );
+    const failing = over(() => {
+      throw failure;
+    });
     await expect(failing.next()).rejects.toBe(failure);
     expect(await failing.next()).toEqual({ value: undefined, done: true });
   });
