@@ -17,6 +17,15 @@ const storedStream = (store: InMemoryStore, streamId: string): RecordedEvent[] =
 const withVersion = (event: RecordedEvent, version: number): RecordedEvent =>
   ({ ...event, version }) as RecordedEvent;
 
+/** What verifying stream 's' answers when its chain breaks at `version`. */
+const brokenAt = (version: number, problem: string, detail: string) => ({
+  ok: false,
+  streamId: 's',
+  version,
+  problem,
+  detail,
+});
+
 async function storeWith(streamId: string, count: number, start = 0): Promise<InMemoryStore> {
   const store = createInMemoryEventStore();
   await store.appendToStream(streamId, counted(count, start));
@@ -28,38 +37,26 @@ describe('verifyStream names how a chain is broken', () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
     stream.push(stream[1]);
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 3,
-      problem: 'reordered',
-      detail: 'version 1 comes after version 2',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(3, 'reordered', 'version 1 comes after version 2'),
+    );
   });
 
   it('a version read before the one due, which comes later, is reordered', async () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
     [stream[1], stream[2]] = [stream[2], stream[1]];
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'reordered',
-      detail: 'version 2 comes where version 1 was due',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'reordered', 'version 2 comes where version 1 was due'),
+    );
   });
 
   it('a version that never comes is missing, naming the one read instead', async () => {
     const store = await storeWith('s', 4);
     storedStream(store, 's').splice(1, 2);
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'missing',
-      detail: 'version 1 is missing (the next event is version 3)',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'missing', 'version 1 is missing (the next event is version 3)'),
+    );
   });
 
   it('events exchanged and renumbered: the first follows an event stored after it', async () => {
@@ -68,65 +65,45 @@ describe('verifyStream names how a chain is broken', () => {
     const [second, third] = [stream[1], stream[2]];
     stream[1] = withVersion(third, 1);
     stream[2] = withVersion(second, 2);
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'reordered',
-      detail: 'the event at version 1 follows an event stored after it',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'reordered', 'the event at version 1 follows an event stored after it'),
+    );
   });
 
   it('an event copied further on follows an earlier event, not the one before it: missing', async () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
     stream[2] = withVersion(stream[1], 2);
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 2,
-      problem: 'missing',
-      detail: 'the event at version 2 does not follow the one before it',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(2, 'missing', 'the event at version 2 does not follow the one before it'),
+    );
   });
 
   it('an intact event of another history put in: what it follows is missing', async () => {
     const store = await storeWith('s', 3);
     const otherHistory = await storeWith('s', 3, 100);
     storedStream(store, 's')[1] = storedStream(otherHistory, 's')[1];
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'missing',
-      detail: 'the event at version 1 does not follow the one before it',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'missing', 'the event at version 1 does not follow the one before it'),
+    );
   });
 
   it('an edited prevHash that links to no event is altered', async () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
     stream[1] = { ...stream[1], metadata: { ...stream[1].metadata, prevHash: 'a'.repeat(64) } };
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'altered',
-      detail: 'the event at version 1 has a prevHash that matches no event',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'altered', 'the event at version 1 has a prevHash that matches no event'),
+    );
   });
 
   it('edited content is altered', async () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
     stream[2] = { ...stream[2], data: { n: 7 } } as RecordedEvent;
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 2,
-      problem: 'altered',
-      detail: 'the content of version 2 no longer matches its hash',
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(2, 'altered', 'the content of version 2 no longer matches its hash'),
+    );
   });
 
   it('a chain format this code does not know is altered, naming it (cut at 40 characters)', async () => {
@@ -138,13 +115,13 @@ describe('verifyStream names how a chain is broken', () => {
       chainVersion: 'x'.repeat(60),
     } as unknown as RecordedEvent['metadata'];
     stream[1] = { ...stream[1], metadata };
-    expect(await verifyStream(store, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 1,
-      problem: 'altered',
-      detail: `the event at version 1 names a hash chain format this code does not know (chainVersion "${'x'.repeat(39)})`,
-    });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(
+        1,
+        'altered',
+        `the event at version 1 names a hash chain format this code does not know (chainVersion "${'x'.repeat(39)})`,
+      ),
+    );
   });
 });
 
@@ -164,13 +141,9 @@ describe('verifyStream and an event that cannot be read', () => {
   it('reports the version of this stream that cannot be read, with why', async () => {
     const store = await storeWith('s', 2);
     const broken = failingAt(store, new UnreadableEventError('s', 2, 3n, 'data is not JSON'));
-    expect(await verifyStream(broken, 's')).toEqual({
-      ok: false,
-      streamId: 's',
-      version: 2,
-      problem: 'unreadable',
-      detail: 'the event at version 2 cannot be read: data is not JSON',
-    });
+    expect(await verifyStream(broken, 's')).toEqual(
+      brokenAt(2, 'unreadable', 'the event at version 2 cannot be read: data is not JSON'),
+    );
   });
 
   it("throws what is not an unreadable event of this stream (another stream's, or any error)", async () => {
