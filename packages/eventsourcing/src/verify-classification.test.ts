@@ -1,12 +1,15 @@
 // How verification names each kind of broken chain, word for word: an auditor reads the problem
 // and its detail, so a branch reporting the wrong version or the wrong kind of break is a defect
 // even when the stream is still refused.
+import * as crypto from 'node:crypto';
 import type { RecordedEvent } from './events';
 import { UnreadableEventError } from './errors';
+import { recomputeHash } from './hash-chain';
 import type { EventStore } from './store';
 import { createInMemoryEventStore, inMemoryStorageOf } from './in-memory-store';
+import { createKeyring, ed25519VerificationKey } from './signing';
 import { counted } from './testing';
-import { verifyStream } from './verify';
+import { verifyStream, walkChain } from './verify';
 
 type InMemoryStore = ReturnType<typeof createInMemoryEventStore>;
 
@@ -97,6 +100,36 @@ describe('verifyStream names how a chain is broken', () => {
     );
   });
 
+  it('a removal hidden by linking and rehashing the next event is still missing: its version names the gap', async () => {
+    const store = await storeWith('s', 3);
+    const stream = storedStream(store, 's');
+    const relinked = { ...stream[2], metadata: { ...stream[2].metadata, prevHash: stream[0].metadata.hash } };
+    stream.splice(1, 2, { ...relinked, metadata: { ...relinked.metadata, hash: recomputeHash(relinked)! } });
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'missing', 'version 1 is missing (the next event is version 2)'),
+    );
+  });
+
+  it("a prevHash rewritten to the event's own hash links to no event: altered, not missing", async () => {
+    const store = await storeWith('s', 3);
+    const stream = storedStream(store, 's');
+    stream[1] = { ...stream[1], metadata: { ...stream[1].metadata, prevHash: stream[1].metadata.hash } };
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'altered', 'the event at version 1 has a prevHash that matches no event'),
+    );
+  });
+
+  it('an earlier chain format named without the hash recomputed is edited content, not a format going back', async () => {
+    const store = await storeWith('s', 2);
+    const stream = storedStream(store, 's');
+    expect(stream[0].metadata).toMatchObject({ chainVersion: 3 });
+    const metadata = { ...stream[1].metadata, chainVersion: 2 } as RecordedEvent['metadata'];
+    stream[1] = { ...stream[1], metadata };
+    expect(await verifyStream(store, 's')).toEqual(
+      brokenAt(1, 'altered', 'the content of version 1 no longer matches its hash'),
+    );
+  });
+
   it('edited content is altered', async () => {
     const store = await storeWith('s', 3);
     const stream = storedStream(store, 's');
@@ -152,5 +185,41 @@ describe('verifyStream and an event that cannot be read', () => {
     await expect(verifyStream(failingAt(store, otherStream), 's')).rejects.toBe(otherStream);
     const driverError = new Error('connection reset');
     await expect(verifyStream(failingAt(store, driverError), 's')).rejects.toBe(driverError);
+  });
+});
+
+describe('what a verification reads', () => {
+  it("asks every page, the classification's too, in the caller's batch size (1,000 by default)", async () => {
+    const store = await storeWith('s', 3);
+    storedStream(store, 's').splice(1, 1); // missing: the classification reads the stream again
+    const asked: (number | undefined)[] = [];
+    const spy: EventStore = {
+      ...store,
+      readStreamPages: (streamId, options) => {
+        asked.push(options?.batchSize);
+        return store.readStreamPages!(streamId, options);
+      },
+    };
+    await verifyStream(spy, 's');
+    expect(asked).toEqual([1000, 1000]);
+    asked.length = 0;
+    await verifyStream(spy, 's', { batchSize: 2 });
+    expect(asked).toEqual([2, 2]);
+  });
+
+  it('up to a version, as a digest walks, checks the chain and not the signatures', async () => {
+    const store = await storeWith('s', 3); // no signer: every event unsigned
+    const keyring = createKeyring([
+      ed25519VerificationKey('service', crypto.generateKeyPairSync('ed25519').publicKey),
+    ]);
+    expect(await walkChain(store, 's', { keyring })).toMatchObject({ ok: false, problem: 'unsigned' });
+    expect(await walkChain(store, 's', { keyring, upToVersion: 1 })).toEqual({
+      ok: true,
+      streamId: 's',
+      headHash: storedStream(store, 's')[1].metadata.hash,
+      length: 2,
+      signedEvents: 0,
+      unsignedEvents: 0,
+    });
   });
 });

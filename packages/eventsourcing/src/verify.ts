@@ -133,6 +133,7 @@ export async function walkChain(
   let signatureFailure: StreamVerification | undefined;
   let suspect: RecordedEvent | undefined;
   let position = 0;
+  const pageSize = options.batchSize ?? 1000;
   try {
     suspect = await walkPages();
   } catch (error) {
@@ -147,7 +148,7 @@ export async function walkChain(
       detail: `the event at version ${unreadable.version} cannot be read: ${unreadable.reason}`,
     };
   }
-  if (suspect) return classify(store, streamId, suspect, head, position);
+  if (suspect) return classify(store, streamId, suspect, head, position, pageSize);
   if (signatureFailure) return signatureFailure;
   const closed = closeSignatures(signatures, head.next, options.keyring);
   if (!closed.ok) return { ...closed, streamId };
@@ -161,9 +162,7 @@ export async function walkChain(
   };
 
   async function walkPages(): Promise<RecordedEvent | undefined> {
-    walk: for await (const page of readStreamInPages(store, streamId, {
-      batchSize: options.batchSize ?? 1000,
-    })) {
+    walk: for await (const page of readStreamInPages(store, streamId, { batchSize: pageSize })) {
       for (const read of page) {
         const event = storedFormOf(read);
         options.onEvent?.();
@@ -193,8 +192,12 @@ async function classify(
   event: RecordedEvent,
   head: ChainHead,
   position: number,
+  pageSize: number,
 ): Promise<StreamVerification> {
   const expectedVersion = head.next;
+  // The classification reads the stream again, in pages of the caller's size as the walk did.
+  const findPosition = (predicate: (event: RecordedEvent, at: number) => boolean) =>
+    findPositionIn(store, streamId, pageSize, predicate);
   const broken = (problem: ChainProblem, detail: string): StreamVerification => ({
     ok: false,
     streamId,
@@ -206,7 +209,7 @@ async function classify(
     return broken('reordered', `version ${event.version} comes after version ${expectedVersion - 1}`);
   }
   if (event.version > expectedVersion) {
-    const later = await findPosition(store, streamId, (e) => e.version === expectedVersion);
+    const later = await findPosition((e) => e.version === expectedVersion);
     return later !== undefined
       ? broken('reordered', `version ${event.version} comes where version ${expectedVersion} was due`)
       : broken(
@@ -215,7 +218,10 @@ async function classify(
         );
   }
   if (event.metadata.prevHash !== head.prevHash) {
-    const linked = await findPosition(store, streamId, (e) => e.metadata.hash === event.metadata.prevHash);
+    // Not the event itself: a prevHash rewritten to the event's own hash links to nothing.
+    const linked = await findPosition(
+      (e, at) => at !== position && e.metadata.hash === event.metadata.prevHash,
+    );
     if (linked !== undefined && linked > position) {
       return broken('reordered', `the event at version ${expectedVersion} follows an event stored after it`);
     }
@@ -240,16 +246,17 @@ async function classify(
   return broken('altered', `the content of version ${expectedVersion} no longer matches its hash`);
 }
 
-// Reading position (0-based) of the first stored event matching the predicate.
-async function findPosition(
+// Reading position (0-based) of the first stored event matching the predicate (given the event and its position).
+async function findPositionIn(
   store: EventStore,
   streamId: string,
-  predicate: (event: RecordedEvent) => boolean,
+  pageSize: number,
+  predicate: (event: RecordedEvent, at: number) => boolean,
 ): Promise<number | undefined> {
   let position = 0;
-  for await (const page of readStreamInPages(store, streamId, { batchSize: 1000 })) {
+  for await (const page of readStreamInPages(store, streamId, { batchSize: pageSize })) {
     for (const read of page) {
-      if (predicate(storedFormOf(read))) return position;
+      if (predicate(storedFormOf(read), position)) return position;
       position++;
     }
   }
