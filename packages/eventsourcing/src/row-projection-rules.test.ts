@@ -79,6 +79,11 @@ describe('defineRowProjection: names, version and columns, word for word', () =>
       'Projection "transmissions": key must be a column name (a-z, 0-9, _; got "a\\nb")',
     );
     refusedWith({ key: 7 }, 'Projection "transmissions": key must be a column name (a-z, 0-9, _; got 7)');
+    // Not read as the text it would turn into: ['dossier_id'] reads as "dossier_id" to a pattern.
+    refusedWith(
+      { key: ['dossier_id'] },
+      'Projection "transmissions": key must be a column name (a-z, 0-9, _; got ["dossier_id"])',
+    );
     refusedWith(
       { columns: { ['c'.repeat(64)]: 'text' } },
       `Projection "transmissions": column "${'c'.repeat(64)}" must be 1 to 63 characters among a-z, 0-9 and _, not starting with a digit`,
@@ -156,6 +161,7 @@ describe('a row projection definition', () => {
     expect(isRowProjection({ kind: 'state' })).toBe(false);
     expect(isRowProjection(null)).toBe(false);
     expect(isRowProjection('rows')).toBe(false);
+    expect(isRowProjection(Object.assign(() => undefined, { kind: 'rows' }))).toBe(false);
   });
 
   it('runs as a runnable with its name, version and filter into the target given', () => {
