@@ -39,4 +39,14 @@ describe('leaseTimings', () => {
       new RangeError(`createPostgresLeases: ${message}`),
     );
   });
+
+  it.each([
+    [null, 'null'],
+    ['15000', '"15000"'],
+    [15_000, '15000'],
+  ])('refuses options %p that are not an object, naming the lease store', (options, shown) => {
+    expect(() => leaseTimings('createPostgresLeases', options as never)).toThrow(
+      new TypeError(`createPostgresLeases: options must be an object such as { ttlMs: 15000 }, got ${shown}`),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { checkDelayMs } from './backoff';
+import { shownValue } from './shown-value';
 
 // The timings of leases kept in a database, read alike by every store's leases. Unchecked, NaN
 // passed (`NaN >= 100` was the only test, and it is false, so only the lease length was caught):
@@ -23,6 +24,11 @@ export interface LeaseTimings {
 
 /** The timings with their defaults, or an Error naming `owner` and the timing that is wrong. */
 export function leaseTimings(owner: string, options: LeaseTimingOptions): LeaseTimings {
+  // A default parameter covers undefined only: null or a text would fail later on a property read.
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(
+      `${owner}: options must be an object such as { ttlMs: 15000 }, got ${shownValue(options)}`,
+    );
   const ttlMs = options.ttlMs ?? 15_000;
   checkDelayMs(ttlMs, `${owner}: ttlMs`, 100);
   const third = Math.floor(ttlMs / 3);

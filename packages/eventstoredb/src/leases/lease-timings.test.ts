@@ -27,3 +27,11 @@ describe('EventStoreDB leases refuse timings that would hammer the database', ()
     );
   });
 });
+
+describe('EventStoreDB leases refuse options that are not an object', () => {
+  it('null, before the client is used', () => {
+    expect(() => createEventStoreDBLeases(untouched, null as never)).toThrow(
+      new TypeError('createEventStoreDBLeases: options must be an object such as { ttlMs: 15000 }, got null'),
+    );
+  });
+});

@@ -42,6 +42,12 @@ describeWithPostgres('PostgreSQL worker leases', () => {
       );
   });
 
+  it('refuses null options with a clear error, not a TypeError on a property read', async () => {
+    await expect(createPostgresLeases(store, null as never)).rejects.toThrow(
+      new TypeError('createPostgresLeases: options must be an object such as { ttlMs: 15000 }, got null'),
+    );
+  });
+
   it('one holder at a time: the next waits, takes over once the lease expires unrenewed, with a greater token', async () => {
     // Renewals far apart: the holder behaves as a paused process.
     const first = await createPostgresLeases(store, { ttlMs: 400, renewEveryMs: 60_000, holder: 'first' });

@@ -63,9 +63,9 @@ export async function createPostgresLeases(
   host: PostgresEventStore | Pool,
   options: PostgresLeasesOptions = {},
 ): Promise<PostgresLeases> {
+  const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createPostgresLeases', options);
   const pool = isStore(host) ? host.pool : host;
   const schema = checkSchemaName(options.schema ?? (isStore(host) ? host.schema : DEFAULT_SCHEMA));
-  const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createPostgresLeases', options);
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const reportRenewalFailure = failureReporter(options, 'lease', 'lease renewal failed');
   await migrateComponent(pool, schema, WORKERS_COMPONENT, WORKER_MIGRATIONS);
