@@ -64,6 +64,10 @@ export function createEventStoreDBLeases(
   client: EventStoreDBClient | ClientCalls,
   options: EventStoreDBLeasesOptions = {},
 ): EventStoreDBLeases {
+  if (typeof client !== 'object' || client === null)
+    throw new TypeError(
+      `createEventStoreDBLeases: expected an EventStoreDB client, got ${client === null ? 'null' : typeof client}`,
+    );
   const calls = 'isTransient' in client ? client : eventStoreDbCalls(client);
   const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createEventStoreDBLeases', options);
   const marginMs = options.clockSkewMarginMs ?? Math.min(1000, ttlMs);

@@ -28,7 +28,16 @@ describe('EventStoreDB leases refuse timings that would hammer the database', ()
   });
 });
 
-describe('EventStoreDB leases refuse options that are not an object', () => {
+describe('EventStoreDB leases refuse a client or options that are not objects', () => {
+  it.each([
+    [null, 'null'],
+    ['esdb://localhost:2113', 'string'],
+  ])('client %p', (client, got) => {
+    expect(() => createEventStoreDBLeases(client as never)).toThrow(
+      new TypeError(`createEventStoreDBLeases: expected an EventStoreDB client, got ${got}`),
+    );
+  });
+
   it('null, before the client is used', () => {
     expect(() => createEventStoreDBLeases(untouched, null as never)).toThrow(
       new TypeError('createEventStoreDBLeases: options must be an object such as { ttlMs: 15000 }, got null'),

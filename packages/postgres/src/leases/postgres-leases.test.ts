@@ -48,6 +48,17 @@ describeWithPostgres('PostgreSQL worker leases', () => {
     );
   });
 
+  it('refuses a host that is neither a store nor a pool with a clear error', async () => {
+    for (const [host, got] of [
+      [null, 'null'],
+      [{}, 'object'],
+      ['postgres://localhost', 'string'],
+    ] as const)
+      await expect(createPostgresLeases(host as never)).rejects.toThrow(
+        new TypeError(`createPostgresLeases: expected a PostgreSQL event store or a pg Pool, got ${got}`),
+      );
+  });
+
   it('one holder at a time: the next waits, takes over once the lease expires unrenewed, with a greater token', async () => {
     // Renewals far apart: the holder behaves as a paused process.
     const first = await createPostgresLeases(store, { ttlMs: 400, renewEveryMs: 60_000, holder: 'first' });

@@ -40,7 +40,7 @@ export interface PostgresLeases extends WorkerLeases {
 }
 
 function isStore(host: PostgresEventStore | Pool): host is PostgresEventStore {
-  return typeof (host as PostgresEventStore).withTransaction === 'function';
+  return typeof (host as PostgresEventStore | undefined)?.withTransaction === 'function';
 }
 
 interface Queryable {
@@ -64,6 +64,10 @@ export async function createPostgresLeases(
   options: PostgresLeasesOptions = {},
 ): Promise<PostgresLeases> {
   const { ttlMs, renewEveryMs, retryEveryMs } = leaseTimings('createPostgresLeases', options);
+  if (!isStore(host) && !isQueryable(host))
+    throw new TypeError(
+      `createPostgresLeases: expected a PostgreSQL event store or a pg Pool, got ${host === null ? 'null' : typeof host}`,
+    );
   const pool = isStore(host) ? host.pool : host;
   const schema = checkSchemaName(options.schema ?? (isStore(host) ? host.schema : DEFAULT_SCHEMA));
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
